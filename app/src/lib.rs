@@ -1,0 +1,26 @@
+//! Recovery Commons: the library shared by the server and the browser.
+//!
+//! - `domain`: pure types and rules, no I/O (compiled to WebAssembly too).
+//! - `store`: persistence, one module per aggregate (server only).
+//! - `auth`: tokens, session cookies, first-start bootstrap (server only).
+//! - `api`: server functions, the public POST endpoints under `/api/`.
+//! - `ui`: pages and components.
+
+pub mod api;
+pub mod domain;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// The browser's entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(ui::App);
+}

@@ -1,0 +1,29 @@
+//! What every server function and page can reach on the server: the database and settings.
+//! Provided through `leptos_routes_with_context` and `handle_server_fns_with_context`.
+
+use std::sync::Arc;
+
+use crate::store::Db;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<AppConfig>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// Add `Secure` to cookies (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// How long a session lasts after sign-in.
+    pub session_lifetime_seconds: i64,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_lifetime_seconds: 14 * 24 * 60 * 60,
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! The `processes` table.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Db, StoreError};
+use crate::domain::{PersonId, ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
+
+fn summary_from_row(row: &AnyRow) -> Result<ProcessSummary, StoreError> {
+    let title: String = row.try_get("title")?;
+    let description: String = row.try_get("description")?;
+    Ok(ProcessSummary {
+        id: ProcessId::new(row.try_get("id")?),
+        title: ProcessTitle::parse(&title)
+            .map_err(|e| StoreError::Corrupt(format!("process title: {e}")))?,
+        description: ProcessDescription::parse(&description)
+            .map_err(|e| StoreError::Corrupt(format!("process description: {e}")))?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn insert(
+    db: &Db,
+    title: &ProcessTitle,
+    description: &ProcessDescription,
+    created_by: PersonId,
+    now: i64,
+) -> Result<ProcessId, StoreError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO processes (title, description, created_by, created_at) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(title.as_str())
+    .bind(description.as_str())
+    .bind(created_by.get())
+    .bind(now)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(ProcessId::new(id))
+}
+
+/// All processes, newest first.
+#[tracing::instrument(skip_all)]
+pub async fn list(db: &Db) -> Result<Vec<ProcessSummary>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, title, description, created_at FROM processes \
+         ORDER BY created_at DESC, id DESC LIMIT 500",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(summary_from_row).collect()
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn find(db: &Db, id: ProcessId) -> Result<Option<ProcessSummary>, StoreError> {
+    let row = sqlx::query("SELECT id, title, description, created_at FROM processes WHERE id = $1")
+        .bind(id.get())
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(summary_from_row).transpose()
+}

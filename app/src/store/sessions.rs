@@ -1,0 +1,60 @@
+//! The `sessions` table. Tokens are stored only as hashes.
+
+use super::{Db, StoreError};
+use crate::domain::PersonId;
+
+#[tracing::instrument(skip_all)]
+pub async fn insert(
+    db: &Db,
+    token_hash: &str,
+    person: PersonId,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(person.get())
+    .bind(now)
+    .bind(expires_at)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The person a live session belongs to; expired sessions count as none.
+#[tracing::instrument(skip_all)]
+pub async fn person_for(
+    db: &Db,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<PersonId>, StoreError> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT person_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(id.map(PersonId::new))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
+    let result = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db.pool())
+        .await?;
+    Ok(result.rows_affected())
+}

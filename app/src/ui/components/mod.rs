@@ -1,0 +1,3 @@
+pub mod char_count;
+pub mod field_error;
+pub mod status;

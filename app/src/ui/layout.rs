@@ -1,0 +1,56 @@
+//! The frame of every page: skip link, header with the sign-out button, footer.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use super::ViewerResource;
+use crate::api::session::SignOut;
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a class="skip-link" href="#main">"Skip to main content"</a> }
+}
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let viewer = expect_context::<ViewerResource>();
+    view! {
+        <header class="site-header">
+            <div class="wrap site-header__inner">
+                <a class="site-name" href="/">"Recovery Commons"</a>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match viewer.await {
+                            Ok(Some(v)) => {
+                                let role = if v.is_site_admin() { "site administrator" } else { "participant" };
+                                view! {
+                                    // A plain form: signing out reloads the whole page, so nothing
+                                    // on it still shows the signed-in view.
+                                    <form class="sign-out" method="post" action=SignOut::url()>
+                                        <span class="signed-in-as">"Signed in as " {role}</span>
+                                        <button type="submit" class="button button--quiet">"Sign out"</button>
+                                    </form>
+                                }
+                                    .into_any()
+                            }
+                            _ => ().into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>
+                    "Recovery Commons. Nobody's name is shown to the public unless they chose it."
+                </p>
+            </div>
+        </footer>
+    }
+}

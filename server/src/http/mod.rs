@@ -1,0 +1,7 @@
+//! HTTP plumbing around the Leptos app: health check, same-origin guard, status codes for
+//! server-function errors, and static assets.
+
+pub mod assets;
+pub mod healthz;
+pub mod same_origin;
+pub mod server_fn_status;

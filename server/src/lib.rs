@@ -1,0 +1,252 @@
+//! The Recovery Commons server: builds the axum router around the Leptos app, connects and
+//! migrates the database, and serves until told to stop.
+
+pub mod http;
+pub mod settings;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::{FromRef, Request};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use app::auth::bootstrap::ensure_first_site_admin;
+use app::state::{AppConfig, AppState};
+use app::store::{Db, sessions, unix_now};
+use app::ui::{App, shell};
+use http::same_origin::AllowedOrigin;
+use settings::Settings;
+
+/// Largest request body accepted. Generous for a long document section; far below anything
+/// that could exhaust memory.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The name cargo-leptos gives the built JavaScript, WebAssembly and CSS.
+const OUTPUT_NAME: &str = "recovery-commons";
+
+/// The axum router's state.
+#[derive(Clone, FromRef)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub app: AppState,
+    pub allowed_origin: AllowedOrigin,
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    base_url: String,
+    first_admin_link: Option<String>,
+}
+
+impl Application {
+    /// Connects to and migrates the database, creates the first administrator if there is
+    /// nobody yet, and binds the listening socket.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let db = Db::connect(&settings.database_url)
+            .await
+            .with_context(|| format!("connecting to {}", settings.database_url_for_logs()))?;
+        db.migrate().await.context("applying database migrations")?;
+
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("listening on {}", settings.listen))?;
+        let local_addr = listener
+            .local_addr()
+            .context("reading the listening address")?;
+        let base_url = settings
+            .public_url
+            .clone()
+            .map(|u| u.trim_end_matches('/').to_string())
+            .unwrap_or_else(|| format!("http://{local_addr}"));
+
+        let first_admin_link = ensure_first_site_admin(&db)
+            .await
+            .context("creating the first site administrator")?
+            .map(|path| format!("{base_url}{path}"));
+
+        let state = AppState {
+            db,
+            config: Arc::new(AppConfig {
+                secure_cookies: settings.secure_cookies(),
+                ..AppConfig::default()
+            }),
+        };
+        let router = router(state.clone(), settings, local_addr);
+        Ok(Self {
+            listener,
+            router,
+            state,
+            base_url,
+            first_admin_link,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The first administrator's one-time sign-in link, when this start created them.
+    pub fn first_admin_link(&self) -> Option<&str> {
+        self.first_admin_link.as_deref()
+    }
+
+    /// Serves until `shutdown` completes, then finishes requests in flight.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let cleaner = tokio::spawn(remove_expired_sessions(self.state.db.clone()));
+        let result = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("serving HTTP");
+        cleaner.abort();
+        self.state.db.close().await;
+        result
+    }
+}
+
+/// Every hour, deletes sessions that have expired.
+async fn remove_expired_sessions(db: Db) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        match sessions::delete_expired(&db, unix_now()).await {
+            Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(?error, "could not remove expired sessions"),
+        }
+    }
+}
+
+fn leptos_options(settings: &Settings, local_addr: SocketAddr) -> LeptosOptions {
+    // cargo-leptos writes hash.txt beside the binary when file hashing is on.
+    let hash_files = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|p| Path::new(&p).exists());
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(settings.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(local_addr)
+        .hash_files(hash_files)
+        .env(leptos::config::Env::PROD)
+        .build()
+}
+
+/// The whole HTTP surface.
+pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> Router {
+    let leptos_options = leptos_options(settings, local_addr);
+    let server_state = ServerState {
+        leptos_options: leptos_options.clone(),
+        app: state.clone(),
+        allowed_origin: AllowedOrigin(settings.public_url.clone()),
+    };
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+
+    let pages = Router::new()
+        .route("/healthz", get(http::healthz::healthz))
+        .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
+        .leptos_routes_with_context(&server_state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            ServerState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn(
+            http::server_fn_status::map_server_fn_errors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            server_state.allowed_origin.clone(),
+            http::same_origin::refuse_cross_site,
+        ))
+        .with_state(server_state);
+
+    pages.layer(
+        ServiceBuilder::new()
+            .layer(
+                TraceLayer::new_for_http()
+                    // The path only: query strings can carry one-time tokens.
+                    .make_span_with(|request: &Request| {
+                        tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    })
+                    .on_response(DefaultOnResponse::new().level(Level::INFO)),
+            )
+            .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+            .layer(CompressionLayer::new())
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("same-origin"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                HeaderName::from_static("content-security-policy"),
+                HeaderValue::from_static("frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"),
+            ))
+            // Innermost, because it needs the router's own body type.
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+    )
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(?error, "could not listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(?error, "could not listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,126 @@
+//! Settings, from flags or the environment. The defaults start a working site on SQLite with
+//! no set-up.
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "recovery-commons",
+    version,
+    about = "Recovery Commons: agree together, in the open, what recovery means locally"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub settings: Settings,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print a new one-time sign-in link for the first site administrator.
+    AdminLink,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Database URL: sqlite://path/to/file.db or postgres://user@host/db.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/recovery-commons.db",
+        global = true
+    )]
+    pub database_url: String,
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "LISTEN_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub listen: SocketAddr,
+    /// The address people use to reach the site, e.g. https://commons.example.org. Used in
+    /// printed links and the same-origin check; an https address also makes cookies Secure.
+    #[arg(long, env = "PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Folder with the built JavaScript, WebAssembly and CSS (cargo-leptos's site root).
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: String,
+}
+
+impl Settings {
+    /// The database URL with any password hidden, for logs.
+    pub fn database_url_for_logs(&self) -> String {
+        redact_password(&self.database_url)
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) if credentials.contains(':') => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_hidden_in_logged_urls() {
+        assert_eq!(
+            redact_password("postgres://app:s3cret@db/rc"),
+            "postgres://app:***@db/rc"
+        );
+        assert_eq!(
+            redact_password("postgres://app@db/rc"),
+            "postgres://app@db/rc"
+        );
+        assert_eq!(redact_password("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let cli = Cli::try_parse_from(["recovery-commons"]).unwrap();
+        assert!(cli.command.is_none());
+        assert!(cli.settings.database_url.starts_with("sqlite://data/"));
+        assert_eq!(cli.settings.listen.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn flags_may_follow_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "recovery-commons",
+            "migrate",
+            "--database-url",
+            "sqlite://x.db",
+        ])
+        .unwrap();
+        assert!(matches!(cli.command, Some(Command::Migrate)));
+        assert_eq!(cli.settings.database_url, "sqlite://x.db");
+    }
+}
