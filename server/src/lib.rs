@@ -105,6 +105,11 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
+    /// The database, for tests and maintenance tasks.
+    pub fn db(&self) -> Db {
+        self.state.db.clone()
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }

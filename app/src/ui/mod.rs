@@ -43,6 +43,38 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The signed-in person (or nobody), loaded once per page and shared through context.
 pub type ViewerResource = Resource<Result<Option<crate::domain::Viewer>, crate::api::AppError>>;
 
+/// The document title for a page. On the server it is HTML-escaped here, because
+/// leptos_meta 0.8 writes `<title>` text unescaped (a title containing `</title><script>`
+/// would otherwise run); in the browser it is set through `document.title`, which needs none.
+fn page_title(page: String) -> String {
+    let full = if page.is_empty() {
+        "Recovery Commons".to_string()
+    } else {
+        format!("{page} · Recovery Commons")
+    };
+    if cfg!(feature = "ssr") {
+        escape_html(&full)
+    } else {
+        full
+    }
+}
+
+/// Escapes the characters that could end or open an element.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -50,9 +82,7 @@ pub fn App() -> impl IntoView {
     provide_context(viewer);
 
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Recovery Commons".to_string() } else { format!("{page} · Recovery Commons") }
-        } />
+        <Title formatter=page_title />
         <Router>
             <SkipLink />
             <SiteHeader />
@@ -66,5 +96,18 @@ pub fn App() -> impl IntoView {
             </main>
             <SiteFooter />
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_cannot_escape_the_title_element() {
+        assert_eq!(
+            escape_html("</title><script>x('&')</script>"),
+            "&lt;/title&gt;&lt;script&gt;x(&#39;&amp;&#39;)&lt;/script&gt;"
+        );
     }
 }

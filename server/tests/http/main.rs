@@ -1,0 +1,10 @@
+//! HTTP integration tests: the real app on a random port, a fresh database per test, every
+//! case on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
+
+mod harness;
+
+mod errors_and_limits;
+mod pages;
+mod processes;
+mod security;
+mod sessions;
