@@ -23,4 +23,8 @@ pub mod store;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(ui::App);
+    // A marker for browser tests (and for CSS, should it ever need one).
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }
