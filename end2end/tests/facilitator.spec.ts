@@ -1,7 +1,7 @@
 // The site administrator starts a process, with JavaScript and without; bad input is
 // explained next to the field; the public then reads the new process.
 import { expect, test } from '@playwright/test';
-import { adminState, adminToSignOutState, expectNoAxeViolations, screenshot, uniqueTitle, waitForHydration } from './support';
+import { adminState, adminToSignOutState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, screenshot, uniqueTitle, waitForHydration } from './support';
 
 test.use({ storageState: adminState });
 
@@ -66,7 +66,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Start the process' }).click();
     await expect(page.locator('#title-error')).toHaveText(/Please fill this in\./);
     await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsWithoutJs(page);
     await screenshot(page, 'new-process-error-no-js');
   });
 });

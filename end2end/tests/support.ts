@@ -9,6 +9,27 @@ const screenshots = resolve(__dirname, '../screenshots');
 
 /** Runs axe on the page as it is now and fails on any violation, listing them. */
 export async function expectNoAxeViolations(page: Page) {
+  await audit(page);
+}
+
+/** For a page opened with JavaScript disabled, where axe cannot run: audits the same
+ * server-rendered HTML by reopening the URL, with the same cookies, in a context where only
+ * the app's own scripts are blocked (so the page is not hydrated). */
+export async function expectNoAxeViolationsWithoutJs(page: Page) {
+  const browser = page.context().browser()!;
+  const context = await browser.newContext({
+    javaScriptEnabled: true,
+    storageState: await page.context().storageState(),
+  });
+  const unhydrated = await context.newPage();
+  await unhydrated.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+  await unhydrated.goto(page.url());
+  await expect(unhydrated.locator('body')).not.toHaveAttribute('data-hydrated', 'true');
+  await audit(unhydrated);
+  await context.close();
+}
+
+async function audit(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, 'axe violations').toEqual([]);
