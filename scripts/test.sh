@@ -8,6 +8,9 @@ source scripts/env.sh
 
 scripts/install-tools.sh --for-tests
 started=$(date +%s)
+# Every layer's output is also kept here, to add up the counts at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 # PostgreSQL: use TEST_POSTGRES_URL if given, else the local server if one answers.
 if [[ -z "${TEST_POSTGRES_URL:-}" ]]; then
@@ -23,17 +26,20 @@ else
 fi
 
 echo "==> Domain, store and server unit tests"
-cargo test -p app --features ssr --lib
+cargo test -p app --features ssr --lib 2>&1 | tee -a "$log"
 echo "==> Server unit tests and HTTP integration tests"
-cargo test -p recovery-commons
+cargo test -p recovery-commons 2>&1 | tee -a "$log"
 
 echo "==> Release build for the browser tests"
 cargo leptos build --release
 
 echo "==> Browser tests (Chromium, Playwright, axe-core)"
-(cd end2end && npx playwright test)
+(cd end2end && npx playwright test) 2>&1 | tee -a "$log"
 
 if [[ -z "${TEST_POSTGRES_URL:-}" ]]; then
   echo "NOTE: the PostgreSQL tests were SKIPPED on this machine."
 fi
 echo "==> All test layers passed in $(( $(date +%s) - started )) s"
+rust=$(grep -oE '^test result: ok\. [0-9]+ passed' "$log" | awk '{ n += $4 } END { print n + 0 }')
+browser=$(grep -oE '^ +[0-9]+ passed \(' "$log" | awk '{ n += $1 } END { print n + 0 }')
+echo "$((rust + browser)) passed, 0 failed"
