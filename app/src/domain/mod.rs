@@ -1,11 +1,19 @@
 //! Pure domain types and rules. No I/O here: this module compiles to WebAssembly too, so the
 //! browser and the server apply exactly the same rules.
 
+pub mod appearance;
 pub mod calendar;
+pub mod constituency;
 pub mod permissions;
 pub mod person;
 pub mod process;
+pub mod role;
+pub mod sign_in_code;
 pub mod text;
 
+pub use appearance::{Appearance, Audience, FullName, Profile, Pseudonym};
+pub use constituency::{Constituency, ConstituencyClaim};
 pub use person::{PersonId, SiteRole, Viewer};
 pub use process::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
+pub use role::ProcessRole;
+pub use sign_in_code::SignInCode;

@@ -2,6 +2,7 @@
 //! in one place and tested here, away from HTTP.
 
 use super::person::Viewer;
+use super::role::ProcessRole;
 
 /// Why an action was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,62 @@ pub fn may_create_process(viewer: Option<&Viewer>) -> Result<(), Refusal> {
         Some(_) => Err(Refusal::Forbidden(
             "Only a site administrator can start a new process. Ask whoever runs this site.",
         )),
+    }
+}
+
+/// Things done within one process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcessAction {
+    /// See who takes part (each as they chose to appear to participants).
+    ViewPeople,
+    /// Create, print and revoke sign-in codes.
+    ManageSignInCodes,
+    /// Confirm that someone is a commissioner or provider staff.
+    ConfirmConstituencies,
+    /// Give or take away roles.
+    AssignRoles,
+}
+
+impl ProcessAction {
+    fn allowed_roles(self) -> &'static [ProcessRole] {
+        use ProcessRole::*;
+        match self {
+            Self::ViewPeople => &[Participant, Facilitator, Commissioner, ProcessAdmin],
+            Self::ManageSignInCodes => &[Facilitator, ProcessAdmin],
+            Self::ConfirmConstituencies | Self::AssignRoles => &[ProcessAdmin],
+        }
+    }
+
+    fn refusal(self) -> &'static str {
+        match self {
+            Self::ViewPeople => {
+                "Only people taking part in this process can see who else takes part."
+            }
+            Self::ManageSignInCodes => {
+                "Only a facilitator or a process administrator can manage sign-in codes."
+            }
+            Self::ConfirmConstituencies => {
+                "Only a process administrator can confirm commissioners and provider staff."
+            }
+            Self::AssignRoles => "Only a process administrator can change people's roles.",
+        }
+    }
+}
+
+/// Whether `viewer`, holding `roles` in a process, may do `action` there. Site
+/// administrators may do anything a process administrator may.
+pub fn may_in_process(
+    viewer: Option<&Viewer>,
+    roles: &[ProcessRole],
+    action: ProcessAction,
+) -> Result<(), Refusal> {
+    let Some(viewer) = viewer else {
+        return Err(Refusal::SignInRequired);
+    };
+    if viewer.is_site_admin() || roles.iter().any(|r| action.allowed_roles().contains(r)) {
+        Ok(())
+    } else {
+        Err(Refusal::Forbidden(action.refusal()))
     }
 }
 
@@ -46,5 +103,102 @@ mod tests {
             may_create_process(Some(&viewer(SiteRole::SiteAdmin))),
             Ok(())
         );
+    }
+
+    /// Every role against every process action: the table the issue asks for.
+    #[test]
+    fn the_process_permission_table() {
+        use ProcessAction::*;
+        use ProcessRole::*;
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        enum Who {
+            Anonymous,
+            Outsider,
+            Has(ProcessRole),
+            SiteAdmin,
+        }
+        #[derive(Debug, PartialEq)]
+        enum Outcome {
+            Allowed,
+            Unauthorised,
+            Forbidden,
+        }
+        use Outcome::*;
+        let table: &[(ProcessAction, [Outcome; 7])] = &[
+            // anonymous, outsider, participant, facilitator, commissioner, process admin, site admin
+            (
+                ViewPeople,
+                [
+                    Unauthorised,
+                    Forbidden,
+                    Allowed,
+                    Allowed,
+                    Allowed,
+                    Allowed,
+                    Allowed,
+                ],
+            ),
+            (
+                ManageSignInCodes,
+                [
+                    Unauthorised,
+                    Forbidden,
+                    Forbidden,
+                    Allowed,
+                    Forbidden,
+                    Allowed,
+                    Allowed,
+                ],
+            ),
+            (
+                ConfirmConstituencies,
+                [
+                    Unauthorised,
+                    Forbidden,
+                    Forbidden,
+                    Forbidden,
+                    Forbidden,
+                    Allowed,
+                    Allowed,
+                ],
+            ),
+            (
+                AssignRoles,
+                [
+                    Unauthorised,
+                    Forbidden,
+                    Forbidden,
+                    Forbidden,
+                    Forbidden,
+                    Allowed,
+                    Allowed,
+                ],
+            ),
+        ];
+        let people = [
+            Who::Anonymous,
+            Who::Outsider,
+            Who::Has(Participant),
+            Who::Has(Facilitator),
+            Who::Has(ProcessRole::Commissioner),
+            Who::Has(ProcessAdmin),
+            Who::SiteAdmin,
+        ];
+        for (action, outcomes) in table {
+            for (who, expected) in people.iter().zip(outcomes) {
+                let (v, roles): (Option<Viewer>, Vec<ProcessRole>) = match who {
+                    Who::Anonymous => (None, vec![]),
+                    Who::Outsider => (Some(viewer(SiteRole::Member)), vec![]),
+                    Who::Has(role) => (Some(viewer(SiteRole::Member)), vec![*role]),
+                    Who::SiteAdmin => (Some(viewer(SiteRole::SiteAdmin)), vec![]),
+                };
+                let got = match may_in_process(v.as_ref(), &roles, *action) {
+                    Ok(()) => Allowed,
+                    Err(Refusal::SignInRequired) => Unauthorised,
+                    Err(Refusal::Forbidden(_)) => Forbidden,
+                };
+                assert_eq!(&got, expected, "{who:?} doing {action:?}");
+            }
+        }
     }
 }
