@@ -73,3 +73,67 @@ pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
     response.append_header(SET_COOKIE, value);
     Ok(())
 }
+
+/// The viewer's roles in a process (none when signed out or not a member).
+pub async fn roles_in(
+    state: &AppState,
+    process: crate::domain::ProcessId,
+    viewer: Option<&Viewer>,
+) -> Result<Vec<crate::domain::ProcessRole>, AppError> {
+    match viewer {
+        None => Ok(Vec::new()),
+        Some(v) => crate::store::memberships::roles_of(&state.db, process, v.person)
+            .await
+            .map_err(unexpected("reading roles")),
+    }
+}
+
+/// Checks that the process exists and the viewer may act in it; returns the viewer.
+pub async fn authorise_in_process(
+    state: &AppState,
+    process: crate::domain::ProcessId,
+    action: crate::domain::permissions::ProcessAction,
+    action_name: &'static str,
+) -> Result<Viewer, AppError> {
+    use crate::domain::permissions::may_in_process;
+    let exists = crate::store::processes::find(&state.db, process)
+        .await
+        .map_err(unexpected("reading a process"))?
+        .is_some();
+    if !exists {
+        return Err(AppError::NotFound("that process".into()));
+    }
+    let viewer = viewer(state).await?;
+    let roles = roles_in(state, process, viewer.as_ref()).await?;
+    may_in_process(viewer.as_ref(), &roles, action)
+        .map_err(|r| refused(action_name, viewer.as_ref(), r))?;
+    viewer.ok_or(AppError::SignInRequired)
+}
+
+/// Starts a fresh session for `person` (a new id every time: no session fixation), ending
+/// any session the request carried.
+pub async fn start_session(
+    state: &AppState,
+    person: crate::domain::PersonId,
+) -> Result<(), AppError> {
+    use crate::auth::cookie::{session_cookie, session_token};
+    use crate::auth::token::SecretToken;
+    use crate::store::{sessions, unix_now};
+    let parts = request_parts()?;
+    if let Some(old) = session_token(&parts.headers) {
+        sessions::delete(&state.db, &old.hash())
+            .await
+            .map_err(unexpected("ending a session"))?;
+    }
+    let now = unix_now();
+    let session = SecretToken::generate();
+    let lifetime = state.config.session_lifetime_seconds;
+    sessions::insert(&state.db, &session.hash(), person, now, now + lifetime)
+        .await
+        .map_err(unexpected("starting a session"))?;
+    set_cookie(&session_cookie(
+        &session,
+        lifetime,
+        state.config.secure_cookies,
+    ))
+}

@@ -47,6 +47,19 @@ impl AppError {
         }])
     }
 
+    /// Errors for named fields, with messages already written for people.
+    pub fn invalid_fields(errors: Vec<(&str, String)>) -> Self {
+        Self::Invalid(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError {
+                    field: field.to_string(),
+                    message,
+                })
+                .collect(),
+        )
+    }
+
     /// Collects the errors of several fields; `Ok` only when there are none.
     pub fn check_fields(errors: Vec<(&str, Option<TextError>)>) -> Result<(), Self> {
         let errors: Vec<FieldError> = errors

@@ -2,8 +2,11 @@
 //! who is asking, check they may, parse the input into domain types, call the store.
 
 pub mod error;
+pub mod people;
 pub mod processes;
+pub mod profile;
 pub mod session;
+pub mod sign_in_codes;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod boundary;

@@ -15,11 +15,10 @@ pub async fn who_am_i() -> Result<Option<Viewer>, AppError> {
 /// `POST /api/session/redeem-link`: signs in with a one-time link's token, then goes home.
 #[server(prefix = "/api", endpoint = "session/redeem-link")]
 pub async fn redeem_sign_in_link(token: String) -> Result<(), AppError> {
-    use super::boundary::{app_state, set_cookie, unexpected};
-    use crate::auth::cookie::{session_cookie, session_token};
+    use super::boundary::{app_state, unexpected};
     use crate::auth::token::SecretToken;
     use crate::store::sign_in_links::{Redeem, redeem};
-    use crate::store::{sessions, unix_now};
+    use crate::store::unix_now;
 
     let state = app_state()?;
     let unusable = || {
@@ -45,23 +44,7 @@ pub async fn redeem_sign_in_link(token: String) -> Result<(), AppError> {
         }
     };
 
-    // Always a brand-new session id at sign-in (no session fixation); end any old one.
-    let parts = super::boundary::request_parts()?;
-    if let Some(old) = session_token(&parts.headers) {
-        sessions::delete(&state.db, &old.hash())
-            .await
-            .map_err(unexpected("ending a session"))?;
-    }
-    let session = SecretToken::generate();
-    let lifetime = state.config.session_lifetime_seconds;
-    sessions::insert(&state.db, &session.hash(), person, now, now + lifetime)
-        .await
-        .map_err(unexpected("starting a session"))?;
-    set_cookie(&session_cookie(
-        &session,
-        lifetime,
-        state.config.secure_cookies,
-    ))?;
+    super::boundary::start_session(&state, person).await?;
     tracing::info!(person = person.get(), "signed in with a one-time link");
     leptos_axum::redirect("/");
     Ok(())
@@ -83,4 +66,49 @@ pub async fn sign_out() -> Result<(), AppError> {
     set_cookie(&clearing_cookie(state.config.secure_cookies))?;
     leptos_axum::redirect("/");
     Ok(())
+}
+
+/// `POST /api/session/redeem-code`: a person types a sign-in code from a card. They get a new
+/// account in the code's process, shown only by constituency until they choose otherwise, and
+/// go to their profile to choose how they appear.
+#[server(prefix = "/api", endpoint = "session/redeem-code")]
+pub async fn redeem_sign_in_code(code: String) -> Result<(), AppError> {
+    use super::boundary::{app_state, start_session, unexpected};
+    use crate::domain::SignInCode;
+    use crate::store::sign_in_codes::{RedeemCode, redeem};
+    use crate::store::unix_now;
+
+    let state = app_state()?;
+    let code = SignInCode::parse(&code)
+        .map_err(|e| AppError::invalid_fields(vec![("code", e.to_string())]))?;
+    let outcome = redeem(&state.db, &code, unix_now())
+        .await
+        .map_err(unexpected("redeeming a sign-in code"))?;
+    let message = match outcome {
+        RedeemCode::Joined { person, process } => {
+            start_session(&state, person).await?;
+            tracing::info!(
+                person = person.get(),
+                process = process.get(),
+                "joined with a sign-in code"
+            );
+            leptos_axum::redirect("/me?welcome=1");
+            return Ok(());
+        }
+        RedeemCode::Unknown => {
+            "We do not recognise that code. Please check each letter and number."
+        }
+        RedeemCode::AlreadyUsed => {
+            "That code has already been used. Each code works once: please ask the facilitator for a new one."
+        }
+        RedeemCode::Expired => "That code has expired. Please ask the facilitator for a new one.",
+        RedeemCode::Revoked => {
+            "That code has been cancelled. Please ask the facilitator for a new one."
+        }
+    };
+    tracing::warn!(?outcome, "sign-in code refused");
+    Err(AppError::invalid_fields(vec![(
+        "code",
+        message.to_string(),
+    )]))
 }

@@ -121,3 +121,74 @@ mod tests {
         assert!(SignInCode::parse("ŵŵŵŵŵŵŵŵ").is_err());
     }
 }
+
+/// How many codes to make at once, and for how long they work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchRequest {
+    pub count: usize,
+    pub valid_days: i64,
+}
+
+impl BatchRequest {
+    pub const MAX_COUNT: usize = 100;
+    pub const MAX_DAYS: i64 = 60;
+
+    /// Parses the two form fields; each error names its field.
+    pub fn parse(count: &str, valid_days: &str) -> Result<Self, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        let count = match count.trim().parse::<usize>() {
+            Ok(n) if (1..=Self::MAX_COUNT).contains(&n) => Some(n),
+            _ => {
+                errors.push((
+                    "count",
+                    format!(
+                        "Please give a number of codes from 1 to {}.",
+                        Self::MAX_COUNT
+                    ),
+                ));
+                None
+            }
+        };
+        let days = match valid_days.trim().parse::<i64>() {
+            Ok(n) if (1..=Self::MAX_DAYS).contains(&n) => Some(n),
+            _ => {
+                errors.push((
+                    "valid_days",
+                    format!("Please give a number of days from 1 to {}.", Self::MAX_DAYS),
+                ));
+                None
+            }
+        };
+        match (count, days) {
+            (Some(count), Some(valid_days)) if errors.is_empty() => Ok(Self { count, valid_days }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn a_sensible_batch_is_accepted() {
+        assert_eq!(
+            BatchRequest::parse(" 30 ", "14"),
+            Ok(BatchRequest {
+                count: 30,
+                valid_days: 14
+            })
+        );
+    }
+
+    #[test]
+    fn out_of_range_or_non_numbers_are_refused_per_field() {
+        let errors = BatchRequest::parse("0", "x").unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+            vec!["count", "valid_days"]
+        );
+        assert!(BatchRequest::parse("101", "14").is_err());
+        assert!(BatchRequest::parse("10", "61").is_err());
+    }
+}

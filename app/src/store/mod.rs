@@ -5,9 +5,12 @@
 //! portable SQL: `$1` placeholders (SQLite accepts them too), `BIGINT` columns, timestamps as
 //! Unix seconds, `RETURNING` for new ids. Only the migrations differ, one folder per backend.
 
+pub mod constituency_claims;
+pub mod memberships;
 pub mod people;
 pub mod processes;
 pub mod sessions;
+pub mod sign_in_codes;
 pub mod sign_in_links;
 
 use std::path::Path;

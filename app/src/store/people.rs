@@ -5,7 +5,7 @@ use sqlx::Row;
 use super::{Db, StoreError};
 use crate::domain::{PersonId, SiteRole};
 
-fn site_role_to_db(role: SiteRole) -> &'static str {
+pub(crate) fn site_role_to_db(role: SiteRole) -> &'static str {
     match role {
         SiteRole::SiteAdmin => "site_admin",
         SiteRole::Member => "member",
@@ -76,4 +76,129 @@ mod tests {
         }
         assert!(site_role_from_db("owner").is_err());
     }
+}
+
+/// The stored part of a person's profile (constituencies are per process, added by callers).
+#[derive(Debug, Clone)]
+pub struct StoredProfile {
+    pub full_name: Option<String>,
+    pub pseudonym: Option<String>,
+    pub appearance: String,
+    pub show_on_public_pages: bool,
+    pub withdrawn: bool,
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn stored_profile(
+    db: &Db,
+    person: PersonId,
+) -> Result<Option<StoredProfile>, StoreError> {
+    let row = sqlx::query(
+        "SELECT full_name, pseudonym, appearance, show_on_public_pages, withdrawn_at FROM people WHERE id = $1",
+    )
+    .bind(person.get())
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let show: i64 = row.try_get("show_on_public_pages")?;
+    let withdrawn_at: Option<i64> = row.try_get("withdrawn_at")?;
+    Ok(Some(StoredProfile {
+        full_name: row.try_get("full_name")?,
+        pseudonym: row.try_get("pseudonym")?,
+        appearance: row.try_get("appearance")?,
+        show_on_public_pages: show != 0,
+        withdrawn: withdrawn_at.is_some(),
+    }))
+}
+
+/// Turns a stored profile into the domain's, with the constituencies that count. A value
+/// that no longer parses (for example after a rule got stricter) is dropped, not fatal.
+pub fn to_profile(
+    stored: StoredProfile,
+    constituencies: Vec<crate::domain::Constituency>,
+) -> crate::domain::Profile {
+    use crate::domain::{Appearance, FullName, Profile, Pseudonym};
+    let mut profile = Profile {
+        full_name: stored
+            .full_name
+            .as_deref()
+            .and_then(|n| FullName::parse(n).ok()),
+        pseudonym: stored
+            .pseudonym
+            .as_deref()
+            .and_then(|n| Pseudonym::parse(n).ok()),
+        appearance: Appearance::from_slug(&stored.appearance)
+            .unwrap_or(Appearance::ConstituencyOnly),
+        show_on_public_pages: stored.show_on_public_pages,
+        constituencies,
+        withdrawn: stored.withdrawn,
+    };
+    if profile.check().is_err() {
+        profile.appearance = Appearance::ConstituencyOnly;
+    }
+    profile
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn update_profile(
+    db: &Db,
+    person: PersonId,
+    profile: &crate::domain::Profile,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE people SET full_name = $1, pseudonym = $2, appearance = $3, show_on_public_pages = $4 WHERE id = $5",
+    )
+    .bind(profile.full_name.as_ref().map(|n| n.as_str().to_string()))
+    .bind(profile.pseudonym.as_ref().map(|n| n.as_str().to_string()))
+    .bind(profile.appearance.slug())
+    .bind(i64::from(profile.show_on_public_pages))
+    .bind(person.get())
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Everyone holding a role in the process, with their profile and the constituencies that
+/// count there, ordered by when they joined.
+#[tracing::instrument(skip(db))]
+pub async fn profiles_in_process(
+    db: &Db,
+    process: crate::domain::ProcessId,
+) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
+    use crate::domain::Constituency;
+    let rows = sqlx::query(
+        "SELECT p.id, p.full_name, p.pseudonym, p.appearance, p.show_on_public_pages, p.withdrawn_at \
+         FROM people p WHERE p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) ORDER BY p.id",
+    )
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    let claims: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT person_id, constituency FROM constituency_claims \
+         WHERE process_id = $1 AND confirmed_at IS NOT NULL ORDER BY person_id, constituency",
+    )
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        let show: i64 = row.try_get("show_on_public_pages")?;
+        let withdrawn_at: Option<i64> = row.try_get("withdrawn_at")?;
+        let stored = StoredProfile {
+            full_name: row.try_get("full_name")?,
+            pseudonym: row.try_get("pseudonym")?,
+            appearance: row.try_get("appearance")?,
+            show_on_public_pages: show != 0,
+            withdrawn: withdrawn_at.is_some(),
+        };
+        let mut constituencies: Vec<Constituency> = claims
+            .iter()
+            .filter(|(p, _)| *p == id)
+            .filter_map(|(_, c)| Constituency::from_slug(c))
+            .collect();
+        constituencies.sort();
+        out.push((PersonId::new(id), to_profile(stored, constituencies)));
+    }
+    Ok(out)
 }

@@ -28,12 +28,13 @@ pub fn SiteHeader() -> impl IntoView {
                                     // on it still shows the signed-in view.
                                     <form class="sign-out" method="post" action=SignOut::url()>
                                         <span class="signed-in-as">"Signed in as " {role}</span>
+                                        <a class="header-link" href="/me">"Your profile"</a>
                                         <button type="submit" class="button button--quiet">"Sign out"</button>
                                     </form>
                                 }
                                     .into_any()
                             }
-                            _ => ().into_any(),
+                            _ => view! { <a class="header-link" href="/join">"Join with a code"</a> }.into_any(),
                         }
                     })}
                 </Suspense>

@@ -13,8 +13,9 @@ use leptos_router::{SsrMode, path};
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
-    home::HomePage, new_process::NewProcessPage, not_found::NotFoundPage, process::ProcessPage,
-    sign_in_link::SignInLinkPage,
+    codes::CodesPage, home::HomePage, join::JoinPage, new_process::NewProcessPage,
+    not_found::NotFoundPage, print_codes::PrintCodesPage, process::ProcessPage,
+    profile::ProfilePage, sign_in_link::SignInLinkPage,
 };
 
 /// The HTML document around the app (server only: it reads the build's options).
@@ -91,6 +92,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/processes/new") view=NewProcessPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id") view=ProcessPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/codes") view=CodesPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in/link") view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

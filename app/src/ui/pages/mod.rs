@@ -1,6 +1,10 @@
+pub mod codes;
 pub mod error_notice;
 pub mod home;
+pub mod join;
 pub mod new_process;
 pub mod not_found;
+pub mod print_codes;
 pub mod process;
+pub mod profile;
 pub mod sign_in_link;

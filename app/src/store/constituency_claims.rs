@@ -1,0 +1,101 @@
+//! The `constituency_claims` table.
+
+use sqlx::Row;
+
+use super::{Db, StoreError};
+use crate::domain::{Constituency, ConstituencyClaim, PersonId, ProcessId};
+
+fn constituency_from_db(raw: &str) -> Result<Constituency, StoreError> {
+    Constituency::from_slug(raw)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown constituency {raw:?}")))
+}
+
+/// Makes the person's declared constituencies in the process exactly `declared`. Claims kept
+/// keep their confirmation; new ones are confirmed at once unless they need an administrator.
+#[tracing::instrument(skip(db))]
+pub async fn set_declared(
+    db: &Db,
+    process: ProcessId,
+    person: PersonId,
+    declared: &[Constituency],
+    now: i64,
+) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    for c in Constituency::ALL {
+        if declared.contains(&c) {
+            let claim = ConstituencyClaim::declare(c);
+            sqlx::query(
+                "INSERT INTO constituency_claims (process_id, person_id, constituency, declared_at, confirmed_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (process_id, person_id, constituency) DO NOTHING",
+            )
+            .bind(process.get())
+            .bind(person.get())
+            .bind(c.slug())
+            .bind(now)
+            .bind(claim.confirmed.then_some(now))
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            sqlx::query(
+                "DELETE FROM constituency_claims WHERE process_id = $1 AND person_id = $2 AND constituency = $3",
+            )
+            .bind(process.get())
+            .bind(person.get())
+            .bind(c.slug())
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn claims_of(
+    db: &Db,
+    process: ProcessId,
+    person: PersonId,
+) -> Result<Vec<ConstituencyClaim>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT constituency, confirmed_at FROM constituency_claims \
+         WHERE process_id = $1 AND person_id = $2 ORDER BY constituency",
+    )
+    .bind(process.get())
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let raw: String = row.try_get("constituency")?;
+            let confirmed_at: Option<i64> = row.try_get("confirmed_at")?;
+            Ok(ConstituencyClaim {
+                constituency: constituency_from_db(&raw)?,
+                confirmed: confirmed_at.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Confirms a claim; returns whether there was such a claim.
+#[tracing::instrument(skip(db))]
+pub async fn confirm(
+    db: &Db,
+    process: ProcessId,
+    person: PersonId,
+    constituency: Constituency,
+    by: PersonId,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let result = sqlx::query(
+        "UPDATE constituency_claims SET confirmed_at = $1, confirmed_by = $2 \
+         WHERE process_id = $3 AND person_id = $4 AND constituency = $5",
+    )
+    .bind(now)
+    .bind(by.get())
+    .bind(process.get())
+    .bind(person.get())
+    .bind(constituency.slug())
+    .execute(db.pool())
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
