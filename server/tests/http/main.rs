@@ -5,6 +5,7 @@ mod harness;
 
 mod errors_and_limits;
 mod pages;
+mod people;
 mod processes;
 mod security;
 mod sessions;
