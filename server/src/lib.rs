@@ -180,6 +180,7 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
 
     let pages = Router::new()
         .route("/healthz", get(http::healthz::healthz))
+        .route("/me/data.json", get(http::personal_data::download))
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

@@ -183,3 +183,40 @@ pub async fn update_constituencies(
     leptos_axum::redirect("/me?saved=constituencies");
     Ok(())
 }
+
+/// `POST /api/me/withdraw`: deletes the person's personal data and signs them out. Their
+/// part in past decisions stays counted, as "a withdrawn participant".
+#[server(prefix = "/api", endpoint = "me/withdraw")]
+pub async fn withdraw(confirm: Option<String>) -> Result<(), AppError> {
+    use super::boundary::{app_state, set_cookie, unexpected, viewer};
+    use crate::auth::cookie::clearing_cookie;
+    use crate::store::{personal_data, unix_now};
+
+    let state = app_state()?;
+    let viewer = viewer(&state).await?.ok_or(AppError::SignInRequired)?;
+    if confirm.is_none() {
+        return Err(AppError::invalid_fields(vec![(
+            "confirm",
+            "Please tick the box to confirm that you want to withdraw.".into(),
+        )]));
+    }
+    if viewer.is_site_admin()
+        && personal_data::active_site_admins(&state.db)
+            .await
+            .map_err(unexpected("counting site administrators"))?
+            <= 1
+    {
+        return Err(AppError::Conflict(
+            "You are the only site administrator. Make someone else a site administrator before you withdraw, \
+             so the site is not left without one."
+                .into(),
+        ));
+    }
+    personal_data::withdraw(&state.db, viewer.person, unix_now())
+        .await
+        .map_err(unexpected("withdrawing"))?;
+    set_cookie(&clearing_cookie(state.config.secure_cookies))?;
+    tracing::info!(person = viewer.person.get(), "withdrew");
+    leptos_axum::redirect("/withdrawn");
+    Ok(())
+}

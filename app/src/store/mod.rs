@@ -8,6 +8,7 @@
 pub mod constituency_claims;
 pub mod memberships;
 pub mod people;
+pub mod personal_data;
 pub mod processes;
 pub mod sessions;
 pub mod sign_in_codes;

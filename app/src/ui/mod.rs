@@ -13,9 +13,16 @@ use leptos_router::{SsrMode, path};
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
-    codes::CodesPage, home::HomePage, join::JoinPage, new_process::NewProcessPage,
-    not_found::NotFoundPage, print_codes::PrintCodesPage, process::ProcessPage,
-    profile::ProfilePage, sign_in_link::SignInLinkPage,
+    codes::CodesPage,
+    home::HomePage,
+    join::JoinPage,
+    new_process::NewProcessPage,
+    not_found::NotFoundPage,
+    print_codes::PrintCodesPage,
+    process::ProcessPage,
+    profile::ProfilePage,
+    sign_in_link::SignInLinkPage,
+    withdraw::{WithdrawPage, WithdrawnPage},
 };
 
 /// The HTML document around the app (server only: it reads the build's options).
@@ -96,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/me/withdraw") view=WithdrawPage ssr=SsrMode::Async />
+                    <Route path=path!("/withdrawn") view=WithdrawnPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in/link") view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

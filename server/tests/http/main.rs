@@ -6,6 +6,7 @@ mod harness;
 mod errors_and_limits;
 mod pages;
 mod people;
+mod personal_data;
 mod processes;
 mod security;
 mod sessions;

@@ -8,3 +8,4 @@ pub mod print_codes;
 pub mod process;
 pub mod profile;
 pub mod sign_in_link;
+pub mod withdraw;

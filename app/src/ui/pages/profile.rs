@@ -116,6 +116,18 @@ fn ProfileForms(
             </ActionForm>
         </section>
         {profile.processes.into_iter().map(|p| view! { <ConstituencyForm process=p action=constituencies /> }).collect_view()}
+        <section aria-labelledby="data-heading">
+            <h2 id="data-heading">"Your data"</h2>
+            <p>
+                "You can download everything Recovery Commons holds about you, as a file "
+                "(JSON, which most computers can open as text)."
+            </p>
+            <p><a class="button button--secondary" href="/me/data.json" download>"Download my data"</a></p>
+            <p>
+                "You can also withdraw: your personal data is deleted, and where you took part you are "
+                "shown as a withdrawn participant. " <a href="/me/withdraw">"Read what withdrawing means"</a>
+            </p>
+        </section>
     }
 }
 

@@ -1,0 +1,159 @@
+//! Everything held about one person, for "download my data", and withdrawal.
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::{Db, StoreError};
+use crate::domain::PersonId;
+
+/// What the export contains. Secrets (password hash, session tokens) are described, never
+/// included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonalData {
+    pub person_id: i64,
+    pub account_created_at: i64,
+    pub site_role: String,
+    pub full_name: Option<String>,
+    pub pseudonym: Option<String>,
+    pub appearance: String,
+    pub show_on_public_pages: bool,
+    pub email: Option<String>,
+    pub has_password: bool,
+    pub memberships: Vec<MembershipRecord>,
+    pub constituencies: Vec<ConstituencyRecord>,
+    pub processes_started: Vec<i64>,
+    pub sign_in_codes_used: Vec<String>,
+    pub active_sessions: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembershipRecord {
+    pub process_id: i64,
+    pub role: String,
+    pub since: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConstituencyRecord {
+    pub process_id: i64,
+    pub constituency: String,
+    pub declared_at: i64,
+    pub confirmed_at: Option<i64>,
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn export(
+    db: &Db,
+    person: PersonId,
+    now: i64,
+) -> Result<Option<PersonalData>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, created_at, site_role, full_name, pseudonym, appearance, show_on_public_pages, email, \
+         password_hash FROM people WHERE id = $1",
+    )
+    .bind(person.get())
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let password_hash: Option<String> = row.try_get("password_hash")?;
+    let show: i64 = row.try_get("show_on_public_pages")?;
+    let memberships: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT process_id, role, created_at FROM memberships WHERE person_id = $1 ORDER BY process_id, role",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let claims = sqlx::query(
+        "SELECT process_id, constituency, declared_at, confirmed_at FROM constituency_claims \
+         WHERE person_id = $1 ORDER BY process_id, constituency",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let processes_started: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM processes WHERE created_by = $1 ORDER BY id")
+            .bind(person.get())
+            .fetch_all(db.pool())
+            .await?;
+    let sign_in_codes_used: Vec<String> =
+        sqlx::query_scalar("SELECT code FROM sign_in_codes WHERE used_by = $1 ORDER BY code")
+            .bind(person.get())
+            .fetch_all(db.pool())
+            .await?;
+    let active_sessions: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sessions WHERE person_id = $1 AND expires_at > $2",
+    )
+    .bind(person.get())
+    .bind(now)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(Some(PersonalData {
+        person_id: row.try_get("id")?,
+        account_created_at: row.try_get("created_at")?,
+        site_role: row.try_get("site_role")?,
+        full_name: row.try_get("full_name")?,
+        pseudonym: row.try_get("pseudonym")?,
+        appearance: row.try_get("appearance")?,
+        show_on_public_pages: show != 0,
+        email: row.try_get("email")?,
+        has_password: password_hash.is_some(),
+        memberships: memberships
+            .into_iter()
+            .map(|(process_id, role, since)| MembershipRecord {
+                process_id,
+                role,
+                since,
+            })
+            .collect(),
+        constituencies: claims
+            .iter()
+            .map(|r| {
+                Ok(ConstituencyRecord {
+                    process_id: r.try_get("process_id")?,
+                    constituency: r.try_get("constituency")?,
+                    declared_at: r.try_get("declared_at")?,
+                    confirmed_at: r.try_get("confirmed_at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()?,
+        processes_started,
+        sign_in_codes_used,
+        active_sessions,
+    }))
+}
+
+/// Withdrawal: deletes the person's personal data (names, email, password) and every session,
+/// in one transaction. Memberships and declared constituencies stay, so counts in past
+/// records stay true; everywhere they appear they become "a withdrawn participant".
+#[tracing::instrument(skip(db))]
+pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE people SET full_name = NULL, pseudonym = NULL, email = NULL, password_hash = NULL, \
+         appearance = 'constituency_only', show_on_public_pages = 0, withdrawn_at = $1 WHERE id = $2",
+    )
+    .bind(now)
+    .bind(person.get())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_links WHERE person_id = $1")
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How many site administrators have not withdrawn.
+#[tracing::instrument(skip(db))]
+pub async fn active_site_admins(db: &Db) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM people WHERE site_role = 'site_admin' AND withdrawn_at IS NULL",
+    )
+    .fetch_one(db.pool())
+    .await?)
+}
