@@ -3,12 +3,14 @@
 
 use std::sync::Arc;
 
+use crate::auth::throttle::SignInThrottle;
 use crate::store::Db;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<AppConfig>,
+    pub throttle: Arc<SignInThrottle>,
 }
 
 #[derive(Clone, Debug)]

@@ -88,6 +88,7 @@ impl Application {
                 secure_cookies: settings.secure_cookies(),
                 ..AppConfig::default()
             }),
+            throttle: Arc::default(),
         };
         let router = router(state.clone(), settings, local_addr);
         Ok(Self {
@@ -125,10 +126,15 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let cleaner = tokio::spawn(remove_expired_sessions(self.state.db.clone()));
-        let result = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("serving HTTP");
+        // Connection info gives sign-in throttling the client's address.
+        let result = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serving HTTP");
         cleaner.abort();
         self.state.db.close().await;
         result

@@ -22,6 +22,9 @@ pub enum AppError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    /// Too many failed attempts; the message says how long to wait.
+    #[error("{0}")]
+    TooManyAttempts(String),
     #[error("The form could not be read. Please reload the page and try again.")]
     BadRequest,
     #[error("We could not reach the server. Check your connection and try again.")]
@@ -99,6 +102,7 @@ impl AppError {
             Self::Forbidden(_) => 403,
             Self::NotFound(_) => 404,
             Self::Conflict(_) => 409,
+            Self::TooManyAttempts(_) => 429,
             Self::Unreachable => 502,
             Self::Unexpected => 500,
         }

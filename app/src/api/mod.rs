@@ -1,6 +1,7 @@
 //! Server functions: every one is a public POST endpoint under `/api/`. Each is thin: find
 //! who is asking, check they may, parse the input into domain types, call the store.
 
+pub mod accounts;
 pub mod error;
 pub mod people;
 pub mod processes;

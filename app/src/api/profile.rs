@@ -12,6 +12,8 @@ pub struct OwnProfile {
     pub shown_to_participants: String,
     pub shown_publicly: String,
     pub processes: Vec<MyProcess>,
+    /// The email the person signs in with, if any (shown only to them).
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,7 +66,11 @@ pub async fn my_profile() -> Result<OwnProfile, AppError> {
     let all_claims: Vec<ConstituencyClaim> =
         my_processes.iter().flat_map(|p| p.claims.clone()).collect();
     let profile = people::to_profile(stored, counted(&all_claims));
+    let email = people::email_of(&state.db, viewer.person)
+        .await
+        .map_err(unexpected("reading an email"))?;
     Ok(OwnProfile {
+        email,
         shown_to_participants: profile.shown_as(Audience::Participants),
         shown_publicly: profile.shown_as(Audience::Public),
         profile,

@@ -3,5 +3,7 @@
 
 pub mod bootstrap;
 pub mod cookie;
+pub mod password;
+pub mod throttle;
 pub mod token;
 pub mod viewer;

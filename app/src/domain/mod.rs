@@ -4,15 +4,18 @@
 pub mod appearance;
 pub mod calendar;
 pub mod constituency;
+pub mod credentials;
 pub mod permissions;
 pub mod person;
 pub mod process;
 pub mod role;
 pub mod sign_in_code;
 pub mod text;
+pub mod throttle;
 
 pub use appearance::{Appearance, Audience, FullName, Profile, Pseudonym};
 pub use constituency::{Constituency, ConstituencyClaim};
+pub use credentials::{EmailAddress, NewPassword};
 pub use person::{PersonId, SiteRole, Viewer};
 pub use process::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
 pub use role::ProcessRole;

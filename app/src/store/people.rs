@@ -202,3 +202,100 @@ pub async fn profiles_in_process(
     }
     Ok(out)
 }
+
+/// What sign-in by email needs to know about an account. The hash is kept out of `Debug`.
+pub struct EmailAccount {
+    pub person: PersonId,
+    pub password_hash: Option<String>,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn find_by_email(
+    db: &Db,
+    email: &crate::domain::EmailAddress,
+) -> Result<Option<EmailAccount>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, password_hash FROM people WHERE email = $1 AND withdrawn_at IS NULL",
+    )
+    .bind(email.as_str())
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|r| {
+        Ok(EmailAccount {
+            person: PersonId::new(r.try_get("id")?),
+            password_hash: r.try_get("password_hash")?,
+        })
+    })
+    .transpose()
+}
+
+/// Whether the email is already used by someone else.
+#[tracing::instrument(skip_all)]
+pub async fn email_taken(
+    db: &Db,
+    email: &crate::domain::EmailAddress,
+    except: Option<PersonId>,
+) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE email = $1 AND id <> $2")
+        .bind(email.as_str())
+        .bind(except.map(PersonId::get).unwrap_or(0))
+        .fetch_one(db.pool())
+        .await?;
+    Ok(n > 0)
+}
+
+/// A new member who signs in by email. `Ok(None)` when the email is taken (also enforced by
+/// a unique index, so two racing sign-ups cannot both win).
+#[tracing::instrument(skip_all)]
+pub async fn insert_with_email(
+    db: &Db,
+    email: &crate::domain::EmailAddress,
+    password_hash: &str,
+    now: i64,
+) -> Result<Option<PersonId>, StoreError> {
+    let result = sqlx::query_scalar(
+        "INSERT INTO people (site_role, created_at, email, password_hash) VALUES ('member', $1, $2, $3) RETURNING id",
+    )
+    .bind(now)
+    .bind(email.as_str())
+    .bind(password_hash)
+    .fetch_one(db.pool())
+    .await;
+    match result {
+        Ok(id) => Ok(Some(PersonId::new(id))),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Sets (or replaces) a person's email and password. `Ok(false)` when the email is taken.
+#[tracing::instrument(skip_all)]
+pub async fn set_email_and_password(
+    db: &Db,
+    person: PersonId,
+    email: &crate::domain::EmailAddress,
+    password_hash: &str,
+) -> Result<bool, StoreError> {
+    let result = sqlx::query("UPDATE people SET email = $1, password_hash = $2 WHERE id = $3")
+        .bind(email.as_str())
+        .bind(password_hash)
+        .bind(person.get())
+        .execute(db.pool())
+        .await;
+    match result {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn email_of(db: &Db, person: PersonId) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, Option<String>>("SELECT email FROM people WHERE id = $1")
+            .bind(person.get())
+            .fetch_optional(db.pool())
+            .await?
+            .flatten(),
+    )
+}

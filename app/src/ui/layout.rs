@@ -34,7 +34,13 @@ pub fn SiteHeader() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            _ => view! { <a class="header-link" href="/join">"Join with a code"</a> }.into_any(),
+                            _ => view! {
+                                <nav class="header-links" aria-label="Account">
+                                    <a class="header-link" href="/join">"Join with a code"</a>
+                                    <a class="header-link" href="/sign-in">"Sign in"</a>
+                                </nav>
+                            }
+                                .into_any(),
                         }
                     })}
                 </Suspense>

@@ -21,6 +21,7 @@ use pages::{
     print_codes::PrintCodesPage,
     process::ProcessPage,
     profile::ProfilePage,
+    sign_in::{SignInPage, SignUpPage},
     sign_in_link::SignInLinkPage,
     withdraw::{WithdrawPage, WithdrawnPage},
 };
@@ -102,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/codes") view=CodesPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/me/withdraw") view=WithdrawPage ssr=SsrMode::Async />
                     <Route path=path!("/withdrawn") view=WithdrawnPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod accounts;
 mod errors_and_limits;
 mod pages;
 mod people;

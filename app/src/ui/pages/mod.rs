@@ -7,5 +7,6 @@ pub mod not_found;
 pub mod print_codes;
 pub mod process;
 pub mod profile;
+pub mod sign_in;
 pub mod sign_in_link;
 pub mod withdraw;

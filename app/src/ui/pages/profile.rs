@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::error_notice::ErrorNotice;
 use crate::api::AppError;
+use crate::api::accounts::SetCredentials;
 use crate::api::profile::{
     MyProcess, OwnProfile, UpdateAppearance, UpdateConstituencies, my_profile,
 };
@@ -116,6 +117,7 @@ fn ProfileForms(
             </ActionForm>
         </section>
         {profile.processes.into_iter().map(|p| view! { <ConstituencyForm process=p action=constituencies /> }).collect_view()}
+        <CredentialsForm email=profile.email.clone() />
         <section aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
             <p>
@@ -168,6 +170,60 @@ fn ConstituencyForm(
                 </fieldset>
                 <p class="hint">"Commissioners and provider staff count as such once a process administrator confirms it."</p>
                 <button type="submit" class="button">"Save how I take part"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Adding (or changing) an email and password, optional for people who joined with a code.
+#[component]
+fn CredentialsForm(email: Option<String>) -> impl IntoView {
+    let action = ServerAction::<SetCredentials>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let invalid = move |f: &'static str| {
+        error
+            .get()
+            .and_then(|e| e.for_field(f))
+            .is_some()
+            .then_some("true")
+    };
+    let has_email = email.is_some();
+    view! {
+        <section aria-labelledby="credentials-heading">
+            <h2 id="credentials-heading">"Signing in with email (optional)"</h2>
+            <p>{match &email {
+                Some(e) => format!("You can sign in with {e} and your password. Nobody else sees this address."),
+                None => "You can add an email address and password, so you can sign in without a code. Nobody else sees your email address.".to_string(),
+            }}</p>
+            <ActionForm action attr:class="form">
+                <FormError error />
+                <div class="field">
+                    <label for="cred-email">"Email address"</label>
+                    <input id="cred-email" name="email" type="email" autocomplete="email" value=email.clone().unwrap_or_default()
+                        aria-invalid=move || invalid("email") aria-describedby=move || invalid("email").map(|_| "email-error") />
+                    <FieldError field="email" error />
+                </div>
+                {has_email.then(|| view! {
+                    <div class="field">
+                        <label for="current_password">"Your current password"</label>
+                        <input id="current_password" name="current_password" type="password" autocomplete="current-password"
+                            aria-invalid=move || invalid("current_password") aria-describedby=move || invalid("current_password").map(|_| "current_password-error") />
+                        <FieldError field="current_password" error />
+                    </div>
+                })}
+                <div class="field">
+                    <label for="cred-password">{if has_email { "New password" } else { "Choose a password" }}</label>
+                    <input id="cred-password" name="password" type="password" autocomplete="new-password"
+                        aria-invalid=move || invalid("password") aria-describedby=move || invalid("password").map(|_| "password-error") />
+                    <FieldError field="password" error />
+                </div>
+                <div class="field">
+                    <label for="cred-password-again">"Type the password again"</label>
+                    <input id="cred-password-again" name="password_again" type="password" autocomplete="new-password"
+                        aria-invalid=move || invalid("password_again") aria-describedby=move || invalid("password_again").map(|_| "password_again-error") />
+                    <FieldError field="password_again" error />
+                </div>
+                <button type="submit" class="button">"Save email and password"</button>
             </ActionForm>
         </section>
     }
