@@ -170,6 +170,16 @@ fn leptos_options(settings: &Settings, local_addr: SocketAddr) -> LeptosOptions 
         .build()
 }
 
+/// The app's routes, generated once per process. Generating them sets a process-global flag
+/// in Leptos that stalls, for good, any resource first polled while it is set (leptos issue
+/// 4773); so it must never run while pages are being rendered, as it would if each router
+/// built (several per test process) generated its own.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP surface.
 pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> Router {
     let leptos_options = leptos_options(settings, local_addr);
@@ -178,7 +188,7 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
         app: state.clone(),
         allowed_origin: AllowedOrigin(settings.public_url.clone()),
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())

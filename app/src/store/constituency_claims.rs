@@ -99,3 +99,31 @@ pub async fn confirm(
     .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// Every claim in the process, confirmed or not.
+#[tracing::instrument(skip(db))]
+pub async fn all_in(
+    db: &Db,
+    process: ProcessId,
+) -> Result<Vec<(PersonId, ConstituencyClaim)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT person_id, constituency, confirmed_at FROM constituency_claims WHERE process_id = $1 \
+         ORDER BY person_id, constituency",
+    )
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let raw: String = row.try_get("constituency")?;
+            let confirmed_at: Option<i64> = row.try_get("confirmed_at")?;
+            Ok((
+                PersonId::new(row.try_get("person_id")?),
+                ConstituencyClaim {
+                    constituency: constituency_from_db(&raw)?,
+                    confirmed: confirmed_at.is_some(),
+                },
+            ))
+        })
+        .collect()
+}

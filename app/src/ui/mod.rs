@@ -16,6 +16,7 @@ use pages::{
     codes::CodesPage,
     home::HomePage,
     join::JoinPage,
+    members::MembersPage,
     new_process::NewProcessPage,
     not_found::NotFoundPage,
     print_codes::PrintCodesPage,
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/new") view=NewProcessPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id") view=ProcessPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/codes") view=CodesPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/people") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />

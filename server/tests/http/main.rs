@@ -7,6 +7,7 @@ mod accounts;
 mod errors_and_limits;
 mod pages;
 mod people;
+mod permissions;
 mod personal_data;
 mod processes;
 mod security;

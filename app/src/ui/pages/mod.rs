@@ -2,6 +2,7 @@ pub mod codes;
 pub mod error_notice;
 pub mod home;
 pub mod join;
+pub mod members;
 pub mod new_process;
 pub mod not_found;
 pub mod print_codes;

@@ -47,6 +47,7 @@ pub fn ProcessPage() -> impl IntoView {
                 match process.await {
                     Ok(Some(p)) => {
                         let codes_link = format!("/processes/{}/codes", p.id);
+                        let people_link = format!("/processes/{}/people", p.id);
                         let title = p.title.as_str().to_string();
                         view! {
                             <Title text=title.clone() />
@@ -61,8 +62,10 @@ pub fn ProcessPage() -> impl IntoView {
                                 <p>"No drafts have been published yet."</p>
                                 {who.map(|w| view! { <WhoTakesPart participation=w /> })}
                                 {signed_in.then(|| view! {
-                                    <p><a href=codes_link>"Sign-in codes for this process"</a>
-                                    " (for facilitators)"</p>
+                                    <ul class="process-links">
+                                        <li><a href=people_link>"People taking part"</a></li>
+                                        <li><a href=codes_link>"Sign-in codes for this process"</a>" (for facilitators)"</li>
+                                    </ul>
                                 })}
                             </article>
                         }
