@@ -1,32 +1,9 @@
 // A facilitator makes and prints sign-in cards; a person without email joins on a phone with
 // one, picks a pseudonym and a constituency; the public sees only what that choice allows.
-import { expect, test, type Browser } from '@playwright/test';
-import { adminState, expectNoAxeViolations, screenshot, uniqueTitle, waitForHydration } from './support';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, processWithCodes, screenshot, waitForHydration } from './support';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function processWithCodes(browser: Browser, count: number) {
-  // JavaScript on explicitly: inside a test, newContext inherits the test's options.
-  const context = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
-  const page = await context.newPage();
-  await page.goto('/processes/new');
-  await waitForHydration(page);
-  const title = uniqueTitle('Wirral definition of recovery');
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Short public description').fill('Agreeing what recovery means in Wirral.');
-  await page.getByRole('button', { name: 'Start the process' }).click();
-  await expect(page).toHaveURL(/\/processes\/\d+$/);
-  const processUrl = page.url();
-  await page.getByRole('link', { name: 'Sign-in codes for this process' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign-in codes' })).toBeVisible();
-  await waitForHydration(page);
-  await expectNoAxeViolations(page);
-  await page.getByLabel('How many codes').fill(String(count));
-  await page.getByRole('button', { name: 'Make codes' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign-in cards' })).toBeVisible();
-  const codes = await page.locator('.code-card__code').allTextContents();
-  return { context, page, title, processUrl, codes };
-}
 
 test('a facilitator makes a sheet of sign-in cards that prints', async ({ browser }) => {
   const { context, page, title, codes } = await processWithCodes(browser, 6);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -47,4 +47,28 @@ export async function waitForHydration(page: Page) {
 
 export function uniqueTitle(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** As the site administrator: starts a process and makes `count` sign-in codes. */
+export async function processWithCodes(browser: Browser, count: number) {
+  // JavaScript on explicitly: inside a test, newContext inherits the test's options.
+  const context = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
+  const page = await context.newPage();
+  await page.goto('/processes/new');
+  await waitForHydration(page);
+  const title = uniqueTitle('Wirral definition of recovery');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Short public description').fill('Agreeing what recovery means in Wirral.');
+  await page.getByRole('button', { name: 'Start the process' }).click();
+  await expect(page).toHaveURL(/\/processes\/\d+$/);
+  const processUrl = page.url();
+  await page.getByRole('link', { name: 'Sign-in codes for this process' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign-in codes' })).toBeVisible();
+  await waitForHydration(page);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('How many codes').fill(String(count));
+  await page.getByRole('button', { name: 'Make codes' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign-in cards' })).toBeVisible();
+  const codes = await page.locator('.code-card__code').allTextContents();
+  return { context, page, title, processUrl, codes };
 }

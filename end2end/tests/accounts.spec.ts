@@ -1,0 +1,106 @@
+// Email accounts, withdrawal, and the process administrator's people page.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, processWithCodes, screenshot, waitForHydration } from './support';
+
+test('a person creates an account with email, signs out and signs back in', async ({ page }) => {
+  const email = `robin.${Date.now()}@example.org`;
+  const password = 'a long enough passphrase';
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'sign-in');
+  await page.getByRole('link', { name: 'Create an account with your email' }).click();
+  await waitForHydration(page);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Choose a password').fill('too short');
+  await page.getByLabel('Type the password again').fill('too short');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.locator('#password-error')).toContainText('at least 10 characters');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'sign-up-error');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Choose a password').fill(password);
+  await page.getByLabel('Type the password again').fill(password);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page).toHaveURL(/\/me\?welcome=1$/);
+  await expect(page.getByText(`You can sign in with ${email}`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('do not match an account');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
+test('withdrawing deletes the name and keeps the count', async ({ browser, page }) => {
+  const { context: facilitator, processUrl, codes } = await processWithCodes(browser, 1);
+  await facilitator.close();
+  await page.goto('/join');
+  await page.getByLabel('Your sign-in code').fill(codes[0]);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await waitForHydration(page);
+  await page.getByLabel('A made-up name (pseudonym)').check();
+  await page.getByLabel('A made-up name (optional)').fill('Curlew');
+  await page.getByLabel('Also show me this way on public pages').check();
+  await page.getByRole('button', { name: 'Save how I appear' }).click();
+  await expect(page.locator('.shown-publicly')).toHaveText('Curlew');
+  await page.getByLabel('I use or have used drug or alcohol services').check();
+  await page.getByRole('button', { name: 'Save how I take part' }).click();
+  await expect(page.getByLabel('I use or have used drug or alcohol services')).toBeChecked();
+
+  const visitor = await browser.newContext({ storageState: undefined });
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(processUrl);
+  const who = publicPage.getByRole('region', { name: 'Who takes part' });
+  // The administrator who started the process takes part too.
+  await expect(who).toContainText('2 people take part.');
+  await expect(who).toContainText('Curlew');
+
+  await page.getByRole('link', { name: 'Read what withdrawing means' }).click();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'withdraw');
+  await page.getByRole('button', { name: 'Withdraw and delete my personal data' }).click();
+  await expect(page.locator('#confirm-error')).toContainText('tick the box');
+  await page.getByLabel('I understand that my personal data will be deleted').check();
+  await page.getByRole('button', { name: 'Withdraw and delete my personal data' }).click();
+  await expect(page.getByRole('heading', { name: 'You have withdrawn' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expect(page.getByRole('link', { name: 'Join with a code' })).toBeVisible();
+
+  await publicPage.reload();
+  // The administrator who started the process takes part too.
+  await expect(who).toContainText('2 people take part.');
+  await expect(who).toContainText('1: a person with lived experience');
+  await expect(who).toContainText('a withdrawn participant (a person with lived experience)');
+  await expect(publicPage.locator('body')).not.toContainText('Curlew');
+  await visitor.close();
+});
+
+test('a process administrator confirms a commissioner on the people page', async ({ browser, page }) => {
+  const { context: admin, page: adminPage, processUrl, codes } = await processWithCodes(browser, 1);
+  await page.goto('/join');
+  await page.getByLabel('Your sign-in code').fill(codes[0]);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await waitForHydration(page);
+  await page.getByLabel('I am a commissioner').check();
+  await page.getByRole('button', { name: 'Save how I take part' }).click();
+  await expect(page.getByText('waiting for a process administrator to confirm')).toBeVisible();
+
+  await adminPage.goto(processUrl);
+  await adminPage.getByRole('link', { name: 'People taking part' }).click();
+  await waitForHydration(adminPage);
+  await expectNoAxeViolations(adminPage);
+  await screenshot(adminPage, 'people');
+  await adminPage.getByRole('button', { name: /Confirm as a commissioner/ }).click();
+  await expect(adminPage.getByText('Takes part as a commissioner.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('waiting for a process administrator to confirm')).toHaveCount(0);
+  await admin.close();
+});
