@@ -98,6 +98,11 @@ fn MemberCard(
         <li class="member">
             <p class="member__name"><strong>{member.shown_as.clone()}</strong></p>
             <p class="meta">"Role: " {roles} {(!counted.is_empty()).then(|| format!(". Takes part as {counted}."))}</p>
+            {(can_manage && !pending.is_empty()).then(|| view! {
+                <p>"Says they take part as "
+                    {pending.iter().map(|c| c.one_member()).collect::<Vec<_>>().join(" and ")}
+                    ", not yet confirmed. Confirm only if you know it is true."</p>
+            })}
             {(can_manage && !pending.is_empty()).then(|| pending.into_iter().map(|c| {
                 let name = name.clone();
                 view! {
@@ -112,6 +117,7 @@ fn MemberCard(
                     </ActionForm>
                 }
             }).collect_view())}
+            {can_manage.then(|| view! { <p class="hint">"Roles (what they can do here):"</p> })}
             {can_manage.then(|| {
                 [ProcessRole::Facilitator, ProcessRole::Commissioner, ProcessRole::ProcessAdmin].into_iter().map(|r| {
                     let has = member.roles.contains(&r);
