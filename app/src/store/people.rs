@@ -99,16 +99,21 @@ pub async fn stored_profile(
     .bind(person.get())
     .fetch_optional(db.pool())
     .await?;
-    let Some(row) = row else { return Ok(None) };
+    row.as_ref().map(stored_from_row).transpose()
+}
+
+/// Reads the profile columns (`full_name, pseudonym, appearance, show_on_public_pages,
+/// withdrawn_at`) of a row.
+fn stored_from_row(row: &sqlx::any::AnyRow) -> Result<StoredProfile, StoreError> {
     let show: i64 = row.try_get("show_on_public_pages")?;
     let withdrawn_at: Option<i64> = row.try_get("withdrawn_at")?;
-    Ok(Some(StoredProfile {
+    Ok(StoredProfile {
         full_name: row.try_get("full_name")?,
         pseudonym: row.try_get("pseudonym")?,
         appearance: row.try_get("appearance")?,
         show_on_public_pages: show != 0,
         withdrawn: withdrawn_at.is_some(),
-    }))
+    })
 }
 
 /// Turns a stored profile into the domain's, with the constituencies that count. A value
@@ -183,15 +188,7 @@ pub async fn profiles_in_process(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let id: i64 = row.try_get("id")?;
-        let show: i64 = row.try_get("show_on_public_pages")?;
-        let withdrawn_at: Option<i64> = row.try_get("withdrawn_at")?;
-        let stored = StoredProfile {
-            full_name: row.try_get("full_name")?,
-            pseudonym: row.try_get("pseudonym")?,
-            appearance: row.try_get("appearance")?,
-            show_on_public_pages: show != 0,
-            withdrawn: withdrawn_at.is_some(),
-        };
+        let stored = stored_from_row(&row)?;
         let mut constituencies: Vec<Constituency> = claims
             .iter()
             .filter(|(p, _)| *p == id)

@@ -195,39 +195,9 @@ on_both_databases!(
 
 async fn a_code_user_adds_an_email_and_password_later(app: TestApp) {
     app.sign_in_as_admin().await;
-    let process = app
-        .create_process("Sefton", "Recovery in Sefton.")
-        .await
-        .to_string();
-    let batch: i64 = app
-        .call(
-            "codes/create",
-            &[
-                ("process_id", &process),
-                ("count", "1"),
-                ("valid_days", "3"),
-            ],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let printable: app::api::sign_in_codes::PrintableBatch = app
-        .call(
-            "codes/batch",
-            &[("process_id", &process), ("batch_id", &batch.to_string())],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let person = new_client();
-    app.call_with(
-        &person,
-        "session/redeem-code",
-        &[("code", printable.unused[0].as_str())],
-    )
-    .await;
+    let process = app.create_process("Sefton", "Recovery in Sefton.").await;
+    let batch = app.make_codes(process, 1).await;
+    let person = app.join(batch.unused[0].as_str()).await;
 
     let set = app
         .call_with(

@@ -247,6 +247,53 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// As a signed-in facilitator or administrator: makes `count` sign-in codes for the
+    /// process and returns the printable batch.
+    pub async fn make_codes(
+        &self,
+        process: i64,
+        count: usize,
+    ) -> app::api::sign_in_codes::PrintableBatch {
+        let p = process.to_string();
+        let n = count.to_string();
+        let created = self
+            .call(
+                "codes/create",
+                &[("process_id", &p), ("count", &n), ("valid_days", "14")],
+            )
+            .await;
+        assert_eq!(
+            created.status(),
+            200,
+            "{}",
+            created.text().await.unwrap_or_default()
+        );
+        let batch: i64 = created.json().await.expect("a batch id");
+        let b = batch.to_string();
+        self.call("codes/batch", &[("process_id", &p), ("batch_id", &b)])
+            .await
+            .json()
+            .await
+            .expect("a batch")
+    }
+
+    /// A new browser that joins with `code`.
+    pub async fn join(&self, code: &str) -> reqwest::Client {
+        let client = new_client();
+        let response = self
+            .call_with(&client, "session/redeem-code", &[("code", code)])
+            .await;
+        assert_eq!(
+            response.status(),
+            200,
+            "{}",
+            response.text().await.unwrap_or_default()
+        );
+        client
+    }
+}
+
 pub fn encode_form(form: &[(&str, &str)]) -> String {
     url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(form)

@@ -4,7 +4,6 @@
 use app::api::AppError;
 use app::api::people::Participation;
 use app::api::profile::OwnProfile;
-use app::api::sign_in_codes::PrintableBatch;
 use app::domain::{ProcessRole, SiteRole, Viewer};
 
 use crate::harness::{TestApp, new_client};
@@ -19,52 +18,14 @@ async fn admin_with_process(app: &TestApp) -> i64 {
     .await
 }
 
-async fn make_codes(app: &TestApp, process: i64, count: &str) -> PrintableBatch {
-    let p = process.to_string();
-    let created = app
-        .call(
-            "codes/create",
-            &[("process_id", &p), ("count", count), ("valid_days", "14")],
-        )
-        .await;
-    assert_eq!(
-        created.status(),
-        200,
-        "{}",
-        created.text().await.unwrap_or_default()
-    );
-    let batch: i64 = created.json().await.unwrap();
-    let b = batch.to_string();
-    app.call("codes/batch", &[("process_id", &p), ("batch_id", &b)])
-        .await
-        .json()
-        .await
-        .unwrap()
-}
-
-/// A new browser that joins with `code`.
-async fn join(app: &TestApp, code: &str) -> reqwest::Client {
-    let client = new_client();
-    let response = app
-        .call_with(&client, "session/redeem-code", &[("code", code)])
-        .await;
-    assert_eq!(
-        response.status(),
-        200,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
-    client
-}
-
 async fn a_person_joins_with_a_code_that_then_stops_working(app: TestApp) {
     let process = admin_with_process(&app).await;
-    let batch = make_codes(&app, process, "3").await;
+    let batch = app.make_codes(process, 3).await;
     assert_eq!(batch.unused.len(), 3);
     assert!(batch.join_url.ends_with("/join"));
     let code = batch.unused[0].display().to_lowercase();
 
-    let person = join(&app, &code).await;
+    let person = app.join(&code).await;
     let viewer: Option<Viewer> = app
         .call_with(&person, "session/viewer", &[])
         .await
@@ -117,7 +78,7 @@ on_both_databases!(
 
 async fn cancelled_and_expired_codes_are_refused_with_a_reason(app: TestApp) {
     let process = admin_with_process(&app).await;
-    let batch = make_codes(&app, process, "2").await;
+    let batch = app.make_codes(process, 2).await;
     let p = process.to_string();
     let list: app::api::sign_in_codes::CodeBatches = app
         .call("codes/list", &[("process_id", &p)])
@@ -153,7 +114,7 @@ async fn cancelled_and_expired_codes_are_refused_with_a_reason(app: TestApp) {
             .contains("cancelled")
     );
 
-    let fresh = make_codes(&app, process, "1").await;
+    let fresh = app.make_codes(process, 1).await;
     sqlx::query("UPDATE sign_in_code_batches SET expires_at = 0 WHERE revoked_at IS NULL")
         .execute(app.db.pool())
         .await
@@ -237,8 +198,8 @@ on_both_databases!(
 /// Who may manage codes, over HTTP: anonymous 401, a participant 403, the process admin 200.
 async fn only_facilitators_and_admins_manage_codes(app: TestApp) {
     let process = admin_with_process(&app).await;
-    let batch = make_codes(&app, process, "2").await;
-    let participant = join(&app, batch.unused[0].as_str()).await;
+    let batch = app.make_codes(process, 2).await;
+    let participant = app.join(batch.unused[0].as_str()).await;
     let anonymous = new_client();
     let p = process.to_string();
     let requests: [(&str, Vec<(&str, &str)>); 3] = [
@@ -293,9 +254,9 @@ on_both_databases!(code_permissions, only_facilitators_and_admins_manage_codes);
 
 async fn the_public_sees_names_only_where_people_chose_that(app: TestApp) {
     let process = admin_with_process(&app).await;
-    let batch = make_codes(&app, process, "2").await;
-    let jo = join(&app, batch.unused[0].as_str()).await;
-    let sam = join(&app, batch.unused[1].as_str()).await;
+    let batch = app.make_codes(process, 2).await;
+    let jo = app.join(batch.unused[0].as_str()).await;
+    let sam = app.join(batch.unused[1].as_str()).await;
     let p = process.to_string();
 
     // Jo: full name for participants, not public. Sam: pseudonym, public.
@@ -407,8 +368,8 @@ on_both_databases!(
 
 async fn appearing_by_a_name_needs_that_name(app: TestApp) {
     let process = admin_with_process(&app).await;
-    let batch = make_codes(&app, process, "1").await;
-    let person = join(&app, batch.unused[0].as_str()).await;
+    let batch = app.make_codes(process, 1).await;
+    let person = app.join(batch.unused[0].as_str()).await;
     let refused = app
         .call_with(
             &person,

@@ -21,13 +21,7 @@ async fn join_with_role(
     code: &str,
     role: Option<&str>,
 ) -> (reqwest::Client, i64) {
-    let client = new_client();
-    assert_eq!(
-        app.call_with(&client, "session/redeem-code", &[("code", code)])
-            .await
-            .status(),
-        200
-    );
+    let client = app.join(code).await;
     let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM people")
         .fetch_one(app.db.pool())
         .await
@@ -50,24 +44,8 @@ async fn join_with_role(
 }
 
 async fn cast(app: &TestApp, process: &str) -> Cast {
-    let batch: i64 = app
-        .call(
-            "codes/create",
-            &[("process_id", process), ("count", "5"), ("valid_days", "3")],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let b: app::api::sign_in_codes::PrintableBatch = app
-        .call(
-            "codes/batch",
-            &[("process_id", process), ("batch_id", &batch.to_string())],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let process_id: i64 = process.parse().expect("a process id");
+    let b = app.make_codes(process_id, 5).await;
     let codes: Vec<String> = b.unused.iter().map(|c| c.as_str().to_string()).collect();
     let outsider = new_client();
     let pass = "a long enough passphrase";

@@ -15,32 +15,9 @@ async fn process_with_participant(app: &TestApp) -> (i64, reqwest::Client, Strin
         .create_process("Halton vision", "A vision for Halton.")
         .await;
     let p = process.to_string();
-    let batch: i64 = app
-        .call(
-            "codes/create",
-            &[("process_id", &p), ("count", "1"), ("valid_days", "7")],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let printable: app::api::sign_in_codes::PrintableBatch = app
-        .call(
-            "codes/batch",
-            &[("process_id", &p), ("batch_id", &batch.to_string())],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let code = printable.unused[0].as_str().to_string();
-    let person = new_client();
-    assert_eq!(
-        app.call_with(&person, "session/redeem-code", &[("code", &code)])
-            .await
-            .status(),
-        200
-    );
+    let batch = app.make_codes(process, 1).await;
+    let code = batch.unused[0].as_str().to_string();
+    let person = app.join(&code).await;
     let saved = app
         .call_with(
             &person,
