@@ -137,3 +137,20 @@ pub async fn start_session(
         state.config.secure_cookies,
     ))
 }
+
+/// The site's address as the person reached it (scheme and host), for links they will pass
+/// on: printed cards, invitations.
+pub fn site_url(state: &AppState) -> Result<String, AppError> {
+    let host = request_parts()?
+        .headers
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost")
+        .to_string();
+    let scheme = if state.config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    Ok(format!("{scheme}://{host}"))
+}

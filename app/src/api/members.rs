@@ -13,6 +13,8 @@ pub struct Members {
     pub people: Vec<Member>,
     /// Whether the viewer may confirm constituencies and change roles.
     pub can_manage: bool,
+    /// The site's address, for invitation links.
+    pub site_url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +76,7 @@ pub async fn list_members(process_id: i64) -> Result<Members, AppError> {
         process: summary,
         people,
         can_manage,
+        site_url: super::boundary::site_url(&state)?,
     })
 }
 

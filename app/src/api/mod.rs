@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod error;
+pub mod invitations;
 pub mod members;
 pub mod people;
 pub mod processes;

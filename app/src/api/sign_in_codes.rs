@@ -159,19 +159,8 @@ pub async fn get_code_batch(process_id: i64, batch_id: i64) -> Result<PrintableB
         .await
         .map_err(unexpected("reading sign-in codes"))?
         .ok_or_else(|| AppError::NotFound("that batch of sign-in codes".into()))?;
-    let host = super::boundary::request_parts()?
-        .headers
-        .get(http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("this website")
-        .to_string();
-    let scheme = if state.config.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
     Ok(PrintableBatch {
-        join_url: format!("{scheme}://{host}/join"),
+        join_url: format!("{}/join", super::boundary::site_url(&state)?),
         process: summary,
         expires_at: batch.expires_at,
         revoked: batch.revoked,

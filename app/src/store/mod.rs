@@ -6,6 +6,7 @@
 //! Unix seconds, `RETURNING` for new ids. Only the migrations differ, one folder per backend.
 
 pub mod constituency_claims;
+pub mod invitations;
 pub mod memberships;
 pub mod people;
 pub mod personal_data;
@@ -139,16 +140,15 @@ impl Db {
 fn prepare_sqlite_url(url: &str) -> Result<String, StoreError> {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if path != ":memory:" {
-        if let Some(folder) = Path::new(path)
+    if path != ":memory:"
+        && let Some(folder) = Path::new(path)
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
-                path: folder.display().to_string(),
-                source,
-            })?;
-        }
+    {
+        std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
+            path: folder.display().to_string(),
+            source,
+        })?;
     }
     Ok(if query.contains("mode=") {
         url.to_string()

@@ -17,6 +17,9 @@ pub struct BatchSummary {
     pub used: i64,
 }
 
+/// A batch and each of its codes with its state.
+pub type BatchWithCodes = (BatchSummary, Vec<(SignInCode, CodeState)>);
+
 /// Whether a code can still be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CodeState {
@@ -102,7 +105,7 @@ pub async fn batch(
     db: &Db,
     process: ProcessId,
     batch: i64,
-) -> Result<Option<(BatchSummary, Vec<(SignInCode, CodeState)>)>, StoreError> {
+) -> Result<Option<BatchWithCodes>, StoreError> {
     let row = sqlx::query(&format!(
         "SELECT {BATCH_COLUMNS} FROM sign_in_code_batches b WHERE b.process_id = $1 AND b.id = $2"
     ))

@@ -15,6 +15,7 @@ use layout::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
     codes::CodesPage,
     home::HomePage,
+    invite::InvitePage,
     join::JoinPage,
     members::MembersPage,
     new_process::NewProcessPage,
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/people") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async />

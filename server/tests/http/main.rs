@@ -5,6 +5,7 @@ mod harness;
 
 mod accounts;
 mod errors_and_limits;
+mod invitations;
 mod pages;
 mod people;
 mod permissions;

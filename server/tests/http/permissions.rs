@@ -150,6 +150,11 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
             ],
             [401, 403, 403, 403, 403, 200, 200],
         ),
+        (
+            "invitations/create",
+            vec![("process_id", p), ("role", "facilitator")],
+            [401, 403, 403, 403, 403, 200, 200],
+        ),
         ("me/profile", vec![], [401, 200, 200, 200, 200, 200, 200]),
         (
             "processes/participation",

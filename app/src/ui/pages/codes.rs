@@ -9,7 +9,7 @@ use crate::api::sign_in_codes::{CreateSignInCodes, RevokeCodeBatch, list_code_ba
 use crate::domain::ProcessId;
 use crate::domain::calendar::long_date;
 use crate::domain::sign_in_code::BatchRequest;
-use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
 
 #[component]
 pub fn CodesPage() -> impl IntoView {
@@ -32,13 +32,7 @@ pub fn CodesPage() -> impl IntoView {
         },
     );
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
-    let invalid = move |field: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(field))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move |field: &'static str| aria_invalid(error, field);
 
     view! {
         <Title text="Sign-in codes" />

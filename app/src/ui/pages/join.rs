@@ -5,20 +5,14 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 use crate::api::session::RedeemSignInCode;
-use crate::ui::components::field_error::FieldError;
+use crate::ui::components::field_error::{FieldError, aria_invalid};
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
     // Reads an error sent back after the plain form post.
     let redeem = ServerAction::<RedeemSignInCode>::new();
     let error = Signal::derive(move || redeem.value().get().and_then(Result::err));
-    let invalid = move || {
-        error
-            .get()
-            .and_then(|e| e.for_field("code"))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move || aria_invalid(error, "code");
     view! {
         <Title text="Join with a sign-in code" />
         <h1>"Join with a sign-in code"</h1>

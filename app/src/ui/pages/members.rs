@@ -6,9 +6,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::error_notice::ErrorNotice;
+use crate::api::invitations::CreateInvitation;
 use crate::api::members::{AddMember, ChangeRole, ConfirmConstituency, Member, list_members};
 use crate::domain::{ProcessId, ProcessRole};
-use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MembersPage() -> impl IntoView {
@@ -22,6 +24,14 @@ pub fn MembersPage() -> impl IntoView {
     let confirm = ServerAction::<ConfirmConstituency>::new();
     let role = ServerAction::<ChangeRole>::new();
     let add = ServerAction::<AddMember>::new();
+    let invite = ServerAction::<CreateInvitation>::new();
+    let query = use_query_map();
+    let invited = move || {
+        query
+            .read()
+            .get("invited")
+            .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
+    };
     let members = Resource::new(
         move || {
             (
@@ -47,6 +57,7 @@ pub fn MembersPage() -> impl IntoView {
                     Ok(m) => {
                         let process_id = m.process.id.get();
                         let can_manage = m.can_manage;
+                        let site_url = m.site_url.clone();
                         view! {
                             <p class="eyebrow"><a href=format!("/processes/{process_id}")>{m.process.title.as_str().to_string()}</a></p>
                             <h1>"People taking part"</h1>
@@ -57,6 +68,7 @@ pub fn MembersPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {can_manage.then(|| view! { <AddMemberForm process_id add /> })}
+                            {can_manage.then(|| view! { <InviteForm process_id invite site_url invited=Signal::derive(invited) /> })}
                         }.into_any()
                     }
                 }
@@ -143,13 +155,7 @@ fn MemberCard(
 #[component]
 fn AddMemberForm(process_id: i64, add: ServerAction<AddMember>) -> impl IntoView {
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
-    let invalid = move |f: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(f))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move |field: &'static str| aria_invalid(error, field);
     view! {
         <section aria-labelledby="add-heading">
             <h2 id="add-heading">"Add someone who has an account"</h2>
@@ -176,6 +182,47 @@ fn AddMemberForm(process_id: i64, add: ServerAction<AddMember>) -> impl IntoView
                     }).collect_view()}
                 </fieldset>
                 <button type="submit" class="button">"Add to this process"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A one-time invitation link with a role, for the administrator to send themselves.
+#[component]
+fn InviteForm(
+    process_id: i64,
+    invite: ServerAction<CreateInvitation>,
+    site_url: String,
+    #[prop(into)] invited: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="invite-heading">
+            <h2 id="invite-heading">"Invite someone with a link"</h2>
+            <p>
+                "Make a link that works once, for "
+                {crate::api::invitations::INVITATION_DAYS}
+                " days. Send it to the person yourself, for example by email. When they open it and accept, "
+                "they join this process with the role you chose."
+            </p>
+            {move || invited.get().map(|token| {
+                let link = format!("{site_url}/invite?token={token}");
+                view! {
+                    <div class="notice" role="status">
+                        <p><strong>"Here is the invitation link. It is shown only now:"</strong></p>
+                        <p><label for="invitation-link">"Invitation link"</label>
+                        <input id="invitation-link" type="text" class="input--link" readonly value=link /></p>
+                    </div>
+                }
+            })}
+            <ActionForm action=invite attr:class="form">
+                <input type="hidden" name="process_id" value=process_id />
+                <div class="field">
+                    <label for="invite-role">"Their role"</label>
+                    <select id="invite-role" name="role">
+                        {ProcessRole::ALL.into_iter().map(|r| view! { <option value=r.slug()>{r.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">"Make an invitation link"</button>
             </ActionForm>
         </section>
     }

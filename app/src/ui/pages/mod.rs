@@ -1,6 +1,7 @@
 pub mod codes;
 pub mod error_notice;
 pub mod home;
+pub mod invite;
 pub mod join;
 pub mod members;
 pub mod new_process;

@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::AppError;
 use crate::api::processes::CreateProcess;
 use crate::domain::{ProcessDescription, ProcessTitle};
 use crate::ui::ViewerResource;
 use crate::ui::components::char_count::CharCount;
-use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::status::set_http_status;
 
 #[component]
@@ -53,24 +52,9 @@ fn NewProcessForm() -> impl IntoView {
     let create = ServerAction::<CreateProcess>::new();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let title_len = RwSignal::new(0usize);
-    let described_by = move |field: &'static str, hint: &'static str| {
-        let has_error = error
-            .get()
-            .and_then(|e: AppError| e.for_field(field))
-            .is_some();
-        if has_error {
-            format!("{hint} {field}-error")
-        } else {
-            hint.to_string()
-        }
-    };
-    let invalid = move |field: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(field))
-            .is_some()
-            .then_some("true")
-    };
+    let described_by =
+        move |field: &'static str, hint: &'static str| described_by(error, field, Some(hint));
+    let invalid = move |field: &'static str| aria_invalid(error, field);
 
     view! {
         <p>

@@ -11,7 +11,7 @@ use crate::api::profile::{
     MyProcess, OwnProfile, UpdateAppearance, UpdateConstituencies, my_profile,
 };
 use crate::domain::{Appearance, Constituency, FullName, Pseudonym};
-use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -68,13 +68,7 @@ fn ProfileForms(
         .as_ref()
         .map(|n| n.as_str().to_string())
         .unwrap_or_default();
-    let invalid = move |field: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(field))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move |field: &'static str| aria_invalid(error, field);
 
     view! {
         <section aria-labelledby="appearance-heading">
@@ -180,13 +174,7 @@ fn ConstituencyForm(
 fn CredentialsForm(email: Option<String>) -> impl IntoView {
     let action = ServerAction::<SetCredentials>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let invalid = move |f: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(f))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move |field: &'static str| aria_invalid(error, field);
     let has_email = email.is_some();
     view! {
         <section aria-labelledby="credentials-heading">

@@ -7,20 +7,14 @@ use leptos_meta::Title;
 
 use crate::api::accounts::{SignIn, SignUp};
 use crate::domain::NewPassword;
-use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     // Reads an error sent back after the plain form post.
     let sign_in = ServerAction::<SignIn>::new();
     let error = Signal::derive(move || sign_in.value().get().and_then(Result::err));
-    let invalid = move |f: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(f))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move |field: &'static str| aria_invalid(error, field);
     view! {
         <Title text="Sign in" />
         <h1>"Sign in"</h1>
@@ -48,20 +42,9 @@ pub fn SignInPage() -> impl IntoView {
 pub fn SignUpPage() -> impl IntoView {
     let sign_up = ServerAction::<SignUp>::new();
     let error = Signal::derive(move || sign_up.value().get().and_then(Result::err));
-    let invalid = move |f: &'static str| {
-        error
-            .get()
-            .and_then(|e| e.for_field(f))
-            .is_some()
-            .then_some("true")
-    };
-    let described = move |f: &'static str, hint: &'static str| {
-        if invalid(f).is_some() {
-            format!("{hint} {f}-error")
-        } else {
-            hint.to_string()
-        }
-    };
+    let invalid = move |field: &'static str| aria_invalid(error, field);
+    let described =
+        move |field: &'static str, hint: &'static str| described_by(error, field, Some(hint));
     view! {
         <Title text="Create an account" />
         <h1>"Create an account"</h1>

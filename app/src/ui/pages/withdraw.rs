@@ -5,19 +5,13 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 use crate::api::profile::Withdraw;
-use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
 
 #[component]
 pub fn WithdrawPage() -> impl IntoView {
     let withdraw = ServerAction::<Withdraw>::new();
     let error = Signal::derive(move || withdraw.value().get().and_then(Result::err));
-    let invalid = move || {
-        error
-            .get()
-            .and_then(|e| e.for_field("confirm"))
-            .is_some()
-            .then_some("true")
-    };
+    let invalid = move || aria_invalid(error, "confirm");
     view! {
         <Title text="Withdraw" />
         <h1>"Withdraw from Recovery Commons"</h1>
