@@ -104,3 +104,26 @@ test('a process administrator confirms a commissioner on the people page', async
   await expect(page.getByText('waiting for a process administrator to confirm')).toHaveCount(0);
   await admin.close();
 });
+
+test('a process administrator invites a facilitator with a link', async ({ browser }) => {
+  const { context: admin, page: adminPage, processUrl } = await processWithCodes(browser, 1);
+  await adminPage.goto(processUrl);
+  await adminPage.getByRole('link', { name: 'People taking part' }).click();
+  await waitForHydration(adminPage);
+  await adminPage.getByLabel('Role for the person you invite').selectOption('facilitator');
+  await adminPage.getByRole('button', { name: 'Make an invitation link' }).click();
+  const link = await adminPage.getByLabel('Invitation link').inputValue();
+  expect(link).toMatch(/\/invite\?token=[0-9a-f]{64}$/);
+  await expectNoAxeViolations(adminPage);
+  await admin.close();
+
+  const guest = await browser.newContext({ storageState: undefined });
+  const page = await guest.newPage();
+  await page.goto(link);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'invite');
+  await page.getByRole('button', { name: 'Accept the invitation' }).click();
+  await expect(page).toHaveURL(/\/me\?welcome=1$/);
+  await expect(page.getByText('Your role: Facilitator')).toBeVisible();
+  await guest.close();
+});

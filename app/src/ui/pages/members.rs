@@ -217,7 +217,7 @@ fn InviteForm(
             <ActionForm action=invite attr:class="form">
                 <input type="hidden" name="process_id" value=process_id />
                 <div class="field">
-                    <label for="invite-role">"Their role"</label>
+                    <label for="invite-role">"Role for the person you invite"</label>
                     <select id="invite-role" name="role">
                         {ProcessRole::ALL.into_iter().map(|r| view! { <option value=r.slug()>{r.label()}</option> }).collect_view()}
                     </select>
