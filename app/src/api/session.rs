@@ -112,3 +112,22 @@ pub async fn redeem_sign_in_code(code: String) -> Result<(), AppError> {
         message.to_string(),
     )]))
 }
+
+/// `POST /api/session/sign-out-everywhere`: ends every session of the signed-in person, on
+/// every device (for a lost phone, or a shared computer left signed in).
+#[server(prefix = "/api", endpoint = "session/sign-out-everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use super::boundary::{app_state, set_cookie, unexpected, viewer};
+    use crate::auth::cookie::clearing_cookie;
+    use crate::store::sessions;
+
+    let state = app_state()?;
+    let viewer = viewer(&state).await?.ok_or(AppError::SignInRequired)?;
+    let ended = sessions::delete_all_for(&state.db, viewer.person)
+        .await
+        .map_err(unexpected("ending sessions"))?;
+    set_cookie(&clearing_cookie(state.config.secure_cookies))?;
+    tracing::info!(person = viewer.person.get(), ended, "signed out everywhere");
+    leptos_axum::redirect("/");
+    Ok(())
+}

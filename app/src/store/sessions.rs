@@ -58,3 +58,13 @@ pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
         .await?;
     Ok(result.rows_affected())
 }
+
+/// Ends every session of a person (sign out on every device).
+#[tracing::instrument(skip(db))]
+pub async fn delete_all_for(db: &Db, person: PersonId) -> Result<u64, StoreError> {
+    let result = sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+        .bind(person.get())
+        .execute(db.pool())
+        .await?;
+    Ok(result.rows_affected())
+}

@@ -136,3 +136,53 @@ async fn signing_out_ends_the_session_on_the_server(app: TestApp) {
     assert_eq!(replay.status(), 401);
 }
 on_both_databases!(sign_out, signing_out_ends_the_session_on_the_server);
+
+async fn signing_out_everywhere_ends_every_session_of_that_person(app: TestApp) {
+    app.sign_in_as_admin().await;
+    let person = app::store::people::first_site_admin(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let path = app::auth::bootstrap::issue_sign_in_link(&app.db, person)
+        .await
+        .unwrap();
+    let phone = new_client();
+    app.call_with(
+        &phone,
+        "session/redeem-link",
+        &[("token", &token_of(&path))],
+    )
+    .await;
+    assert!(
+        app.call_with(&phone, "session/viewer", &[])
+            .await
+            .json::<Option<Viewer>>()
+            .await
+            .unwrap()
+            .is_some()
+    );
+
+    assert_eq!(
+        app.call("session/sign-out-everywhere", &[]).await.status(),
+        200
+    );
+    for client in [&app.client, &phone] {
+        let viewer: Option<Viewer> = app
+            .call_with(client, "session/viewer", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(viewer.is_none());
+    }
+    assert_eq!(
+        app.call_with(&new_client(), "session/sign-out-everywhere", &[])
+            .await
+            .status(),
+        401
+    );
+}
+on_both_databases!(
+    sign_out_everywhere,
+    signing_out_everywhere_ends_every_session_of_that_person
+);

@@ -10,8 +10,10 @@ use crate::api::accounts::SetCredentials;
 use crate::api::profile::{
     MyProcess, OwnProfile, UpdateAppearance, UpdateConstituencies, my_profile,
 };
+use crate::api::session::SignOutEverywhere;
 use crate::domain::{Appearance, Constituency, FullName, Pseudonym};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -112,6 +114,14 @@ fn ProfileForms(
         </section>
         {profile.processes.into_iter().map(|p| view! { <ConstituencyForm process=p action=constituencies /> }).collect_view()}
         <CredentialsForm email=profile.email.clone() />
+        <section aria-labelledby="devices-heading">
+            <h2 id="devices-heading">"Where you are signed in"</h2>
+            <p>"Lost a phone, or left a shared computer signed in? This signs you out on every device, including this one."</p>
+            // A plain form: the whole page reloads signed out.
+            <form method="post" action=SignOutEverywhere::url()>
+                <button type="submit" class="button button--secondary">"Sign out on every device"</button>
+            </form>
+        </section>
         <section aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>
             <p>
