@@ -25,7 +25,7 @@ test('a person creates an account with email, signs out and signs back in', asyn
   await expect(page).toHaveURL(/\/me\?welcome=1$/);
   await expect(page.getByText(`You can sign in with ${email}`)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.getByLabel('Email address').fill(email);
@@ -35,7 +35,7 @@ test('a person creates an account with email, signs out and signs back in', asyn
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 });
 
 test('withdrawing deletes the name and keeps the count', async ({ browser, page }) => {

@@ -77,8 +77,8 @@ test('signing out ends the session', async ({ browser }) => {
   await page.goto('/');
   await waitForHydration(page);
   await expect(page.getByText('Signed in as site administrator')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
   const response = await page.goto('/processes/new');
   expect(response?.status()).toBe(401);
   await context.close();
