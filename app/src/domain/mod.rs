@@ -5,6 +5,8 @@ pub mod appearance;
 pub mod calendar;
 pub mod constituency;
 pub mod credentials;
+pub mod document;
+pub mod markdown;
 pub mod permissions;
 pub mod person;
 pub mod process;
