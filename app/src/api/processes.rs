@@ -60,16 +60,6 @@ pub async fn create_process(title: String, description: String) -> Result<Proces
     let id = processes::insert(&state.db, &title, &description, admin.person, now)
         .await
         .map_err(unexpected("creating a process"))?;
-    // Whoever starts a process administers it until they hand that on.
-    crate::store::memberships::add(
-        state.db.pool(),
-        id,
-        admin.person,
-        crate::domain::ProcessRole::ProcessAdmin,
-        now,
-    )
-    .await
-    .map_err(unexpected("making the creator the process administrator"))?;
     tracing::info!(
         process = id.get(),
         person = admin.person.get(),

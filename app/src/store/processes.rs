@@ -4,7 +4,9 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{Db, StoreError};
-use crate::domain::{PersonId, ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
+use crate::domain::{
+    PersonId, ProcessDescription, ProcessId, ProcessRole, ProcessSummary, ProcessTitle,
+};
 
 fn summary_from_row(row: &AnyRow) -> Result<ProcessSummary, StoreError> {
     let title: String = row.try_get("title")?;
@@ -19,6 +21,8 @@ fn summary_from_row(row: &AnyRow) -> Result<ProcessSummary, StoreError> {
     })
 }
 
+/// Creates a process and makes its creator its process administrator, in one transaction,
+/// so a process never exists without someone to administer it.
 #[tracing::instrument(skip_all)]
 pub async fn insert(
     db: &Db,
@@ -27,6 +31,7 @@ pub async fn insert(
     created_by: PersonId,
     now: i64,
 ) -> Result<ProcessId, StoreError> {
+    let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO processes (title, description, created_by, created_at) \
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -35,9 +40,12 @@ pub async fn insert(
     .bind(description.as_str())
     .bind(created_by.get())
     .bind(now)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *tx)
     .await?;
-    Ok(ProcessId::new(id))
+    let id = ProcessId::new(id);
+    super::memberships::add(&mut *tx, id, created_by, ProcessRole::ProcessAdmin, now).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// All processes, newest first.

@@ -15,6 +15,19 @@ async fn an_admin_creates_a_process_and_everyone_can_read_it(app: TestApp) {
         )
         .await;
 
+    let admin = app::store::people::first_site_admin(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let roles = app::store::memberships::roles_of(&app.db, app::domain::ProcessId::new(id), admin)
+        .await
+        .unwrap();
+    assert_eq!(
+        roles,
+        vec![app::domain::ProcessRole::ProcessAdmin],
+        "the creator administers it"
+    );
+
     let anonymous = crate::harness::new_client();
     let page = anonymous
         .get(app.url(&format!("/processes/{id}")))
