@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::constituency::Constituency;
-use super::text::{TextError, clean};
+use super::text::bounded_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Appearance {
@@ -49,42 +49,26 @@ impl Appearance {
     }
 }
 
-/// A person's full name, as they give it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FullName(String);
+bounded_text!(
+    /// A person's full name, as they give it.
+    FullName,
+    max_chars = 100,
+    multiline = false
+);
 
 impl FullName {
-    pub const MAX_CHARS: usize = 100;
-
-    pub fn parse(raw: &str) -> Result<Self, TextError> {
-        clean(raw, Self::MAX_CHARS, false).map(Self)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The first word of the name.
     pub fn first_name(&self) -> &str {
         self.0.split_whitespace().next().unwrap_or(&self.0)
     }
 }
 
-/// A made-up name a person chooses to be known by.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Pseudonym(String);
-
-impl Pseudonym {
-    pub const MAX_CHARS: usize = 40;
-
-    pub fn parse(raw: &str) -> Result<Self, TextError> {
-        clean(raw, Self::MAX_CHARS, false).map(Self)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+bounded_text!(
+    /// A made-up name a person chooses to be known by.
+    Pseudonym,
+    max_chars = 40,
+    multiline = false
+);
 
 /// Who is looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{TextError, clean};
+#[cfg(test)]
+use super::text::TextError;
+use super::text::bounded_text;
 
 /// The database id of a process. Only the store mints these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -31,38 +33,22 @@ impl std::fmt::Display for ProcessId {
     }
 }
 
-/// A process's public title. Always trimmed, one line, 1 to [`ProcessTitle::MAX_CHARS`]
-/// characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProcessTitle(String);
+bounded_text!(
+    /// A process's public title. Always trimmed, one line, 1 to [`ProcessTitle::MAX_CHARS`]
+    /// characters.
+    ProcessTitle,
+    max_chars = 120,
+    multiline = false
+);
 
-impl ProcessTitle {
-    pub const MAX_CHARS: usize = 120;
-
-    pub fn parse(raw: &str) -> Result<Self, TextError> {
-        clean(raw, Self::MAX_CHARS, false).map(Self)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// A short public description of what the process is for. Plain text; paragraphs allowed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProcessDescription(String);
+bounded_text!(
+    /// A short public description of what the process is for. Plain text; paragraphs allowed.
+    ProcessDescription,
+    max_chars = 2_000,
+    multiline = true
+);
 
 impl ProcessDescription {
-    pub const MAX_CHARS: usize = 2_000;
-
-    pub fn parse(raw: &str) -> Result<Self, TextError> {
-        clean(raw, Self::MAX_CHARS, true).map(Self)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The description split into paragraphs at blank lines, for display.
     pub fn paragraphs(&self) -> Vec<String> {
         self.0

@@ -40,6 +40,29 @@ pub fn clean(raw: &str, max_chars: usize, multiline: bool) -> Result<String, Tex
     Ok(trimmed.replace("\r\n", "\n"))
 }
 
+/// Declares a text type that can only hold text that passed [`clean`]: a private `String`,
+/// `MAX_CHARS`, `parse` (the only way in) and `as_str`. Extra methods go in a separate `impl`.
+macro_rules! bounded_text {
+    ($(#[$meta:meta])* $name:ident, max_chars = $max:expr, multiline = $multiline:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        pub struct $name(String);
+
+        impl $name {
+            pub const MAX_CHARS: usize = $max;
+
+            pub fn parse(raw: &str) -> Result<Self, $crate::domain::text::TextError> {
+                $crate::domain::text::clean(raw, Self::MAX_CHARS, $multiline).map(Self)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+pub(crate) use bounded_text;
+
 #[cfg(test)]
 mod tests {
     use super::*;

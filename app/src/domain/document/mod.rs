@@ -8,7 +8,7 @@ pub mod templates;
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{TextError, clean};
+use super::text::{TextError, bounded_text, clean};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DocumentKind {
@@ -53,20 +53,7 @@ impl SectionKey {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SectionHeading(String);
-
-impl SectionHeading {
-    pub const MAX_CHARS: usize = 120;
-
-    pub fn parse(raw: &str) -> Result<Self, TextError> {
-        clean(raw, Self::MAX_CHARS, false).map(Self)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+bounded_text!(SectionHeading, max_chars = 120, multiline = false);
 
 /// A section's Markdown text. May be empty (a section waiting to be written).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
