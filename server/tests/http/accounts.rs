@@ -4,6 +4,7 @@ use app::api::AppError;
 use app::domain::{SiteRole, Viewer};
 
 use crate::harness::{TestApp, new_client};
+use crate::harness::{error_of, field_message};
 use crate::on_both_databases;
 
 const GOOD: &str = "a long enough passphrase";
@@ -90,24 +91,11 @@ async fn sign_up_mistakes_are_explained_per_field(app: TestApp) {
             ],
         )
         .await;
-    assert!(
-        r.json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("password_again")
-            .is_some()
-    );
+    assert!(error_of(r).await.for_field("password_again").is_some());
     assert_eq!(sign_up(&app, &c, "a@b.org").await.status(), 200);
     let dup = sign_up(&app, &new_client(), "A@B.org").await;
     assert_eq!(dup.status(), 422);
-    assert!(
-        dup.json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("email")
-            .unwrap()
-            .contains("already exists")
-    );
+    assert!(field_message(dup, "email").await.contains("already exists"));
 }
 on_both_databases!(sign_up_errors, sign_up_mistakes_are_explained_per_field);
 
@@ -131,13 +119,7 @@ async fn repeated_wrong_passwords_pause_the_account_and_say_so(app: TestApp) {
             )
             .await;
         assert_eq!(r.status(), 409);
-        assert!(
-            r.json::<AppError>()
-                .await
-                .unwrap()
-                .to_string()
-                .contains("do not match")
-        );
+        assert!(error_of(r).await.to_string().contains("do not match"));
     }
     // Even the right password waits now, and the message says how long.
     let r = app
@@ -148,7 +130,7 @@ async fn repeated_wrong_passwords_pause_the_account_and_say_so(app: TestApp) {
         )
         .await;
     assert_eq!(r.status(), 429);
-    let message = r.json::<AppError>().await.unwrap().to_string();
+    let message = error_of(r).await.to_string();
     assert!(message.contains("wait 15 minutes"), "{message}");
     // Another account from the same address is not affected (a workshop shares one).
     assert_eq!(
@@ -181,9 +163,8 @@ async fn unknown_emails_get_the_same_answer_as_wrong_passwords(app: TestApp) {
         .await;
     assert_eq!(r.status(), 409);
     assert!(
-        r.json::<AppError>()
+        error_of(r)
             .await
-            .unwrap()
             .to_string()
             .contains("do not match an account")
     );
@@ -245,10 +226,8 @@ async fn a_code_user_adds_an_email_and_password_later(app: TestApp) {
         )
         .await;
     assert!(
-        refused
-            .json::<AppError>()
+        error_of(refused)
             .await
-            .unwrap()
             .for_field("current_password")
             .is_some()
     );

@@ -3,6 +3,7 @@
 use app::api::AppError;
 
 use crate::harness::TestApp;
+use crate::harness::error_of;
 use crate::on_both_databases;
 
 async fn count_processes(app: &TestApp) -> usize {
@@ -74,10 +75,7 @@ async fn a_malformed_form_post_is_a_bad_request(app: TestApp) {
         .call("processes/create", &[("title", "Only a title")])
         .await;
     assert_eq!(response.status(), 400);
-    assert_eq!(
-        response.json::<AppError>().await.unwrap(),
-        AppError::BadRequest
-    );
+    assert_eq!(error_of(response).await, AppError::BadRequest);
     // Not form encoding at all.
     let response = app
         .client
@@ -95,10 +93,7 @@ on_both_databases!(malformed, a_malformed_form_post_is_a_bad_request);
 async fn an_unknown_process_id_is_not_found(app: TestApp) {
     let response = app.call("processes/get", &[("id", "424242")]).await;
     assert_eq!(response.status(), 404);
-    assert!(matches!(
-        response.json::<AppError>().await.unwrap(),
-        AppError::NotFound(_)
-    ));
+    assert!(matches!(error_of(response).await, AppError::NotFound(_)));
     let response = app.call("processes/get", &[("id", "abc")]).await;
     assert_eq!(response.status(), 400);
 }

@@ -294,6 +294,19 @@ impl TestApp {
     }
 }
 
+/// The error a refused request answered with.
+pub async fn error_of(response: reqwest::Response) -> app::api::AppError {
+    response.json().await.expect("an AppError body")
+}
+
+/// The message a refused request gave for one form field.
+pub async fn field_message(response: reqwest::Response, field: &str) -> String {
+    let error = error_of(response).await;
+    error
+        .for_field(field)
+        .unwrap_or_else(|| panic!("no message for {field}: {error:?}"))
+}
+
 pub fn encode_form(form: &[(&str, &str)]) -> String {
     url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(form)

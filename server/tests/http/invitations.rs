@@ -1,9 +1,9 @@
 //! Invitation links: one-time, with a role, for a new person or a signed-in one.
 
-use app::api::AppError;
 use app::api::profile::OwnProfile;
 use app::domain::ProcessRole;
 
+use crate::harness::error_of;
 use crate::harness::{TestApp, new_client};
 use crate::on_both_databases;
 
@@ -62,10 +62,8 @@ async fn a_new_person_accepts_an_invitation_with_its_role(app: TestApp) {
         .await;
     assert_eq!(again.status(), 409);
     assert!(
-        again
-            .json::<AppError>()
+        error_of(again)
             .await
-            .unwrap()
             .to_string()
             .contains("already been used")
     );
@@ -127,14 +125,7 @@ async fn expired_and_made_up_invitations_are_refused(app: TestApp) {
     let expired = app
         .call_with(&new_client(), "invitations/accept", &[("token", &token)])
         .await;
-    assert!(
-        expired
-            .json::<AppError>()
-            .await
-            .unwrap()
-            .to_string()
-            .contains("expired")
-    );
+    assert!(error_of(expired).await.to_string().contains("expired"));
     let made_up = app
         .call_with(
             &new_client(),

@@ -7,6 +7,7 @@ use app::api::profile::OwnProfile;
 use app::domain::{ProcessRole, SiteRole, Viewer};
 
 use crate::harness::{TestApp, new_client};
+use crate::harness::{error_of, field_message};
 use crate::on_both_databases;
 
 async fn admin_with_process(app: &TestApp) -> i64 {
@@ -104,15 +105,7 @@ async fn cancelled_and_expired_codes_are_refused_with_a_reason(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status(), 422);
-    assert!(
-        refused
-            .json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("code")
-            .unwrap()
-            .contains("cancelled")
-    );
+    assert!(field_message(refused, "code").await.contains("cancelled"));
 
     let fresh = app.make_codes(process, 1).await;
     sqlx::query("UPDATE sign_in_code_batches SET expires_at = 0 WHERE revoked_at IS NULL")
@@ -126,15 +119,7 @@ async fn cancelled_and_expired_codes_are_refused_with_a_reason(app: TestApp) {
             &[("code", fresh.unused[0].as_str())],
         )
         .await;
-    assert!(
-        expired
-            .json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("code")
-            .unwrap()
-            .contains("expired")
-    );
+    assert!(field_message(expired, "code").await.contains("expired"));
 }
 on_both_databases!(
     revoked_and_expired,
@@ -165,14 +150,7 @@ async fn mistyped_codes_and_batch_sizes_get_messages_for_their_fields(app: TestA
         )
         .await;
     assert_eq!(typo.status(), 422);
-    assert!(
-        typo.json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("code")
-            .unwrap()
-            .contains("2 to 9")
-    );
+    assert!(field_message(typo, "code").await.contains("2 to 9"));
     let unknown = app
         .call_with(
             &new_client(),
@@ -181,12 +159,8 @@ async fn mistyped_codes_and_batch_sizes_get_messages_for_their_fields(app: TestA
         )
         .await;
     assert!(
-        unknown
-            .json::<AppError>()
+        field_message(unknown, "code")
             .await
-            .unwrap()
-            .for_field("code")
-            .unwrap()
             .contains("do not recognise")
     );
 }
@@ -382,14 +356,7 @@ async fn appearing_by_a_name_needs_that_name(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status(), 422);
-    assert!(
-        refused
-            .json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("pseudonym")
-            .is_some()
-    );
+    assert!(error_of(refused).await.for_field("pseudonym").is_some());
     let too_long = "x".repeat(101);
     let refused = app
         .call_with(
@@ -402,15 +369,7 @@ async fn appearing_by_a_name_needs_that_name(app: TestApp) {
             ],
         )
         .await;
-    assert!(
-        refused
-            .json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("full_name")
-            .unwrap()
-            .contains("101")
-    );
+    assert!(field_message(refused, "full_name").await.contains("101"));
     let anonymous = app
         .call_with(
             &new_client(),

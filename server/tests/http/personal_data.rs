@@ -1,10 +1,10 @@
 //! "Download my data" and withdrawal.
 
-use app::api::AppError;
 use app::api::people::Participation;
 use app::domain::Viewer;
 use app::store::personal_data::PersonalData;
 
+use crate::harness::error_of;
 use crate::harness::{TestApp, new_client};
 use crate::on_both_databases;
 
@@ -98,14 +98,7 @@ async fn withdrawing_deletes_identity_but_keeps_counts(app: TestApp) {
         422,
         "withdrawal needs the confirmation box"
     );
-    assert!(
-        unconfirmed
-            .json::<AppError>()
-            .await
-            .unwrap()
-            .for_field("confirm")
-            .is_some()
-    );
+    assert!(error_of(unconfirmed).await.for_field("confirm").is_some());
 
     let done = app
         .call_with(&person, "me/withdraw", &[("confirm", "yes")])
@@ -160,10 +153,8 @@ async fn the_last_site_admin_cannot_withdraw(app: TestApp) {
     let response = app.call("me/withdraw", &[("confirm", "yes")]).await;
     assert_eq!(response.status(), 409);
     assert!(
-        response
-            .json::<AppError>()
+        error_of(response)
             .await
-            .unwrap()
             .to_string()
             .contains("only site administrator")
     );

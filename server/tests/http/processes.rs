@@ -4,6 +4,7 @@
 use app::api::AppError;
 
 use crate::harness::TestApp;
+use crate::harness::error_of;
 use crate::on_both_databases;
 
 async fn an_admin_creates_a_process_and_everyone_can_read_it(app: TestApp) {
@@ -79,10 +80,7 @@ async fn creating_a_process_needs_a_site_admin(app: TestApp) {
         .call("processes/create", &[("title", "T"), ("description", "D")])
         .await;
     assert_eq!(response.status(), 401);
-    assert_eq!(
-        response.json::<AppError>().await.unwrap(),
-        AppError::SignInRequired
-    );
+    assert_eq!(error_of(response).await, AppError::SignInRequired);
     let page = app.get("/processes/new").await;
     assert_eq!(page.status(), 401);
     assert!(
