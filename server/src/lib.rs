@@ -46,6 +46,7 @@ pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
     pub allowed_origin: AllowedOrigin,
+    pub published: std::sync::Arc<http::published::PublishedPages>,
 }
 
 pub struct Application {
@@ -187,6 +188,9 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
         leptos_options: leptos_options.clone(),
         app: state.clone(),
         allowed_origin: AllowedOrigin(settings.public_url.clone()),
+        published: http::published::PublishedPages::new(app::ui::published::stylesheet_link(
+            leptos_options.clone(),
+        )),
     };
     let routes = route_list();
     let context = {
@@ -197,6 +201,7 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
     let pages = Router::new()
         .route("/healthz", get(http::healthz::healthz))
         .route("/me/data.json", get(http::personal_data::download))
+        .route("/read/{process}/{kind}", get(http::published::read))
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ProcessRole {
     Participant,
+    /// A member of the drafting group: writes and edits the documents.
+    Drafter,
     /// Runs workshops, creates sign-in codes, moderates.
     Facilitator,
     /// May ratify a definition once a decision to adopt it has passed.
@@ -14,8 +16,9 @@ pub enum ProcessRole {
 }
 
 impl ProcessRole {
-    pub const ALL: [ProcessRole; 4] = [
+    pub const ALL: [ProcessRole; 5] = [
         Self::Participant,
+        Self::Drafter,
         Self::Facilitator,
         Self::Commissioner,
         Self::ProcessAdmin,
@@ -24,6 +27,7 @@ impl ProcessRole {
     pub fn slug(self) -> &'static str {
         match self {
             Self::Participant => "participant",
+            Self::Drafter => "drafter",
             Self::Facilitator => "facilitator",
             Self::Commissioner => "commissioner",
             Self::ProcessAdmin => "process_admin",
@@ -37,6 +41,7 @@ impl ProcessRole {
     pub fn label(self) -> &'static str {
         match self {
             Self::Participant => "Participant",
+            Self::Drafter => "Drafter",
             Self::Facilitator => "Facilitator",
             Self::Commissioner => "Commissioner",
             Self::ProcessAdmin => "Process administrator",

@@ -6,6 +6,7 @@
 //! Unix seconds, `RETURNING` for new ids. Only the migrations differ, one folder per backend.
 
 pub mod constituency_claims;
+pub mod documents;
 pub mod invitations;
 pub mod memberships;
 pub mod people;

@@ -144,6 +144,11 @@ pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreEr
         .bind(person.get())
         .execute(&mut *tx)
         .await?;
+    // Unmerged words from a clashing edit were never saved into the document: they go too.
+    sqlx::query("DELETE FROM edit_conflicts WHERE person_id = $1")
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -4,6 +4,8 @@
 pub mod components;
 pub mod layout;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod published;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
@@ -12,6 +14,10 @@ use leptos_router::{SsrMode, path};
 
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
+use pages::documents::{
+    compare::ComparePageView, conflict::ConflictPageView, document::DocumentPageView,
+    history::HistoryPageView, section_editor::SectionEditorPage, version::VersionPageView,
+};
 use pages::{
     codes::CodesPage,
     home::HomePage,
@@ -105,6 +111,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/codes") view=CodesPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/people") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind") view=DocumentPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/history") view=HistoryPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/versions/:number") view=VersionPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/compare") view=ComparePageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/sections/:key/edit") view=SectionEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/conflicts/:conflict") view=ConflictPageView ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />

@@ -4,5 +4,6 @@
 pub mod assets;
 pub mod healthz;
 pub mod personal_data;
+pub mod published;
 pub mod same_origin;
 pub mod server_fn_status;

@@ -4,7 +4,10 @@
 //! history.
 
 pub mod diff;
+pub mod editing;
+pub mod render;
 pub mod templates;
+pub mod version;
 
 use serde::{Deserialize, Serialize};
 

@@ -131,7 +131,7 @@ fn MemberCard(
             }).collect_view())}
             {can_manage.then(|| view! { <p class="hint">"Roles (what they can do here):"</p> })}
             {can_manage.then(|| {
-                [ProcessRole::Facilitator, ProcessRole::Commissioner, ProcessRole::ProcessAdmin].into_iter().map(|r| {
+                [ProcessRole::Drafter, ProcessRole::Facilitator, ProcessRole::Commissioner, ProcessRole::ProcessAdmin].into_iter().map(|r| {
                     let has = member.roles.contains(&r);
                     let label = if has { format!("Remove {} role", r.label().to_lowercase()) } else { format!("Make {}", r.label().to_lowercase()) };
                     let name = name.clone();

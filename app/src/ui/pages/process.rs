@@ -6,6 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::error_notice::ErrorNotice;
 use super::not_found::NotFoundPage;
+use crate::api::documents::reading::process_documents;
+use crate::api::documents::{DocumentSummary, document_path, public_path};
 use crate::api::people::{Participation, process_participation};
 use crate::api::processes::get_process;
 use crate::domain::ProcessId;
@@ -35,11 +37,18 @@ pub fn ProcessPage() -> impl IntoView {
         }
     });
     let viewer = expect_context::<ViewerResource>();
+    let documents_resource = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => process_documents(id.get()).await,
+            None => Ok(Vec::new()),
+        }
+    });
 
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let signed_in = matches!(viewer.await, Ok(Some(_)));
+                let documents = documents_resource.await.unwrap_or_default();
                 let who = match participation.await {
                     Ok(Some(p)) => Some(p),
                     _ => None,
@@ -58,8 +67,7 @@ pub fn ProcessPage() -> impl IntoView {
                                 <p class="meta">
                                     "Started on " <time datetime=iso_date(p.created_at)>{long_date(p.created_at)}</time>
                                 </p>
-                                <h2>"Drafts"</h2>
-                                <p>"No drafts have been published yet."</p>
+                                <Documents process_id=p.id.get() documents=documents.clone() />
                                 {who.map(|w| view! { <WhoTakesPart participation=w /> })}
                                 {signed_in.then(|| view! {
                                     <ul class="process-links">
@@ -107,6 +115,41 @@ fn WhoTakesPart(participation: Participation) -> impl IntoView {
                 <p class="hint">{if as_participant { "As each chose to appear to people taking part:" } else { "As each chose to appear to the public:" }}</p>
                 <ul class="people">{people.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             })}
+        </section>
+    }
+}
+
+/// The two documents: where each stands, and links to read them.
+#[component]
+fn Documents(process_id: i64, documents: Vec<DocumentSummary>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">"The documents"</h2>
+            <ul class="document-list">
+                {documents.into_iter().map(|d| {
+                    let status = match (&d.published, d.latest) {
+                        (Some(p), _) => format!("{}: version {}, published on {}.", p.status.label(), p.number, long_date(p.published_at)),
+                        (None, Some(n)) => format!("Being drafted (version {n}); not published yet."),
+                        (None, None) => "Not published yet.".to_string(),
+                    };
+                    let show_drafts = d.latest.is_some();
+                    view! {
+                        <li class="document-card">
+                            <h3>{d.kind.title()}</h3>
+                            <p class="meta">{status}</p>
+                            <ul class="actions">
+                                {d.published.is_some().then(|| view! {
+                                    <li><a href=public_path(process_id, d.kind)>"Read the published draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                })}
+                                {show_drafts.then(|| view! {
+                                    <li><a href=document_path(process_id, d.kind)>"Open the working draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                })}
+                                <li><a href=format!("{}/history", document_path(process_id, d.kind))>"History" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

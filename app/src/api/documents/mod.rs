@@ -1,0 +1,155 @@
+//! Server functions for the two documents of a process: reading versions, history and
+//! comparisons (`reading`), changing sections (`editing`), and publishing (`publishing`).
+
+pub mod editing;
+pub mod publishing;
+pub mod reading;
+
+#[cfg(feature = "ssr")]
+mod access;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ProcessSummary;
+use crate::domain::document::DocumentKind;
+use crate::domain::document::diff::{SectionDiff, WordChange};
+use crate::domain::document::version::PublicationStatus;
+
+/// One section as shown: the heading and the sanitised HTML of its Markdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub key: u32,
+    pub heading: String,
+    pub html: String,
+}
+
+/// Who saved a version (as they chose to appear to this reader), when, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionMetaView {
+    pub number: u32,
+    pub author: String,
+    pub created_at: i64,
+    pub summary: String,
+    pub published: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub meta: VersionMetaView,
+    pub sections: Vec<SectionView>,
+}
+
+/// The version the public reads now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedView {
+    pub number: u32,
+    pub published_at: i64,
+    pub status: PublicationStatus,
+}
+
+/// A document as listed on its process's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub kind: DocumentKind,
+    /// The latest version's number, for people taking part.
+    pub latest: Option<u32>,
+    pub published: Option<PublishedView>,
+}
+
+/// What the reader may do with this document.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAbilities {
+    pub read_drafts: bool,
+    pub edit: bool,
+    pub publish: bool,
+}
+
+/// A document's page: the latest version for people taking part, the published one for
+/// everyone else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentPage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub shown: Option<VersionView>,
+    pub published: Option<PublishedView>,
+    pub may: DocumentAbilities,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    /// Newest first; only published versions for people not taking part.
+    pub versions: Vec<VersionMetaView>,
+    pub may: DocumentAbilities,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionPage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub version: VersionView,
+    pub latest_number: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparePage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub from: VersionMetaView,
+    pub to: VersionMetaView,
+    /// The versions this reader may compare, newest first, for choosing others.
+    pub choices: Vec<u32>,
+    pub sections: Vec<SectionDiff>,
+}
+
+/// A section as it stands, for the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionDraft {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub base: u32,
+    pub key: u32,
+    pub heading: String,
+    pub body: String,
+}
+
+/// A save that met someone else's change: both texts and what the other person changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictPage {
+    pub id: i64,
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub key: u32,
+    pub explanation: String,
+    /// The version to merge onto (the latest).
+    pub latest_number: u32,
+    /// Who changed the section meanwhile, as each chose to appear.
+    pub their_authors: Vec<String>,
+    /// The section as it is now; `None` when it was removed.
+    pub theirs: Option<(String, String)>,
+    /// What they changed, from the version this person started from.
+    pub their_change: Vec<WordChange>,
+    pub their_heading_before: Option<String>,
+    pub my_heading: String,
+    pub my_body: String,
+    pub my_summary: String,
+    pub resolved: bool,
+}
+
+/// The outcome of saving a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    Saved { number: u32 },
+    NothingChanged,
+    Conflict { id: i64 },
+}
+
+/// Paths of a document's pages, in one place.
+pub fn document_path(process: i64, kind: DocumentKind) -> String {
+    format!("/processes/{process}/documents/{}", kind.slug())
+}
+
+pub fn public_path(process: i64, kind: DocumentKind) -> String {
+    format!("/read/{process}/{}", kind.slug())
+}

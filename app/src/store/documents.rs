@@ -1,0 +1,402 @@
+//! The `document_versions`, `document_publications` and `edit_conflicts` tables.
+//!
+//! Versions are only ever inserted. A new version's number is the latest plus one, decided
+//! inside a write transaction; if two instances race on PostgreSQL, the loser's insert hits
+//! the primary key and the whole decision is made again on the new latest version.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Db, StoreError};
+use crate::domain::document::version::{ChangeSummary, PublicationStatus, VersionNumber};
+use crate::domain::document::{DocumentContent, DocumentKind, SectionKey};
+use crate::domain::{PersonId, ProcessId};
+
+/// One saved version, with its full content.
+#[derive(Debug, Clone)]
+pub struct StoredVersion {
+    pub number: VersionNumber,
+    pub author: Option<PersonId>,
+    pub summary: ChangeSummary,
+    pub content: DocumentContent,
+    pub created_at: i64,
+}
+
+impl StoredVersion {
+    pub fn meta(&self) -> VersionMeta {
+        VersionMeta {
+            number: self.number,
+            author: self.author,
+            summary: self.summary.clone(),
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// One version without its content, for the history list.
+#[derive(Debug, Clone)]
+pub struct VersionMeta {
+    pub number: VersionNumber,
+    pub author: Option<PersonId>,
+    pub summary: ChangeSummary,
+    pub created_at: i64,
+}
+
+/// What the caller decided to do with the latest version in hand.
+pub enum Decision<T> {
+    /// Store this content as the next version, then answer `T`.
+    Save(DocumentContent, ChangeSummary, T),
+    /// Store nothing; answer `T`.
+    Keep(T),
+}
+
+fn number_from(raw: i64) -> Result<VersionNumber, StoreError> {
+    u32::try_from(raw)
+        .ok()
+        .and_then(VersionNumber::new)
+        .ok_or_else(|| StoreError::Corrupt(format!("version number {raw}")))
+}
+
+fn meta_from_row(row: &AnyRow) -> Result<VersionMeta, StoreError> {
+    let summary: String = row.try_get("summary")?;
+    Ok(VersionMeta {
+        number: number_from(row.try_get("number")?)?,
+        author: row.try_get::<Option<i64>, _>("author_id")?.map(PersonId::new),
+        summary: ChangeSummary::automatic(summary),
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn version_from_row(row: &AnyRow) -> Result<StoredVersion, StoreError> {
+    let meta = meta_from_row(row)?;
+    let json: String = row.try_get("content")?;
+    let content: DocumentContent = serde_json::from_str(&json)
+        .map_err(|e| StoreError::Corrupt(format!("version content: {e}")))?;
+    // Stored content passed the rules when saved; check again rather than trust the JSON.
+    let content = DocumentContent::new(content.sections().to_vec())
+        .map_err(|e| StoreError::Corrupt(format!("version content: {e}")))?;
+    Ok(StoredVersion {
+        number: meta.number,
+        author: meta.author,
+        summary: meta.summary,
+        content,
+        created_at: meta.created_at,
+    })
+}
+
+const VERSION_COLUMNS: &str = "number, author_id, summary, content, created_at";
+
+#[tracing::instrument(skip(db))]
+pub async fn latest(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Option<StoredVersion>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {VERSION_COLUMNS} FROM document_versions WHERE process_id = $1 AND kind = $2 \
+         ORDER BY number DESC LIMIT 1"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(version_from_row).transpose()
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn version(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    number: VersionNumber,
+) -> Result<Option<StoredVersion>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {VERSION_COLUMNS} FROM document_versions \
+         WHERE process_id = $1 AND kind = $2 AND number = $3"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .bind(i64::from(number.get()))
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(version_from_row).transpose()
+}
+
+/// The versions saved after `after`, oldest first (at most 100: enough to explain a clash).
+#[tracing::instrument(skip(db))]
+pub async fn versions_after(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    after: VersionNumber,
+) -> Result<Vec<StoredVersion>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {VERSION_COLUMNS} FROM document_versions \
+         WHERE process_id = $1 AND kind = $2 AND number > $3 ORDER BY number LIMIT 100"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .bind(i64::from(after.get()))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(version_from_row).collect()
+}
+
+/// Every version, newest first, without content.
+#[tracing::instrument(skip(db))]
+pub async fn history(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Vec<VersionMeta>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT number, author_id, summary, created_at FROM document_versions \
+         WHERE process_id = $1 AND kind = $2 ORDER BY number DESC",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(meta_from_row).collect()
+}
+
+/// Reads the latest version inside a write transaction, lets `decide` choose, and stores
+/// the next version if it says so. Returns the answer and the new version's number.
+#[tracing::instrument(skip(db, decide))]
+pub async fn write_next<T>(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    author: PersonId,
+    now: i64,
+    decide: impl Fn(Option<&StoredVersion>) -> Decision<T>,
+) -> Result<(T, Option<VersionNumber>), StoreError> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let mut tx = db.begin_write().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM document_versions WHERE process_id = $1 AND kind = $2 \
+             ORDER BY number DESC LIMIT 1"
+        ))
+        .bind(process.get())
+        .bind(kind.slug())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let latest = row.as_ref().map(version_from_row).transpose()?;
+        let (content, summary, answer) = match decide(latest.as_ref()) {
+            Decision::Keep(answer) => return Ok((answer, None)),
+            Decision::Save(content, summary, answer) => (content, summary, answer),
+        };
+        let number = latest.map_or(VersionNumber::FIRST, |v| v.number.next());
+        let json = serde_json::to_string(&content)
+            .map_err(|e| StoreError::Corrupt(format!("encoding content: {e}")))?;
+        let inserted = sqlx::query(
+            "INSERT INTO document_versions \
+             (process_id, kind, number, author_id, summary, content, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(process.get())
+        .bind(kind.slug())
+        .bind(i64::from(number.get()))
+        .bind(author.get())
+        .bind(summary.as_str())
+        .bind(json)
+        .bind(now)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() && attempts < 5 => continue,
+            Err(e) => return Err(e.into()),
+            Ok(_) => {}
+        }
+        tx.commit().await?;
+        return Ok((answer, Some(number)));
+    }
+}
+
+/// The version the public reads now, without its HTML.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    pub id: i64,
+    pub number: VersionNumber,
+    pub status: PublicationStatus,
+    pub published_at: i64,
+    pub etag: String,
+}
+
+fn publication_from_row(row: &AnyRow) -> Result<Publication, StoreError> {
+    let status: String = row.try_get("status")?;
+    Ok(Publication {
+        id: row.try_get("id")?,
+        number: number_from(row.try_get("number")?)?,
+        status: PublicationStatus::from_slug(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("publication status {status:?}")))?,
+        published_at: row.try_get("published_at")?,
+        etag: row.try_get("etag")?,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+#[tracing::instrument(skip(db, html))]
+pub async fn publish(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    number: VersionNumber,
+    status: PublicationStatus,
+    by: PersonId,
+    now: i64,
+    html: &str,
+    etag: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO document_publications \
+         (process_id, kind, number, status, published_by, published_at, html, etag) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .bind(i64::from(number.get()))
+    .bind(status.slug())
+    .bind(by.get())
+    .bind(now)
+    .bind(html)
+    .bind(etag)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Every publication of the document, newest first (the first is what the public reads).
+#[tracing::instrument(skip(db))]
+pub async fn publications(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Vec<Publication>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, number, status, published_at, etag FROM document_publications \
+         WHERE process_id = $1 AND kind = $2 ORDER BY id DESC",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(publication_from_row).collect()
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn current_publication(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Option<Publication>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, number, status, published_at, etag FROM document_publications \
+         WHERE process_id = $1 AND kind = $2 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(publication_from_row).transpose()
+}
+
+/// The HTML rendered when the publication was made.
+#[tracing::instrument(skip(db))]
+pub async fn publication_html(db: &Db, publication: i64) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT html FROM document_publications WHERE id = $1")
+            .bind(publication)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
+/// A section save that clashed with someone else's change, kept until merged.
+#[derive(Debug, Clone)]
+pub struct StoredConflict {
+    pub id: i64,
+    pub process: ProcessId,
+    pub kind: DocumentKind,
+    pub key: SectionKey,
+    pub base: VersionNumber,
+    pub person: PersonId,
+    pub heading: String,
+    pub body: String,
+    pub summary: String,
+    pub resolved: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+#[tracing::instrument(skip(db, heading, body, summary))]
+pub async fn insert_conflict(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    key: SectionKey,
+    base: VersionNumber,
+    person: PersonId,
+    heading: &str,
+    body: &str,
+    summary: &str,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO edit_conflicts \
+         (process_id, kind, section_key, base_number, person_id, heading, body, summary, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .bind(i64::from(key.get()))
+    .bind(i64::from(base.get()))
+    .bind(person.get())
+    .bind(heading)
+    .bind(body)
+    .bind(summary)
+    .bind(now)
+    .fetch_one(db.pool())
+    .await?)
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn find_conflict(db: &Db, id: i64) -> Result<Option<StoredConflict>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, process_id, kind, section_key, base_number, person_id, heading, body, summary, \
+         resolved_at FROM edit_conflicts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let kind: String = row.try_get("kind")?;
+    let key: i64 = row.try_get("section_key")?;
+    let resolved_at: Option<i64> = row.try_get("resolved_at")?;
+    Ok(Some(StoredConflict {
+        id: row.try_get("id")?,
+        process: ProcessId::new(row.try_get("process_id")?),
+        kind: DocumentKind::from_slug(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("document kind {kind:?}")))?,
+        key: SectionKey::new(
+            u32::try_from(key).map_err(|_| StoreError::Corrupt(format!("section key {key}")))?,
+        ),
+        base: number_from(row.try_get("base_number")?)?,
+        person: PersonId::new(row.try_get("person_id")?),
+        heading: row.try_get("heading")?,
+        body: row.try_get("body")?,
+        summary: row.try_get("summary")?,
+        resolved: resolved_at.is_some(),
+    }))
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn resolve_conflict(db: &Db, id: i64, now: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE edit_conflicts SET resolved_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! `/processes/:id/documents/:kind/compare?from=A&to=B`: what changed between two versions,
+//! section by section: added, removed, moved and renamed sections, and words added or
+//! removed, marked in text as well as in style.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::history::CompareChooser;
+use super::{DocumentTrail, query_number, route_document};
+use crate::api::documents::reading::compare_versions;
+use crate::api::documents::{ComparePage, document_path};
+use crate::domain::document::diff::{SectionDiff, SectionStatus};
+use crate::ui::components::diff_view::{DiffKey, WordDiff};
+use crate::ui::pages::error_notice::ErrorNotice;
+
+#[component]
+pub fn ComparePageView() -> impl IntoView {
+    let route = route_document();
+    let from = query_number("from");
+    let to = query_number("to");
+    let page = Resource::new(
+        move || (route.get(), from.get(), to.get()),
+        |(route, from, to)| async move {
+            match (route, from, to) {
+                (Some((id, kind)), Some(from), Some(to)) => compare_versions(id, kind, from, to).await,
+                _ => Err(crate::api::AppError::NotFound("those versions".into())),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Compare page /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Compare(page: ComparePage) -> impl IntoView {
+    let base = document_path(page.process.id.get(), page.kind);
+    let (from, to) = (page.from.number, page.to.number);
+    let changed = page.sections.iter().filter(|s| !s.is_unchanged()).count();
+    view! {
+        <Title text=format!("Compare versions {from} and {to}") />
+        <DocumentTrail process=page.process.clone() kind=page.kind />
+        <h1>{format!("Changes from version {from} to version {to}")}</h1>
+        <p>{match changed {
+            0 => "No section changed.".to_string(),
+            1 => "1 section changed.".to_string(),
+            n => format!("{n} sections changed."),
+        }}</p>
+        <DiffKey />
+        {page.sections.into_iter().map(|s| view! { <SectionChange diff=s /> }).collect_view()}
+        <CompareChooser base=base.clone() choices=page.choices from to />
+    }
+}
+
+fn ordinal_place(n: usize) -> String {
+    format!("place {n}")
+}
+
+#[component]
+fn SectionChange(diff: SectionDiff) -> impl IntoView {
+    let unchanged = diff.is_unchanged();
+    let mut notes: Vec<String> = Vec::new();
+    match diff.status {
+        SectionStatus::Added => notes.push("New section".into()),
+        SectionStatus::Removed => notes.push("Section removed".into()),
+        SectionStatus::Kept => {}
+    }
+    if let Some(old) = &diff.renamed_from {
+        notes.push(format!("Renamed from “{old}”"));
+    }
+    if diff.moved
+        && let (Some(a), Some(b)) = (diff.old_position, diff.new_position)
+    {
+        notes.push(format!("Moved from {} to {}", ordinal_place(a), ordinal_place(b)));
+    }
+    if unchanged {
+        notes.push("No changes".into());
+    }
+    let class = match diff.status {
+        SectionStatus::Added => "diff-section diff-section--added",
+        SectionStatus::Removed => "diff-section diff-section--removed",
+        SectionStatus::Kept => "diff-section",
+    };
+    let id = format!("diff-{}", diff.key.get());
+    let labelled_by = id.clone();
+    view! {
+        <section class=class aria-labelledby=labelled_by>
+            <h2 id=id>{diff.heading.clone()}</h2>
+            {(!notes.is_empty()).then(|| view! {
+                <ul class="diff-notes">{notes.into_iter().map(|n| view! { <li class="tag">{n}</li> }).collect_view()}</ul>
+            })}
+            {(!unchanged).then(|| view! { <WordDiff changes=diff.body.clone() /> })}
+        </section>
+    }
+}

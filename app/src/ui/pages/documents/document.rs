@@ -1,0 +1,259 @@
+//! `/processes/:id/documents/:kind`: the document. People taking part read the latest draft;
+//! drafters also edit, add, move and remove sections; process administrators publish. Others
+//! read the published version. Every button is a plain form, so all of it works without
+//! JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{DocumentTrail, query_number, route_document};
+use crate::api::documents::editing::{AddSection, MoveSection, RemoveSection, StartDocument};
+use crate::api::documents::publishing::PublishVersion;
+use crate::api::documents::reading::load_document;
+use crate::api::documents::{DocumentPage, SectionView, document_path, public_path};
+use crate::domain::calendar::{iso_date, long_date};
+use crate::domain::document::SectionHeading;
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
+use crate::ui::pages::error_notice::ErrorNotice;
+
+/// The form actions on this page, shared with the section toolbars.
+#[derive(Clone, Copy)]
+struct Actions {
+    start: ServerAction<StartDocument>,
+    add: ServerAction<AddSection>,
+    move_section: ServerAction<MoveSection>,
+    remove: ServerAction<RemoveSection>,
+    publish: ServerAction<PublishVersion>,
+}
+
+#[component]
+pub fn DocumentPageView() -> impl IntoView {
+    let route = route_document();
+    let actions = Actions {
+        start: ServerAction::new(),
+        add: ServerAction::new(),
+        move_section: ServerAction::new(),
+        remove: ServerAction::new(),
+        publish: ServerAction::new(),
+    };
+    let page = Resource::new(
+        move || {
+            (
+                route.get(),
+                actions.start.version().get(),
+                actions.move_section.version().get(),
+                actions.remove.version().get(),
+                actions.publish.version().get(),
+            )
+        },
+        |(route, ..)| async move {
+            match route {
+                Some((id, kind)) => load_document(id, kind).await,
+                None => Err(crate::api::AppError::NotFound("that document".into())),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Document page actions /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
+    let id = page.process.id.get();
+    let kind = page.kind;
+    let may = page.may;
+    let saved = query_number("saved");
+    let published_now = query_number("published");
+    let unchanged = query_number("unchanged");
+    let action_error = Signal::derive(move || {
+        [
+            actions.start.value().get(),
+            actions.move_section.value().get().map(|r| r.map(|_| 0)),
+            actions.remove.value().get(),
+            actions.publish.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
+    });
+    let base = page.shown.as_ref().map(|v| v.meta.number);
+    let published_number = page.published.as_ref().map(|p| p.number);
+    view! {
+        <Title text=kind.title() />
+        <DocumentTrail process=page.process.clone() kind />
+        <h1>{kind.title()}</h1>
+        <div aria-live="polite">
+            {move || saved.get().map(|n| view! { <p class="notice" role="status">{format!("Saved as version {n}.")}</p> })}
+            {move || unchanged.get().map(|_| view! { <p class="notice" role="status">"Nothing had changed, so no new version was saved."</p> })}
+            {move || published_now.get().map(|n| view! { <p class="notice" role="status">{format!("Version {n} is now public.")}</p> })}
+        </div>
+        <FormError error=action_error />
+        {page.published.clone().map(|p| view! {
+            <p class="publication">
+                <strong>{p.status.label()}</strong>
+                {format!(": version {} was published on ", p.number)}
+                <time datetime=iso_date(p.published_at)>{long_date(p.published_at)}</time>
+                ". " <a href=public_path(id, kind)>"Read the public page"</a>
+            </p>
+        })}
+        {match page.shown.clone() {
+            None if may.edit => view! { <StartForm id kind start=actions.start /> }.into_any(),
+            None if may.read_drafts => view! { <p>"Nobody has started this document yet."</p> }.into_any(),
+            None => view! { <p>"This document has not been published yet."</p> }.into_any(),
+            Some(version) => {
+                let count = version.sections.len();
+                view! {
+                    <p class="meta">
+                        {if may.read_drafts { format!("Latest version: {}, saved by {} on ", version.meta.number, version.meta.author) } else { format!("Published version {}, saved on ", version.meta.number) }}
+                        <time datetime=iso_date(version.meta.created_at)>{long_date(version.meta.created_at)}</time>
+                        "."
+                    </p>
+                    <ul class="actions">
+                        <li><a href=format!("{}/history", document_path(id, kind))>"History of changes"</a></li>
+                        {published_number.filter(|n| Some(*n) != base).map(|n| view! {
+                            <li><a href=format!("{}/compare?from={n}&to={}", document_path(id, kind), base.unwrap_or(n))>"Compare with the published version"</a></li>
+                        })}
+                    </ul>
+                    <div class="doc-page">
+                        {version.sections.into_iter().enumerate().map(|(i, section)| view! {
+                            <DocumentSection section id kind base=version.meta.number edit=may.edit first=i == 0 last=i + 1 == count actions />
+                        }).collect_view()}
+                    </div>
+                    {may.edit.then(|| view! { <AddSectionForm id kind add=actions.add /> })}
+                    {(may.publish && published_number != base).then(|| view! {
+                        <PublishForm id kind number=version.meta.number publish=actions.publish />
+                    })}
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn StartForm(id: i64, kind: crate::domain::document::DocumentKind, start: ServerAction<StartDocument>) -> impl IntoView {
+    view! {
+        <section class="start" aria-labelledby="start-heading">
+            <h2 id="start-heading">"Start this document"</h2>
+            <p>"The template has a section for each part, with a short question in each to help the group begin. You can change, move or remove any of it."</p>
+            <ActionForm action=start attr:class="inline-form">
+                <input type="hidden" name="process_id" value=id />
+                <input type="hidden" name="kind" value=kind.slug() />
+                <input type="hidden" name="start_from" value="template" />
+                <button type="submit" class="button">"Start from the template"</button>
+            </ActionForm>
+            <ActionForm action=start attr:class="inline-form">
+                <input type="hidden" name="process_id" value=id />
+                <input type="hidden" name="kind" value=kind.slug() />
+                <input type="hidden" name="start_from" value="blank" />
+                <button type="submit" class="button button--secondary">"Start blank"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+#[component]
+fn DocumentSection(
+    section: SectionView,
+    id: i64,
+    kind: crate::domain::document::DocumentKind,
+    base: u32,
+    edit: bool,
+    first: bool,
+    last: bool,
+    actions: Actions,
+) -> impl IntoView {
+    let key = section.key;
+    let heading = section.heading.clone();
+    let edit_link = format!("{}/sections/{key}/edit", document_path(id, kind));
+    let move_form = move |direction: &'static str, label: &'static str| {
+        let heading = heading.clone();
+        view! {
+            <ActionForm action=actions.move_section attr:class="inline-form">
+                <input type="hidden" name="process_id" value=id />
+                <input type="hidden" name="kind" value=kind.slug() />
+                <input type="hidden" name="key" value=key />
+                <input type="hidden" name="direction" value=direction />
+                <button type="submit" class="button button--secondary button--small">
+                    {label}<span class="visually-hidden">{format!(": {heading}")}</span>
+                </button>
+            </ActionForm>
+        }
+    };
+    let title = section.heading.clone();
+    let toolbar = edit.then(|| {
+        view! {
+            <div class="section-tools">
+                <a class="button button--small" href=edit_link>
+                    "Edit" <span class="visually-hidden">{format!(" “{}”", section.heading)}</span>
+                </a>
+                {(!first).then(|| move_form("up", "Move up"))}
+                {(!last).then(|| move_form("down", "Move down"))}
+                <ActionForm action=actions.remove attr:class="inline-form">
+                    <input type="hidden" name="process_id" value=id />
+                    <input type="hidden" name="kind" value=kind.slug() />
+                    <input type="hidden" name="key" value=key />
+                    <input type="hidden" name="base" value=base />
+                    <button type="submit" class="button button--secondary button--small">
+                        "Remove" <span class="visually-hidden">{format!(" “{}”", section.heading)}</span>
+                    </button>
+                </ActionForm>
+            </div>
+        }
+    });
+    view! {
+        <section class="doc-section" id=format!("section-{key}") aria-labelledby=format!("heading-{key}")>
+            <h2 id=format!("heading-{key}")>{title}</h2>
+            <div inner_html=section.html></div>
+            {toolbar}
+        </section>
+    }
+}
+
+#[component]
+fn AddSectionForm(id: i64, kind: crate::domain::document::DocumentKind, add: ServerAction<AddSection>) -> impl IntoView {
+    let error = Signal::derive(move || add.value().get().and_then(Result::err));
+    view! {
+        <section class="add-section" aria-labelledby="add-section-heading">
+            <h2 id="add-section-heading">"Add a section"</h2>
+            <ActionForm action=add attr:class="form">
+                <FormError error />
+                <input type="hidden" name="process_id" value=id />
+                <input type="hidden" name="kind" value=kind.slug() />
+                <div class="field">
+                    <label for="new-heading">"Heading of the new section"</label>
+                    <p class="hint" id="new-heading-hint">{format!("It goes at the end; you can move it. Up to {} characters.", SectionHeading::MAX_CHARS)}</p>
+                    <input id="new-heading" name="heading" type="text" required maxlength=SectionHeading::MAX_CHARS autocomplete="off"
+                        aria-describedby=move || described_by(error, "heading", Some("new-heading-hint"))
+                        aria-invalid=move || aria_invalid(error, "heading") />
+                    <FieldError field="heading" error />
+                </div>
+                <button type="submit" class="button">"Add the section"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PublishForm(id: i64, kind: crate::domain::document::DocumentKind, number: u32, publish: ServerAction<PublishVersion>) -> impl IntoView {
+    view! {
+        <section class="publish" aria-labelledby="publish-heading">
+            <h2 id="publish-heading">"Publish for the public"</h2>
+            <p>{format!("Anyone, without an account, will be able to read version {number} as a draft for consultation. Later versions stay private until you publish them.")}</p>
+            <ActionForm action=publish>
+                <input type="hidden" name="process_id" value=id />
+                <input type="hidden" name="kind" value=kind.slug() />
+                <input type="hidden" name="number" value=number />
+                <button type="submit" class="button">{format!("Publish version {number}")}</button>
+            </ActionForm>
+        </section>
+    }
+}

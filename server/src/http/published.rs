@@ -1,0 +1,187 @@
+//! `GET /read/{process}/{kind}`: the published version of a document, for anyone.
+//!
+//! The page is the same for every reader and a publication never changes, so each is
+//! built once and kept in memory, and served with a strong ETag (`If-None-Match` gets 304).
+//! Each request still asks the database which publication is current (one indexed row), so
+//! several instances behind a load balancer agree as soon as something is published.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use app::domain::ProcessId;
+use app::domain::document::DocumentKind;
+use app::state::AppState;
+use app::store::documents;
+use app::ui::published::{PublishedPage, render_page};
+
+/// Built pages by publication id. Bounded: cleared when full (pages are cheap to rebuild).
+pub struct PublishedPages {
+    stylesheet_link: String,
+    /// Part of every ETag, so a new build (new stylesheet) never matches an old copy.
+    build_tag: String,
+    pages: RwLock<HashMap<i64, (HeaderValue, Bytes)>>,
+}
+
+const MAX_CACHED_PAGES: usize = 256;
+
+impl PublishedPages {
+    pub fn new(stylesheet_link: String) -> Arc<Self> {
+        let build_tag = format!("{:08x}", fnv1a(stylesheet_link.as_bytes()) as u32);
+        Arc::new(Self {
+            stylesheet_link,
+            build_tag,
+            pages: RwLock::new(HashMap::new()),
+        })
+    }
+
+    fn cached(&self, publication: i64) -> Option<(HeaderValue, Bytes)> {
+        self.pages.read().ok()?.get(&publication).cloned()
+    }
+
+    fn keep(&self, publication: i64, etag: HeaderValue, body: Bytes) {
+        if let Ok(mut pages) = self.pages.write() {
+            if pages.len() >= MAX_CACHED_PAGES {
+                pages.clear();
+            }
+            pages.insert(publication, (etag, body));
+        }
+    }
+}
+
+/// A small stable hash for the build tag (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+fn not_published() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "This document has not been published. It may still be being drafted.",
+    )
+        .into_response()
+}
+
+fn unexpected(doing: &'static str) -> impl Fn(app::store::StoreError) -> Response {
+    move |error| {
+        tracing::error!(?error, "failed while {doing}");
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side. Please try again.",
+        )
+            .into_response()
+    }
+}
+
+fn matches(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|candidate| {
+            let candidate = candidate.trim();
+            candidate == "*" || candidate.as_bytes() == etag.as_bytes()
+        })
+}
+
+pub async fn read(
+    State(state): State<AppState>,
+    State(pages): State<Arc<PublishedPages>>,
+    Path((process, kind)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let (Some(process), Some(kind)) = (ProcessId::parse(&process), DocumentKind::from_slug(&kind))
+    else {
+        return not_published();
+    };
+    let publication = match documents::current_publication(&state.db, process, kind).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return not_published(),
+        Err(e) => return unexpected("reading a publication")(e),
+    };
+    let (etag, body) = match pages.cached(publication.id) {
+        Some(hit) => hit,
+        None => {
+            let html = match documents::publication_html(&state.db, publication.id).await {
+                Ok(Some(html)) => html,
+                Ok(None) => return not_published(),
+                Err(e) => return unexpected("reading a publication")(e),
+            };
+            let title = match app::store::processes::find(&state.db, process).await {
+                Ok(Some(p)) => p.title.as_str().to_string(),
+                Ok(None) => return not_published(),
+                Err(e) => return unexpected("reading a process")(e),
+            };
+            let body = render_page(
+                &PublishedPage {
+                    process_id: process.get(),
+                    process_title: &title,
+                    kind,
+                    number: publication.number.get(),
+                    status: publication.status,
+                    published_at: publication.published_at,
+                    body_html: &html,
+                },
+                &pages.stylesheet_link,
+            );
+            let Ok(etag) = HeaderValue::from_str(&format!(
+                "\"p{}-{}-{}\"",
+                publication.id, publication.etag, pages.build_tag
+            )) else {
+                return unexpected("making an ETag")(app::store::StoreError::Corrupt(
+                    "etag".into(),
+                ));
+            };
+            let body = Bytes::from(body);
+            pages.keep(publication.id, etag.clone(), body.clone());
+            (etag, body)
+        }
+    };
+    // Readers may keep a copy but must ask again each time: a newer version may be published.
+    let cache_control = HeaderValue::from_static("public, no-cache");
+    if matches(&headers, &etag) {
+        return (
+            StatusCode::NOT_MODIFIED,
+            [(header::ETAG, etag), (header::CACHE_CONTROL, cache_control)],
+        )
+            .into_response();
+    }
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (header::ETAG, etag),
+            (header::CACHE_CONTROL, cache_control),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_none_match_accepts_lists_and_star() {
+        let etag = HeaderValue::from_static("\"p1-abc-0\"");
+        let mut headers = HeaderMap::new();
+        assert!(!matches(&headers, &etag));
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"x\", \"p1-abc-0\""));
+        assert!(matches(&headers, &etag));
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("W/\"p1-abc-0\""));
+        assert!(!matches(&headers, &etag), "a weak tag is not a strong match");
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
+        assert!(matches(&headers, &etag));
+    }
+}
