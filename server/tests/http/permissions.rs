@@ -8,6 +8,7 @@ struct Cast {
     anonymous: reqwest::Client,
     outsider: reqwest::Client,
     participant: reqwest::Client,
+    drafter: reqwest::Client,
     facilitator: reqwest::Client,
     commissioner: reqwest::Client,
     process_admin: reqwest::Client,
@@ -45,7 +46,7 @@ async fn join_with_role(
 
 async fn cast(app: &TestApp, process: &str) -> Cast {
     let process_id: i64 = process.parse().expect("a process id");
-    let b = app.make_codes(process_id, 5).await;
+    let b = app.make_codes(process_id, 6).await;
     let codes: Vec<String> = b.unused.iter().map(|c| c.as_str().to_string()).collect();
     let outsider = new_client();
     let pass = "a long enough passphrase";
@@ -64,6 +65,7 @@ async fn cast(app: &TestApp, process: &str) -> Cast {
     let (commissioner, _) = join_with_role(app, process, &codes[2], Some("commissioner")).await;
     let (process_admin, _) = join_with_role(app, process, &codes[3], Some("process_admin")).await;
     let (subject, subject_id) = join_with_role(app, process, &codes[4], None).await;
+    let (drafter, _) = join_with_role(app, process, &codes[5], Some("drafter")).await;
     app.call_with(
         &subject,
         "me/constituencies",
@@ -74,6 +76,7 @@ async fn cast(app: &TestApp, process: &str) -> Cast {
         anonymous: new_client(),
         outsider,
         participant,
+        drafter,
         facilitator,
         commissioner,
         process_admin,
@@ -89,10 +92,11 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
         .to_string();
     let cast = cast(&app, &process).await;
     let subject = cast.subject_id.to_string();
-    let people: [(&str, &reqwest::Client); 7] = [
+    let people: [(&str, &reqwest::Client); 8] = [
         ("anonymous", &cast.anonymous),
         ("outsider", &cast.outsider),
         ("participant", &cast.participant),
+        ("drafter", &cast.drafter),
         ("facilitator", &cast.facilitator),
         ("commissioner", &cast.commissioner),
         ("process admin", &cast.process_admin),
@@ -100,27 +104,27 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
     ];
     let p = process.as_str();
     let s = subject.as_str();
-    // endpoint, form, expected status for each of the seven people above, in order.
-    let table: Vec<(&str, Vec<(&str, &str)>, [u16; 7])> = vec![
+    // endpoint, form, expected status for each of the eight people above, in order.
+    let table: Vec<(&str, Vec<(&str, &str)>, [u16; 8])> = vec![
         (
             "processes/create",
             vec![("title", "T"), ("description", "D")],
-            [401, 403, 403, 403, 403, 403, 200],
+            [401, 403, 403, 403, 403, 403, 403, 200],
         ),
         (
             "codes/create",
             vec![("process_id", p), ("count", "1"), ("valid_days", "1")],
-            [401, 403, 403, 200, 403, 200, 200],
+            [401, 403, 403, 403, 200, 403, 200, 200],
         ),
         (
             "codes/list",
             vec![("process_id", p)],
-            [401, 403, 403, 200, 403, 200, 200],
+            [401, 403, 403, 403, 200, 403, 200, 200],
         ),
         (
             "members/list",
             vec![("process_id", p)],
-            [401, 403, 200, 200, 200, 200, 200],
+            [401, 403, 200, 200, 200, 200, 200, 200],
         ),
         (
             "members/confirm",
@@ -129,7 +133,7 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
                 ("person_id", s),
                 ("constituency", "commissioner"),
             ],
-            [401, 403, 403, 403, 403, 200, 200],
+            [401, 403, 403, 403, 403, 403, 200, 200],
         ),
         (
             "members/role",
@@ -139,7 +143,7 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
                 ("role", "facilitator"),
                 ("change", "add"),
             ],
-            [401, 403, 403, 403, 403, 200, 200],
+            [401, 403, 403, 403, 403, 403, 200, 200],
         ),
         (
             "members/add",
@@ -148,20 +152,53 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
                 ("email", "out@example.org"),
                 ("role", "participant"),
             ],
-            [401, 403, 403, 403, 403, 200, 200],
+            [401, 403, 403, 403, 403, 403, 200, 200],
         ),
         (
             "invitations/create",
             vec![("process_id", p), ("role", "facilitator")],
-            [401, 403, 403, 403, 403, 200, 200],
+            [401, 403, 403, 403, 403, 403, 200, 200],
         ),
-        ("me/profile", vec![], [401, 200, 200, 200, 200, 200, 200]),
+        ("me/profile", vec![], [401, 200, 200, 200, 200, 200, 200, 200]),
         (
             "processes/participation",
             vec![("process_id", p)],
-            [200, 200, 200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200, 200, 200],
         ),
     ];
+    // The documents: the definition is started before the table runs, so starting it again is
+    // 409 for everyone allowed to try; publishing comes last, so version 1 is still a draft.
+    // By now the "outsider" is a participant (the members/add row above added them), so they
+    // may read drafts; a true outsider is refused in the documents tests.
+    let started = app
+        .call("documents/start", &[("process_id", p), ("kind", "definition"), ("start_from", "template")])
+        .await;
+    assert_eq!(started.status(), 200);
+    let d = "definition";
+    let table: Vec<(&str, Vec<(&str, &str)>, [u16; 8])> = table
+        .into_iter()
+        .chain([
+            ("documents/start", vec![("process_id", p), ("kind", d), ("start_from", "blank")], [401, 403, 403, 409, 409, 403, 409, 409]),
+            ("documents/page", vec![("process_id", p), ("kind", d)], [200, 200, 200, 200, 200, 200, 200, 200]),
+            ("documents/history", vec![("process_id", p), ("kind", d)], [200, 200, 200, 200, 200, 200, 200, 200]),
+            ("documents/version", vec![("process_id", p), ("kind", d), ("number", "1")], [401, 200, 200, 200, 200, 200, 200, 200]),
+            ("documents/compare", vec![("process_id", p), ("kind", d), ("from", "1"), ("to", "1")], [401, 200, 200, 200, 200, 200, 200, 200]),
+            ("documents/section", vec![("process_id", p), ("kind", d), ("key", "1")], [401, 403, 403, 200, 200, 403, 200, 200]),
+            (
+                "documents/save-section",
+                vec![("process_id", p), ("kind", d), ("key", "1"), ("base", "1"), ("heading", "H"), ("body", "B"), ("summary", "")],
+                [401, 403, 403, 200, 200, 403, 200, 200],
+            ),
+            ("documents/add-section", vec![("process_id", p), ("kind", d), ("heading", "New")], [401, 403, 403, 200, 200, 403, 200, 200]),
+            (
+                "documents/move-section",
+                vec![("process_id", p), ("kind", d), ("key", "1"), ("direction", "down")],
+                [401, 403, 403, 200, 200, 403, 200, 200],
+            ),
+            ("documents/remove-section", vec![("process_id", p), ("kind", d), ("key", "2"), ("base", "1")], [401, 403, 403, 200, 404, 403, 404, 404]),
+            ("documents/publish", vec![("process_id", p), ("kind", d), ("number", "1")], [401, 403, 403, 403, 403, 403, 200, 200]),
+        ])
+        .collect();
     let mut wrong = Vec::new();
     for (endpoint, form, expected) in &table {
         for ((who, client), want) in people.iter().zip(expected) {

@@ -3,3 +3,4 @@ pub mod field_error;
 pub mod status;
 pub mod diff_view;
 pub mod markdown_preview;
+pub mod textarea;

@@ -14,6 +14,7 @@ use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::{SectionBody, SectionHeading};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::markdown_preview::MarkdownPreview;
+use crate::ui::components::textarea::textarea_text;
 use crate::ui::pages::error_notice::ErrorNotice;
 
 #[component]
@@ -114,7 +115,7 @@ pub fn SectionForm(
                 <textarea id="body" name="body" rows="16" maxlength=SectionBody::MAX_CHARS
                     aria-describedby=move || described_by(error, "body", Some("body-hint"))
                     aria-invalid=move || invalid("body")
-                    on:input=move |ev| body.set(event_target_value(&ev))>{initial_body}</textarea>
+                    on:input=move |ev| body.set(event_target_value(&ev))>{textarea_text(initial_body)}</textarea>
                 <FieldError field="body" error />
             </div>
             <div class="field">
