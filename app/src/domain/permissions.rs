@@ -47,9 +47,13 @@ impl ProcessAction {
     fn allowed_roles(self) -> &'static [ProcessRole] {
         use ProcessRole::*;
         match self {
-            Self::ViewPeople | Self::ReadDrafts => {
-                &[Participant, Drafter, Facilitator, Commissioner, ProcessAdmin]
-            }
+            Self::ViewPeople | Self::ReadDrafts => &[
+                Participant,
+                Drafter,
+                Facilitator,
+                Commissioner,
+                ProcessAdmin,
+            ],
             Self::ManageSignInCodes => &[Facilitator, ProcessAdmin],
             Self::EditDocuments => &[Drafter, Facilitator, ProcessAdmin],
             Self::ConfirmConstituencies | Self::AssignRoles | Self::PublishDocuments => {
@@ -140,7 +144,10 @@ mod tests {
     #[test]
     fn published_versions_are_for_everyone_and_drafts_for_members() {
         assert_eq!(may_read_version(None, &[], true), Ok(()));
-        assert_eq!(may_read_version(None, &[], false), Err(Refusal::SignInRequired));
+        assert_eq!(
+            may_read_version(None, &[], false),
+            Err(Refusal::SignInRequired)
+        );
         let outsider = viewer(SiteRole::Member);
         assert!(matches!(
             may_read_version(Some(&outsider), &[], false),

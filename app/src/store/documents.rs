@@ -61,7 +61,9 @@ fn meta_from_row(row: &AnyRow) -> Result<VersionMeta, StoreError> {
     let summary: String = row.try_get("summary")?;
     Ok(VersionMeta {
         number: number_from(row.try_get("number")?)?,
-        author: row.try_get::<Option<i64>, _>("author_id")?.map(PersonId::new),
+        author: row
+            .try_get::<Option<i64>, _>("author_id")?
+            .map(PersonId::new),
         summary: ChangeSummary::automatic(summary),
         created_at: row.try_get("created_at")?,
     })

@@ -177,10 +177,19 @@ mod tests {
         let etag = HeaderValue::from_static("\"p1-abc-0\"");
         let mut headers = HeaderMap::new();
         assert!(!matches(&headers, &etag));
-        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"x\", \"p1-abc-0\""));
+        headers.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_static("\"x\", \"p1-abc-0\""),
+        );
         assert!(matches(&headers, &etag));
-        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("W/\"p1-abc-0\""));
-        assert!(!matches(&headers, &etag), "a weak tag is not a strong match");
+        headers.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_static("W/\"p1-abc-0\""),
+        );
+        assert!(
+            !matches(&headers, &etag),
+            "a weak tag is not a strong match"
+        );
         headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
         assert!(matches(&headers, &etag));
     }

@@ -2,7 +2,9 @@
 //! publishing, and the public page with its ETag.
 
 use app::api::AppError;
-use app::api::documents::{ComparePage, ConflictPage, DocumentPage, HistoryPage, SaveOutcome, VersionPage};
+use app::api::documents::{
+    ComparePage, ConflictPage, DocumentPage, HistoryPage, SaveOutcome, VersionPage,
+};
 use app::domain::document::diff::SectionStatus;
 
 use crate::harness::{TestApp, error_of, field_message, new_client};
@@ -16,10 +18,19 @@ async fn started(app: &TestApp) -> (String, reqwest::Client) {
     let started = app
         .call(
             "documents/start",
-            &[("process_id", &p), ("kind", "definition"), ("start_from", "template")],
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("start_from", "template"),
+            ],
         )
         .await;
-    assert_eq!(started.status(), 200, "{}", started.text().await.unwrap_or_default());
+    assert_eq!(
+        started.status(),
+        200,
+        "{}",
+        started.text().await.unwrap_or_default()
+    );
     let batch = app.make_codes(process, 1).await;
     let drafter = app.join(batch.unused[0].as_str()).await;
     let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM people")
@@ -29,7 +40,12 @@ async fn started(app: &TestApp) -> (String, reqwest::Client) {
     let made = app
         .call(
             "members/role",
-            &[("process_id", &p), ("person_id", &id.to_string()), ("role", "drafter"), ("change", "add")],
+            &[
+                ("process_id", &p),
+                ("person_id", &id.to_string()),
+                ("role", "drafter"),
+                ("change", "add"),
+            ],
         )
         .await;
     assert_eq!(made.status(), 200);
@@ -37,11 +53,15 @@ async fn started(app: &TestApp) -> (String, reqwest::Client) {
 }
 
 async fn page(app: &TestApp, client: &reqwest::Client, p: &str) -> DocumentPage {
-    app.call_with(client, "documents/page", &[("process_id", p), ("kind", "definition")])
-        .await
-        .json()
-        .await
-        .expect("a document page")
+    app.call_with(
+        client,
+        "documents/page",
+        &[("process_id", p), ("kind", "definition")],
+    )
+    .await
+    .json()
+    .await
+    .expect("a document page")
 }
 
 async fn save(
@@ -79,30 +99,73 @@ async fn a_document_starts_from_the_template_and_keeps_every_version(app: TestAp
     let first = page(&app, &drafter, &p).await;
     let v1 = first.shown.expect("version 1");
     assert_eq!(v1.meta.number, 1);
-    assert!(v1.sections.len() >= 10, "the template has a section per theme");
+    assert!(
+        v1.sections.len() >= 10,
+        "the template has a section per theme"
+    );
     assert!(v1.sections.iter().any(|s| s.heading == "Hope"));
     assert!(first.may.edit && !first.may.publish);
 
     let again = app
         .call(
             "documents/start",
-            &[("process_id", &p), ("kind", "definition"), ("start_from", "blank")],
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("start_from", "blank"),
+            ],
         )
         .await;
-    assert_eq!(again.status(), 409, "a started document is not started twice");
+    assert_eq!(
+        again.status(),
+        409,
+        "a started document is not started twice"
+    );
 
     let key = v1.sections[0].key;
-    let saved = outcome(save(&app, &drafter, &p, key, 1, "What recovery means here", "Recovery is **ours**.").await).await;
+    let saved = outcome(
+        save(
+            &app,
+            &drafter,
+            &p,
+            key,
+            1,
+            "What recovery means here",
+            "Recovery is **ours**.",
+        )
+        .await,
+    )
+    .await;
     assert_eq!(saved, SaveOutcome::Saved { number: 2 });
-    let unchanged = outcome(save(&app, &drafter, &p, key, 2, "What recovery means here", "Recovery is **ours**.").await).await;
-    assert_eq!(unchanged, SaveOutcome::NothingChanged, "saving the same text makes no version");
+    let unchanged = outcome(
+        save(
+            &app,
+            &drafter,
+            &p,
+            key,
+            2,
+            "What recovery means here",
+            "Recovery is **ours**.",
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        unchanged,
+        SaveOutcome::NothingChanged,
+        "saving the same text makes no version"
+    );
 
     let latest = page(&app, &drafter, &p).await.shown.unwrap();
     assert_eq!(latest.meta.number, 2);
     assert!(latest.sections[0].html.contains("<strong>ours</strong>"));
 
     let history: HistoryPage = app
-        .call_with(&drafter, "documents/history", &[("process_id", &p), ("kind", "definition")])
+        .call_with(
+            &drafter,
+            "documents/history",
+            &[("process_id", &p), ("kind", "definition")],
+        )
         .await
         .json()
         .await
@@ -113,47 +176,103 @@ async fn a_document_starts_from_the_template_and_keeps_every_version(app: TestAp
     assert_eq!(history.versions[1].summary, "Started from the template");
 
     let old: VersionPage = app
-        .call_with(&drafter, "documents/version", &[("process_id", &p), ("kind", "definition"), ("number", "1")])
+        .call_with(
+            &drafter,
+            "documents/version",
+            &[("process_id", &p), ("kind", "definition"), ("number", "1")],
+        )
         .await
         .json()
         .await
         .unwrap();
-    assert!(!old.version.sections[0].html.contains("ours"), "version 1 is unchanged");
+    assert!(
+        !old.version.sections[0].html.contains("ours"),
+        "version 1 is unchanged"
+    );
     assert_eq!(old.latest_number, 2);
 
     let missing = app
-        .call_with(&drafter, "documents/version", &[("process_id", &p), ("kind", "definition"), ("number", "9")])
+        .call_with(
+            &drafter,
+            "documents/version",
+            &[("process_id", &p), ("kind", "definition"), ("number", "9")],
+        )
         .await;
     assert_eq!(missing.status(), 404);
 }
-on_both_databases!(start_and_versions, a_document_starts_from_the_template_and_keeps_every_version);
+on_both_databases!(
+    start_and_versions,
+    a_document_starts_from_the_template_and_keeps_every_version
+);
 
 async fn a_clash_on_the_same_section_is_kept_for_merging_and_nothing_is_lost(app: TestApp) {
     let (p, drafter) = started(&app).await;
     let key = page(&app, &drafter, &p).await.shown.unwrap().sections[1].key;
     // Both open the editor at version 1; the drafter saves first.
-    let theirs = outcome(save(&app, &drafter, &p, key, 1, "In control", "Their words about choice.").await).await;
+    let theirs = outcome(
+        save(
+            &app,
+            &drafter,
+            &p,
+            key,
+            1,
+            "In control",
+            "Their words about choice.",
+        )
+        .await,
+    )
+    .await;
     assert_eq!(theirs, SaveOutcome::Saved { number: 2 });
-    let mine = outcome(save(&app, &app.client, &p, key, 1, "In control", "My words about risk.").await).await;
+    let mine = outcome(
+        save(
+            &app,
+            &app.client,
+            &p,
+            key,
+            1,
+            "In control",
+            "My words about risk.",
+        )
+        .await,
+    )
+    .await;
     let SaveOutcome::Conflict { id } = mine else {
         panic!("expected a conflict, got {mine:?}");
     };
 
     let conflict: ConflictPage = app
-        .call("documents/conflict", &[("process_id", &p), ("kind", "definition"), ("id", &id.to_string())])
+        .call(
+            "documents/conflict",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("id", &id.to_string()),
+            ],
+        )
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(conflict.my_body, "My words about risk.");
-    assert_eq!(conflict.theirs.as_ref().unwrap().1, "Their words about choice.");
+    assert_eq!(
+        conflict.theirs.as_ref().unwrap().1,
+        "Their words about choice."
+    );
     assert_eq!(conflict.latest_number, 2);
     assert_eq!(conflict.their_authors.len(), 1);
     assert!(!conflict.their_change.is_empty());
 
     // Only the person who made the clashing edit can open it.
     let other = app
-        .call_with(&drafter, "documents/conflict", &[("process_id", &p), ("kind", "definition"), ("id", &id.to_string())])
+        .call_with(
+            &drafter,
+            "documents/conflict",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("id", &id.to_string()),
+            ],
+        )
         .await;
     assert_eq!(other.status(), 404);
 
@@ -174,7 +293,14 @@ async fn a_clash_on_the_same_section_is_kept_for_merging_and_nothing_is_lost(app
         .await;
     assert_eq!(outcome(merged).await, SaveOutcome::Saved { number: 3 });
     let after: ConflictPage = app
-        .call("documents/conflict", &[("process_id", &p), ("kind", "definition"), ("id", &id.to_string())])
+        .call(
+            "documents/conflict",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("id", &id.to_string()),
+            ],
+        )
         .await
         .json()
         .await
@@ -182,37 +308,65 @@ async fn a_clash_on_the_same_section_is_kept_for_merging_and_nothing_is_lost(app
     assert!(after.resolved);
 
     let v2: VersionPage = app
-        .call("documents/version", &[("process_id", &p), ("kind", "definition"), ("number", "2")])
+        .call(
+            "documents/version",
+            &[("process_id", &p), ("kind", "definition"), ("number", "2")],
+        )
         .await
         .json()
         .await
         .unwrap();
-    assert!(v2.version.sections[1].html.contains("Their words about choice."));
+    assert!(
+        v2.version.sections[1]
+            .html
+            .contains("Their words about choice.")
+    );
     let v3 = page(&app, &app.client, &p).await.shown.unwrap();
-    assert!(v3.sections[1].html.contains("Their words about choice. My words about risk."));
+    assert!(
+        v3.sections[1]
+            .html
+            .contains("Their words about choice. My words about risk.")
+    );
 }
-on_both_databases!(conflict_and_merge, a_clash_on_the_same_section_is_kept_for_merging_and_nothing_is_lost);
+on_both_databases!(
+    conflict_and_merge,
+    a_clash_on_the_same_section_is_kept_for_merging_and_nothing_is_lost
+);
 
 async fn saves_to_different_sections_from_the_same_version_both_land(app: TestApp) {
     let (p, drafter) = started(&app).await;
     let sections = page(&app, &drafter, &p).await.shown.unwrap().sections;
     let (a, b) = (sections[2].key, sections[3].key);
-    assert_eq!(outcome(save(&app, &drafter, &p, a, 1, "Peers", "Peer words.").await).await, SaveOutcome::Saved { number: 2 });
-    assert_eq!(outcome(save(&app, &app.client, &p, b, 1, "Visible", "Visible words.").await).await, SaveOutcome::Saved { number: 3 });
+    assert_eq!(
+        outcome(save(&app, &drafter, &p, a, 1, "Peers", "Peer words.").await).await,
+        SaveOutcome::Saved { number: 2 }
+    );
+    assert_eq!(
+        outcome(save(&app, &app.client, &p, b, 1, "Visible", "Visible words.").await).await,
+        SaveOutcome::Saved { number: 3 }
+    );
     let latest = page(&app, &drafter, &p).await.shown.unwrap();
     assert!(latest.sections[2].html.contains("Peer words."));
     assert!(latest.sections[3].html.contains("Visible words."));
 }
-on_both_databases!(auto_merge, saves_to_different_sections_from_the_same_version_both_land);
+on_both_databases!(
+    auto_merge,
+    saves_to_different_sections_from_the_same_version_both_land
+);
 
 async fn a_save_without_javascript_redirects_to_the_saved_document(app: TestApp) {
     let (p, _) = started(&app).await;
-    let key = page(&app, &app.client, &p).await.shown.unwrap().sections[0].key.to_string();
+    let key = page(&app, &app.client, &p).await.shown.unwrap().sections[0]
+        .key
+        .to_string();
     let from = format!("/processes/{p}/documents/definition/sections/{key}/edit");
     let editor = app.get(&from).await;
     assert_eq!(editor.status(), 200);
     let html = editor.text().await.unwrap();
-    assert!(html.contains(r#"name="base" value="1""#), "the form carries its base version");
+    assert!(
+        html.contains(r#"name="base" value="1""#),
+        "the form carries its base version"
+    );
     let response = app
         .post_form(
             "documents/save-section",
@@ -230,7 +384,10 @@ async fn a_save_without_javascript_redirects_to_the_saved_document(app: TestApp)
         .await;
     assert_eq!(response.status(), 302);
     let location = response.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.starts_with(&format!("/processes/{p}/documents/definition?saved=2")), "{location}");
+    assert!(
+        location.starts_with(&format!("/processes/{p}/documents/definition?saved=2")),
+        "{location}"
+    );
     let html = app.get(&location).await.text().await.unwrap();
     assert!(html.contains("Saved without JavaScript."));
     assert!(html.contains("Saved as version 2."));
@@ -244,69 +401,150 @@ async fn a_save_without_javascript_redirects_to_the_saved_document(app: TestApp)
         .unwrap();
     assert!(preview.contains("<strong>Preview me</strong>"));
 }
-on_both_databases!(no_js_save, a_save_without_javascript_redirects_to_the_saved_document);
+on_both_databases!(
+    no_js_save,
+    a_save_without_javascript_redirects_to_the_saved_document
+);
 
 async fn the_public_reads_only_published_versions_with_a_strong_etag(app: TestApp) {
     let (p, drafter) = started(&app).await;
     let public = new_client();
     let read = format!("/read/{p}/definition");
-    assert_eq!(public.get(app.url(&read)).send().await.unwrap().status(), 404);
+    assert_eq!(
+        public.get(app.url(&read)).send().await.unwrap().status(),
+        404
+    );
     let draft = app
-        .call_with(&public, "documents/version", &[("process_id", &p), ("kind", "definition"), ("number", "1")])
+        .call_with(
+            &public,
+            "documents/version",
+            &[("process_id", &p), ("kind", "definition"), ("number", "1")],
+        )
         .await;
     assert_eq!(draft.status(), 401, "drafts are for people taking part");
 
     let refused = app
-        .call_with(&drafter, "documents/publish", &[("process_id", &p), ("kind", "definition"), ("number", "1")])
+        .call_with(
+            &drafter,
+            "documents/publish",
+            &[("process_id", &p), ("kind", "definition"), ("number", "1")],
+        )
         .await;
-    assert_eq!(refused.status(), 403, "only a process administrator publishes");
+    assert_eq!(
+        refused.status(),
+        403,
+        "only a process administrator publishes"
+    );
     let published = app
-        .call("documents/publish", &[("process_id", &p), ("kind", "definition"), ("number", "1")])
+        .call(
+            "documents/publish",
+            &[("process_id", &p), ("kind", "definition"), ("number", "1")],
+        )
         .await;
     assert_eq!(published.status(), 200);
 
     // A later, unpublished change stays private.
     let key = page(&app, &drafter, &p).await.shown.unwrap().sections[0].key;
-    save(&app, &drafter, &p, key, 1, "Opening", "A private second draft.").await;
+    save(
+        &app,
+        &drafter,
+        &p,
+        key,
+        1,
+        "Opening",
+        "A private second draft.",
+    )
+    .await;
 
     let response = public.get(app.url(&read)).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let etag = response.headers()["etag"].to_str().unwrap().to_string();
-    assert!(etag.starts_with('"') && !etag.starts_with("W/"), "a strong ETag: {etag}");
+    assert!(
+        etag.starts_with('"') && !etag.starts_with("W/"),
+        "a strong ETag: {etag}"
+    );
     let html = response.text().await.unwrap();
     assert!(html.contains("Draft for consultation"));
     assert!(html.contains("version 1"));
     assert!(html.contains("Being in control of your own life"));
     assert!(!html.contains("A private second draft."));
 
-    let again = public.get(app.url(&read)).header("If-None-Match", &etag).send().await.unwrap();
+    let again = public
+        .get(app.url(&read))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), 304);
     assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
 
     let public_page = page(&app, &public, &p).await;
-    assert_eq!(public_page.shown.unwrap().meta.number, 1, "the public sees the published version");
+    assert_eq!(
+        public_page.shown.unwrap().meta.number,
+        1,
+        "the public sees the published version"
+    );
     let history: HistoryPage = app
-        .call_with(&public, "documents/history", &[("process_id", &p), ("kind", "definition")])
+        .call_with(
+            &public,
+            "documents/history",
+            &[("process_id", &p), ("kind", "definition")],
+        )
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(history.versions.iter().map(|v| v.number).collect::<Vec<_>>(), vec![1]);
+    assert_eq!(
+        history
+            .versions
+            .iter()
+            .map(|v| v.number)
+            .collect::<Vec<_>>(),
+        vec![1]
+    );
     let v2 = app
-        .call_with(&public, "documents/version", &[("process_id", &p), ("kind", "definition"), ("number", "2")])
+        .call_with(
+            &public,
+            "documents/version",
+            &[("process_id", &p), ("kind", "definition"), ("number", "2")],
+        )
         .await;
     assert_eq!(v2.status(), 401);
 
     // Publishing version 2 changes the page and its ETag; the old tag no longer matches.
-    app.call("documents/publish", &[("process_id", &p), ("kind", "definition"), ("number", "2")]).await;
-    let newer = public.get(app.url(&read)).header("If-None-Match", &etag).send().await.unwrap();
+    app.call(
+        "documents/publish",
+        &[("process_id", &p), ("kind", "definition"), ("number", "2")],
+    )
+    .await;
+    let newer = public
+        .get(app.url(&read))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(newer.status(), 200);
     assert_ne!(newer.headers()["etag"].to_str().unwrap(), etag);
-    assert!(newer.text().await.unwrap().contains("A private second draft."));
+    assert!(
+        newer
+            .text()
+            .await
+            .unwrap()
+            .contains("A private second draft.")
+    );
 
     // The public may now compare the two published versions.
     let compared: ComparePage = app
-        .call_with(&public, "documents/compare", &[("process_id", &p), ("kind", "definition"), ("from", "1"), ("to", "2")])
+        .call_with(
+            &public,
+            "documents/compare",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("from", "1"),
+                ("to", "2"),
+            ],
+        )
         .await
         .json()
         .await
@@ -314,75 +552,201 @@ async fn the_public_reads_only_published_versions_with_a_strong_etag(app: TestAp
     assert_eq!(compared.choices, vec![2, 1]);
     assert!(!compared.sections[0].is_unchanged());
 }
-on_both_databases!(publishing, the_public_reads_only_published_versions_with_a_strong_etag);
+on_both_databases!(
+    publishing,
+    the_public_reads_only_published_versions_with_a_strong_etag
+);
 
 async fn sections_are_added_moved_renamed_and_removed_and_the_comparison_says_so(app: TestApp) {
     let (p, drafter) = started(&app).await;
     let v1 = page(&app, &drafter, &p).await.shown.unwrap();
-    let (first, second) = (v1.sections[0].key.to_string(), v1.sections[1].key.to_string());
+    let (first, second) = (
+        v1.sections[0].key.to_string(),
+        v1.sections[1].key.to_string(),
+    );
     let add = app
-        .call_with(&drafter, "documents/add-section", &[("process_id", &p), ("kind", "definition"), ("heading", "Families")])
+        .call_with(
+            &drafter,
+            "documents/add-section",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("heading", "Families"),
+            ],
+        )
         .await;
     assert_eq!(add.status(), 200);
     let moved = app
-        .call_with(&drafter, "documents/move-section", &[("process_id", &p), ("kind", "definition"), ("key", &second), ("direction", "up")])
+        .call_with(
+            &drafter,
+            "documents/move-section",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("key", &second),
+                ("direction", "up"),
+            ],
+        )
         .await;
     assert_eq!(moved.status(), 200);
     let up_again = app
-        .call_with(&drafter, "documents/move-section", &[("process_id", &p), ("kind", "definition"), ("key", &second), ("direction", "up")])
+        .call_with(
+            &drafter,
+            "documents/move-section",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("key", &second),
+                ("direction", "up"),
+            ],
+        )
         .await;
     assert_eq!(up_again.status(), 409, "the first section cannot move up");
-    save(&app, &drafter, &p, v1.sections[2].key, 3, "Peers and mentors", "").await;
+    save(
+        &app,
+        &drafter,
+        &p,
+        v1.sections[2].key,
+        3,
+        "Peers and mentors",
+        "",
+    )
+    .await;
     let removed = app
-        .call_with(&drafter, "documents/remove-section", &[("process_id", &p), ("kind", "definition"), ("key", &first), ("base", "4")])
+        .call_with(
+            &drafter,
+            "documents/remove-section",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("key", &first),
+                ("base", "4"),
+            ],
+        )
         .await;
     assert_eq!(removed.status(), 200);
 
     let compared: ComparePage = app
-        .call_with(&drafter, "documents/compare", &[("process_id", &p), ("kind", "definition"), ("from", "1"), ("to", "5")])
+        .call_with(
+            &drafter,
+            "documents/compare",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("from", "1"),
+                ("to", "5"),
+            ],
+        )
         .await
         .json()
         .await
         .unwrap();
-    let added = compared.sections.iter().find(|s| s.heading == "Families").unwrap();
+    let added = compared
+        .sections
+        .iter()
+        .find(|s| s.heading == "Families")
+        .unwrap();
     assert_eq!(added.status, SectionStatus::Added);
-    let renamed = compared.sections.iter().find(|s| s.heading == "Peers and mentors").unwrap();
-    assert_eq!(renamed.renamed_from.as_deref(), Some(v1.sections[2].heading.as_str()));
-    let gone = compared.sections.iter().find(|s| s.key.get().to_string() == first).unwrap();
+    let renamed = compared
+        .sections
+        .iter()
+        .find(|s| s.heading == "Peers and mentors")
+        .unwrap();
+    assert_eq!(
+        renamed.renamed_from.as_deref(),
+        Some(v1.sections[2].heading.as_str())
+    );
+    let gone = compared
+        .sections
+        .iter()
+        .find(|s| s.key.get().to_string() == first)
+        .unwrap();
     assert_eq!(gone.status, SectionStatus::Removed);
 
     // Removing a section someone changed since you looked is refused, with a reason.
     let key = v1.sections[3].key;
-    save(&app, &app.client, &p, key, 5, "Visible", "Changed meanwhile.").await;
+    save(
+        &app,
+        &app.client,
+        &p,
+        key,
+        5,
+        "Visible",
+        "Changed meanwhile.",
+    )
+    .await;
     let stale = app
-        .call_with(&drafter, "documents/remove-section", &[("process_id", &p), ("kind", "definition"), ("key", &key.to_string()), ("base", "5")])
+        .call_with(
+            &drafter,
+            "documents/remove-section",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("key", &key.to_string()),
+                ("base", "5"),
+            ],
+        )
         .await;
     assert_eq!(stale.status(), 409);
     assert!(matches!(error_of(stale).await, AppError::Conflict(m) if m.contains("not removed")));
 }
-on_both_databases!(structure, sections_are_added_moved_renamed_and_removed_and_the_comparison_says_so);
+on_both_databases!(
+    structure,
+    sections_are_added_moved_renamed_and_removed_and_the_comparison_says_so
+);
 
 async fn limits_are_enforced_with_clear_messages(app: TestApp) {
     let (p, drafter) = started(&app).await;
     let key = page(&app, &drafter, &p).await.shown.unwrap().sections[0].key;
     let long_heading = "h".repeat(121);
-    let message = field_message(save(&app, &drafter, &p, key, 1, &long_heading, "x").await, "heading").await;
-    assert!(message.contains("121") && message.contains("120"), "{message}");
+    let message = field_message(
+        save(&app, &drafter, &p, key, 1, &long_heading, "x").await,
+        "heading",
+    )
+    .await;
+    assert!(
+        message.contains("121") && message.contains("120"),
+        "{message}"
+    );
     let long_body = "b".repeat(20_001);
-    let message = field_message(save(&app, &drafter, &p, key, 1, "Ok", &long_body).await, "body").await;
+    let message = field_message(
+        save(&app, &drafter, &p, key, 1, "Ok", &long_body).await,
+        "body",
+    )
+    .await;
     assert!(message.contains("20000"), "{message}");
-    assert_eq!(page(&app, &drafter, &p).await.shown.unwrap().meta.number, 1, "nothing saved");
+    assert_eq!(
+        page(&app, &drafter, &p).await.shown.unwrap().meta.number,
+        1,
+        "nothing saved"
+    );
 
     // Fill the document up to the limit of 60 sections, then one more is refused.
     let existing = page(&app, &drafter, &p).await.shown.unwrap().sections.len();
     for i in existing..60 {
         let r = app
-            .call_with(&drafter, "documents/add-section", &[("process_id", &p), ("kind", "definition"), ("heading", &format!("S{i}"))])
+            .call_with(
+                &drafter,
+                "documents/add-section",
+                &[
+                    ("process_id", &p),
+                    ("kind", "definition"),
+                    ("heading", &format!("S{i}")),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 200);
     }
     let over = app
-        .call_with(&drafter, "documents/add-section", &[("process_id", &p), ("kind", "definition"), ("heading", "One too many")])
+        .call_with(
+            &drafter,
+            "documents/add-section",
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("heading", "One too many"),
+            ],
+        )
         .await;
     assert_eq!(over.status(), 409);
     assert!(matches!(error_of(over).await, AppError::Conflict(m) if m.contains("at most 60")));
@@ -400,9 +764,27 @@ async fn no_script_survives_any_place_a_document_is_shown(app: TestApp) {
     let heading = "<script>alert('h')</script>";
     save(&app, &drafter, &p, key, 1, heading, payload).await;
     // A clash that keeps the payload as someone's unsaved words.
-    let clash = outcome(save(&app, &app.client, &p, key, 1, heading, &format!("{payload} mine")).await).await;
-    let SaveOutcome::Conflict { id } = clash else { panic!("expected a clash") };
-    app.call("documents/publish", &[("process_id", &p), ("kind", "definition"), ("number", "2")]).await;
+    let clash = outcome(
+        save(
+            &app,
+            &app.client,
+            &p,
+            key,
+            1,
+            heading,
+            &format!("{payload} mine"),
+        )
+        .await,
+    )
+    .await;
+    let SaveOutcome::Conflict { id } = clash else {
+        panic!("expected a clash")
+    };
+    app.call(
+        "documents/publish",
+        &[("process_id", &p), ("kind", "definition"), ("number", "2")],
+    )
+    .await;
 
     let base = format!("/processes/{p}/documents/definition");
     let pages = [
@@ -420,9 +802,22 @@ async fn no_script_survives_any_place_a_document_is_shown(app: TestApp) {
         let bad = injected_markup(&html);
         assert!(bad.is_empty(), "{path} has injected markup: {bad:?}");
     }
-    let public = new_client().get(app.url(&format!("/read/{p}/definition"))).send().await.unwrap().text().await.unwrap();
-    assert!(!public.contains("<script"), "the public page has no scripts at all");
-    assert!(public.contains(r#"rel="nofollow noopener noreferrer""#), "{public}");
+    let public = new_client()
+        .get(app.url(&format!("/read/{p}/definition")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !public.contains("<script"),
+        "the public page has no scripts at all"
+    );
+    assert!(
+        public.contains(r#"rel="nofollow noopener noreferrer""#),
+        "{public}"
+    );
 }
 on_both_databases!(xss, no_script_survives_any_place_a_document_is_shown);
 
@@ -433,8 +828,14 @@ fn injected_markup(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     for (i, piece) in html.split('<').enumerate().skip(1) {
         let tag = piece.split('>').next().unwrap_or("").to_lowercase();
-        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
-        let after = piece.split_once('>').map(|(_, rest)| rest.trim_start()).unwrap_or("");
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        let after = piece
+            .split_once('>')
+            .map(|(_, rest)| rest.trim_start())
+            .unwrap_or("");
         let has_handler = tag
             .split_whitespace()
             .skip(1)

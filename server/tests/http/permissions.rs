@@ -159,7 +159,11 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
             vec![("process_id", p), ("role", "facilitator")],
             [401, 403, 403, 403, 403, 403, 200, 200],
         ),
-        ("me/profile", vec![], [401, 200, 200, 200, 200, 200, 200, 200]),
+        (
+            "me/profile",
+            vec![],
+            [401, 200, 200, 200, 200, 200, 200, 200],
+        ),
         (
             "processes/participation",
             vec![("process_id", p)],
@@ -171,32 +175,88 @@ async fn every_role_gets_the_answer_the_rules_give(app: TestApp) {
     // By now the "outsider" is a participant (the members/add row above added them), so they
     // may read drafts; a true outsider is refused in the documents tests.
     let started = app
-        .call("documents/start", &[("process_id", p), ("kind", "definition"), ("start_from", "template")])
+        .call(
+            "documents/start",
+            &[
+                ("process_id", p),
+                ("kind", "definition"),
+                ("start_from", "template"),
+            ],
+        )
         .await;
     assert_eq!(started.status(), 200);
     let d = "definition";
     let table: Vec<(&str, Vec<(&str, &str)>, [u16; 8])> = table
         .into_iter()
         .chain([
-            ("documents/start", vec![("process_id", p), ("kind", d), ("start_from", "blank")], [401, 403, 403, 409, 409, 403, 409, 409]),
-            ("documents/page", vec![("process_id", p), ("kind", d)], [200, 200, 200, 200, 200, 200, 200, 200]),
-            ("documents/history", vec![("process_id", p), ("kind", d)], [200, 200, 200, 200, 200, 200, 200, 200]),
-            ("documents/version", vec![("process_id", p), ("kind", d), ("number", "1")], [401, 200, 200, 200, 200, 200, 200, 200]),
-            ("documents/compare", vec![("process_id", p), ("kind", d), ("from", "1"), ("to", "1")], [401, 200, 200, 200, 200, 200, 200, 200]),
-            ("documents/section", vec![("process_id", p), ("kind", d), ("key", "1")], [401, 403, 403, 200, 200, 403, 200, 200]),
+            (
+                "documents/start",
+                vec![("process_id", p), ("kind", d), ("start_from", "blank")],
+                [401, 403, 403, 409, 409, 403, 409, 409],
+            ),
+            (
+                "documents/page",
+                vec![("process_id", p), ("kind", d)],
+                [200, 200, 200, 200, 200, 200, 200, 200],
+            ),
+            (
+                "documents/history",
+                vec![("process_id", p), ("kind", d)],
+                [200, 200, 200, 200, 200, 200, 200, 200],
+            ),
+            (
+                "documents/version",
+                vec![("process_id", p), ("kind", d), ("number", "1")],
+                [401, 200, 200, 200, 200, 200, 200, 200],
+            ),
+            (
+                "documents/compare",
+                vec![("process_id", p), ("kind", d), ("from", "1"), ("to", "1")],
+                [401, 200, 200, 200, 200, 200, 200, 200],
+            ),
+            (
+                "documents/section",
+                vec![("process_id", p), ("kind", d), ("key", "1")],
+                [401, 403, 403, 200, 200, 403, 200, 200],
+            ),
             (
                 "documents/save-section",
-                vec![("process_id", p), ("kind", d), ("key", "1"), ("base", "1"), ("heading", "H"), ("body", "B"), ("summary", "")],
+                vec![
+                    ("process_id", p),
+                    ("kind", d),
+                    ("key", "1"),
+                    ("base", "1"),
+                    ("heading", "H"),
+                    ("body", "B"),
+                    ("summary", ""),
+                ],
                 [401, 403, 403, 200, 200, 403, 200, 200],
             ),
-            ("documents/add-section", vec![("process_id", p), ("kind", d), ("heading", "New")], [401, 403, 403, 200, 200, 403, 200, 200]),
+            (
+                "documents/add-section",
+                vec![("process_id", p), ("kind", d), ("heading", "New")],
+                [401, 403, 403, 200, 200, 403, 200, 200],
+            ),
             (
                 "documents/move-section",
-                vec![("process_id", p), ("kind", d), ("key", "1"), ("direction", "down")],
+                vec![
+                    ("process_id", p),
+                    ("kind", d),
+                    ("key", "1"),
+                    ("direction", "down"),
+                ],
                 [401, 403, 403, 200, 200, 403, 200, 200],
             ),
-            ("documents/remove-section", vec![("process_id", p), ("kind", d), ("key", "2"), ("base", "1")], [401, 403, 403, 200, 404, 403, 404, 404]),
-            ("documents/publish", vec![("process_id", p), ("kind", d), ("number", "1")], [401, 403, 403, 403, 403, 403, 200, 200]),
+            (
+                "documents/remove-section",
+                vec![("process_id", p), ("kind", d), ("key", "2"), ("base", "1")],
+                [401, 403, 403, 200, 404, 403, 404, 404],
+            ),
+            (
+                "documents/publish",
+                vec![("process_id", p), ("kind", d), ("number", "1")],
+                [401, 403, 403, 403, 403, 403, 200, 200],
+            ),
         ])
         .collect();
     let mut wrong = Vec::new();

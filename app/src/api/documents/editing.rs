@@ -157,25 +157,28 @@ pub async fn save_section(
     let now = crate::store::unix_now();
 
     // The closure answers `Some(clash)` when the save must become a conflict.
-    let (decision, number) = write_next(db, access.id(), access.kind, editor.person, now, |latest| {
-        let Some(latest) = latest else {
-            return Decision::Keep(Err(AppError::NotFound("that section".into())));
-        };
-        match decide_save(
-            &base_version.content,
-            &latest.content,
-            key,
-            new_heading.clone(),
-            new_body.clone(),
-        ) {
-            Ok(SectionSave::Apply(content)) => Decision::Save(content, summary_ok.clone(), Ok(None)),
-            Ok(SectionSave::NothingChanged) => Decision::Keep(Ok(None)),
-            Ok(SectionSave::Conflict(clash)) => Decision::Keep(Ok(Some(clash))),
-            Err(e) => Decision::Keep(Err(edit_error(e))),
-        }
-    })
-    .await
-    .map_err(unexpected("saving a section"))?;
+    let (decision, number) =
+        write_next(db, access.id(), access.kind, editor.person, now, |latest| {
+            let Some(latest) = latest else {
+                return Decision::Keep(Err(AppError::NotFound("that section".into())));
+            };
+            match decide_save(
+                &base_version.content,
+                &latest.content,
+                key,
+                new_heading.clone(),
+                new_body.clone(),
+            ) {
+                Ok(SectionSave::Apply(content)) => {
+                    Decision::Save(content, summary_ok.clone(), Ok(None))
+                }
+                Ok(SectionSave::NothingChanged) => Decision::Keep(Ok(None)),
+                Ok(SectionSave::Conflict(clash)) => Decision::Keep(Ok(Some(clash))),
+                Err(e) => Decision::Keep(Err(edit_error(e))),
+            }
+        })
+        .await
+        .map_err(unexpected("saving a section"))?;
     let clash = decision?;
 
     if clash.is_none()
@@ -264,7 +267,10 @@ pub async fn add_section(
             None => Decision::Keep(Err(AppError::NotFound(
                 "this document (it has not been started)".into(),
             ))),
-            Some(latest) => match latest.content.with_section_added(heading.clone(), body.clone()) {
+            Some(latest) => match latest
+                .content
+                .with_section_added(heading.clone(), body.clone())
+            {
                 Ok((content, key)) => Decision::Save(content, summary.clone(), Ok(key)),
                 Err(e) => Decision::Keep(Err(edit_error(e))),
             },
@@ -326,7 +332,11 @@ pub async fn move_section(
                     content,
                     ChangeSummary::automatic(format!(
                         "Moved “{heading}” {}",
-                        if direction == Direction::Up { "up" } else { "down" }
+                        if direction == Direction::Up {
+                            "up"
+                        } else {
+                            "down"
+                        }
                     )),
                     Ok(()),
                 ),

@@ -53,6 +53,8 @@ pub struct DocumentSummary {
     pub kind: DocumentKind,
     /// The latest version's number, for people taking part.
     pub latest: Option<u32>,
+    /// Whether this reader may open the working draft (people taking part).
+    pub may_read_drafts: bool,
     pub published: Option<PublishedView>,
 }
 

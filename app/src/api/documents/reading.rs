@@ -160,7 +160,8 @@ pub async fn compare_versions(
         .map(|m| m.number.get())
         .filter(|n| read_drafts || published.contains(n))
         .collect();
-    let meta = |v: &crate::store::documents::StoredVersion| meta_view(&v.meta(), &names, &published);
+    let meta =
+        |v: &crate::store::documents::StoredVersion| meta_view(&v.meta(), &names, &published);
     Ok(ComparePage {
         kind: access.kind,
         from: meta(&older),
@@ -182,7 +183,8 @@ pub async fn process_documents(process_id: i64) -> Result<Vec<DocumentSummary>, 
     for kind in DocumentKind::ALL {
         let access = DocumentAccess::load(process_id, kind.slug()).await?;
         let db = &access.state.db;
-        let latest = if access.abilities().read_drafts {
+        let may_read_drafts = access.abilities().read_drafts;
+        let latest = if may_read_drafts {
             documents::latest(db, access.id(), kind)
                 .await
                 .map_err(unexpected("reading a version"))?
@@ -201,6 +203,7 @@ pub async fn process_documents(process_id: i64) -> Result<Vec<DocumentSummary>, 
         out.push(DocumentSummary {
             kind,
             latest,
+            may_read_drafts,
             published,
         });
     }

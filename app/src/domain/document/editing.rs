@@ -91,7 +91,11 @@ impl DocumentContent {
         Ok((Self::new(sections)?, key))
     }
 
-    pub fn with_section_moved(&self, key: SectionKey, direction: Direction) -> Result<Self, EditError> {
+    pub fn with_section_moved(
+        &self,
+        key: SectionKey,
+        direction: Direction,
+    ) -> Result<Self, EditError> {
         let at = self.position(key)?;
         let to = match direction {
             Direction::Up => at.checked_sub(1),
@@ -229,7 +233,10 @@ mod tests {
         let saved = save_section(&base, &theirs, key(1), h("Hope"), b("my words")).unwrap();
         assert_eq!(
             saved,
-            SectionSave::Apply(content(&[(1, "Hope", "my words"), (2, "Home", "their words")]))
+            SectionSave::Apply(content(&[
+                (1, "Hope", "my words"),
+                (2, "Home", "their words")
+            ]))
         );
     }
 
@@ -335,7 +342,10 @@ mod tests {
     fn removing_a_section_someone_changed_meanwhile_is_a_clash() {
         let base = content(&[(1, "A", "old"), (2, "B", "")]);
         let theirs = content(&[(1, "A", "new"), (2, "B", "")]);
-        assert_eq!(remove_section(&base, &theirs, key(1)), Ok(Err(Clash::ChangedMeanwhile)));
+        assert_eq!(
+            remove_section(&base, &theirs, key(1)),
+            Ok(Err(Clash::ChangedMeanwhile))
+        );
         let untouched = content(&[(1, "A", "old"), (2, "B", "changed")]);
         assert_eq!(
             remove_section(&base, &untouched, key(1)),

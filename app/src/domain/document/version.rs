@@ -111,18 +111,27 @@ mod tests {
     #[test]
     fn a_summary_is_optional_one_line_and_bounded() {
         assert!(ChangeSummary::parse("  ").unwrap().is_empty());
-        assert_eq!(ChangeSummary::parse(" Tidied hope ").unwrap().as_str(), "Tidied hope");
+        assert_eq!(
+            ChangeSummary::parse(" Tidied hope ").unwrap().as_str(),
+            "Tidied hope"
+        );
         assert!(ChangeSummary::parse("two\nlines").is_err());
         assert!(matches!(
             ChangeSummary::parse(&"s".repeat(201)),
             Err(TextError::TooLong { .. })
         ));
-        assert_eq!(ChangeSummary::automatic("m".repeat(300)).as_str().len(), 200);
+        assert_eq!(
+            ChangeSummary::automatic("m".repeat(300)).as_str().len(),
+            200
+        );
     }
 
     #[test]
     fn statuses_round_trip() {
-        for s in [PublicationStatus::DraftForConsultation, PublicationStatus::Ratified] {
+        for s in [
+            PublicationStatus::DraftForConsultation,
+            PublicationStatus::Ratified,
+        ] {
             assert_eq!(PublicationStatus::from_slug(s.slug()), Some(s));
         }
     }

@@ -1,6 +1,6 @@
 pub mod char_count;
-pub mod field_error;
-pub mod status;
 pub mod diff_view;
+pub mod field_error;
 pub mod markdown_preview;
+pub mod status;
 pub mod textarea;

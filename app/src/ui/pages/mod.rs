@@ -1,4 +1,5 @@
 pub mod codes;
+pub mod documents;
 pub mod error_notice;
 pub mod home;
 pub mod invite;
@@ -12,4 +13,3 @@ pub mod profile;
 pub mod sign_in;
 pub mod sign_in_link;
 pub mod withdraw;
-pub mod documents;

@@ -130,9 +130,10 @@ fn Documents(process_id: i64, documents: Vec<DocumentSummary>) -> impl IntoView 
                     let status = match (&d.published, d.latest) {
                         (Some(p), _) => format!("{}: version {}, published on {}.", p.status.label(), p.number, long_date(p.published_at)),
                         (None, Some(n)) => format!("Being drafted (version {n}); not published yet."),
+                        (None, None) if d.may_read_drafts => "Not started yet.".to_string(),
                         (None, None) => "Not published yet.".to_string(),
                     };
-                    let show_drafts = d.latest.is_some();
+                    let show_drafts = d.may_read_drafts;
                     view! {
                         <li class="document-card">
                             <h3>{d.kind.title()}</h3>

@@ -22,7 +22,9 @@ pub fn ComparePageView() -> impl IntoView {
         move || (route.get(), from.get(), to.get()),
         |(route, from, to)| async move {
             match (route, from, to) {
-                (Some((id, kind)), Some(from), Some(to)) => compare_versions(id, kind, from, to).await,
+                (Some((id, kind)), Some(from), Some(to)) => {
+                    compare_versions(id, kind, from, to).await
+                }
                 _ => Err(crate::api::AppError::NotFound("those versions".into())),
             }
         },
@@ -78,7 +80,11 @@ fn SectionChange(diff: SectionDiff) -> impl IntoView {
     if diff.moved
         && let (Some(a), Some(b)) = (diff.old_position, diff.new_position)
     {
-        notes.push(format!("Moved from {} to {}", ordinal_place(a), ordinal_place(b)));
+        notes.push(format!(
+            "Moved from {} to {}",
+            ordinal_place(a),
+            ordinal_place(b)
+        ));
     }
     if unchanged {
         notes.push("No changes".into());

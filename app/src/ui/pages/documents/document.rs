@@ -138,7 +138,11 @@ fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
 }
 
 #[component]
-fn StartForm(id: i64, kind: crate::domain::document::DocumentKind, start: ServerAction<StartDocument>) -> impl IntoView {
+fn StartForm(
+    id: i64,
+    kind: crate::domain::document::DocumentKind,
+    start: ServerAction<StartDocument>,
+) -> impl IntoView {
     view! {
         <section class="start" aria-labelledby="start-heading">
             <h2 id="start-heading">"Start this document"</h2>
@@ -219,7 +223,11 @@ fn DocumentSection(
 }
 
 #[component]
-fn AddSectionForm(id: i64, kind: crate::domain::document::DocumentKind, add: ServerAction<AddSection>) -> impl IntoView {
+fn AddSectionForm(
+    id: i64,
+    kind: crate::domain::document::DocumentKind,
+    add: ServerAction<AddSection>,
+) -> impl IntoView {
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
     view! {
         <section class="add-section" aria-labelledby="add-section-heading">
@@ -243,7 +251,12 @@ fn AddSectionForm(id: i64, kind: crate::domain::document::DocumentKind, add: Ser
 }
 
 #[component]
-fn PublishForm(id: i64, kind: crate::domain::document::DocumentKind, number: u32, publish: ServerAction<PublishVersion>) -> impl IntoView {
+fn PublishForm(
+    id: i64,
+    kind: crate::domain::document::DocumentKind,
+    number: u32,
+    publish: ServerAction<PublishVersion>,
+) -> impl IntoView {
     view! {
         <section class="publish" aria-labelledby="publish-heading">
             <h2 id="publish-heading">"Publish for the public"</h2>
