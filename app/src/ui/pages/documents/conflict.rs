@@ -42,8 +42,11 @@ pub fn ConflictPageView() -> impl IntoView {
 #[component]
 fn Conflict(page: ConflictPage) -> impl IntoView {
     let id = page.process.id.get();
-    let heading = RwSignal::new(page.my_heading.clone());
-    let body = RwSignal::new(page.my_body.clone());
+    // A no-JavaScript preview comes back with the merged text in the query string.
+    let query = leptos_router::hooks::use_query_map();
+    let from_query = |name: &str| query.read_untracked().get(name);
+    let heading = RwSignal::new(from_query("heading").unwrap_or(page.my_heading.clone()));
+    let body = RwSignal::new(from_query("body").unwrap_or(page.my_body.clone()));
     let save = ServerAction::<SaveSection>::new();
     let add_back = ServerAction::<AddSection>::new();
     let add_error = Signal::derive(move || add_back.value().get().and_then(Result::err));

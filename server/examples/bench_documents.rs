@@ -1,0 +1,269 @@
+//! Benchmark for issue 4 (not a timed test): prints its figures.
+//!
+//!     cargo run --release -p recovery-commons --example bench_documents [-- SECONDS]
+//!
+//! 1. Builds a document of 40 sections × 400 words and 200 versions (each changing one
+//!    section), then times rendering the published page's HTML and diffing the first and last
+//!    versions (pure domain code).
+//! 2. Starts the real app (release build, fresh SQLite file, loopback), stores those 200
+//!    versions, publishes the last, and has 64 concurrent readers fetch the public page for
+//!    SECONDS (default 10), reporting requests per second and p50/p99 latency; then the same
+//!    with `If-None-Match` (the 304 path a returning reader takes).
+//!
+//! The server and the readers share this machine's cores, as a load generator on the same
+//! host would.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use app::domain::document::diff::compare;
+use app::domain::document::render::document_html;
+use app::domain::document::version::{ChangeSummary, PublicationStatus};
+use app::domain::document::{
+    DocumentContent, DocumentKind, Section, SectionBody, SectionHeading, SectionKey,
+};
+use app::domain::{ProcessDescription, ProcessTitle, SiteRole};
+use app::store::documents::{Decision, write_next};
+use recovery_commons::Application;
+use recovery_commons::settings::Settings;
+
+const SECTIONS: usize = 40;
+const WORDS: usize = 400;
+const VERSIONS: usize = 200;
+const READERS: usize = 64;
+
+const VOCABULARY: &[&str] = &[
+    "recovery",
+    "hope",
+    "people",
+    "support",
+    "choice",
+    "community",
+    "housing",
+    "work",
+    "family",
+    "peer",
+    "mentor",
+    "treatment",
+    "harm",
+    "reduction",
+    "together",
+    "local",
+    "services",
+    "voice",
+    "identity",
+    "strength",
+    "mutual",
+    "aid",
+    "friends",
+    "health",
+    "*change*",
+    "**trust**",
+];
+
+fn words(seed: usize, count: usize) -> String {
+    let mut text = String::new();
+    for i in 0..count {
+        if i > 0 {
+            text.push(if i % 80 == 0 { '\n' } else { ' ' });
+            if i % 80 == 0 {
+                text.push('\n');
+            }
+        }
+        text.push_str(VOCABULARY[(seed * 31 + i * 7 + i / 13) % VOCABULARY.len()]);
+    }
+    text
+}
+
+fn versions() -> Vec<DocumentContent> {
+    let mut sections: Vec<Section> = (0..SECTIONS)
+        .map(|i| Section {
+            key: SectionKey::new(i as u32 + 1),
+            heading: SectionHeading::parse(&format!("Section {}", i + 1)).expect("heading"),
+            body: SectionBody::parse(&words(i, WORDS)).expect("body"),
+        })
+        .collect();
+    let mut out = vec![DocumentContent::new(sections.clone()).expect("content")];
+    for v in 1..VERSIONS {
+        let at = (v * 7) % SECTIONS;
+        sections[at].body = SectionBody::parse(&words(v * 101 + at, WORDS)).expect("body");
+        out.push(DocumentContent::new(sections.clone()).expect("content"));
+    }
+    out
+}
+
+fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(f());
+    }
+    start.elapsed() / runs
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+async fn load(url: &str, etag: Option<String>, seconds: u64) -> (usize, Vec<Duration>, usize) {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let url = Arc::new(url.to_string());
+    let mut tasks = Vec::new();
+    for _ in 0..READERS {
+        let url = url.clone();
+        let etag = etag.clone();
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            let mut latencies = Vec::new();
+            let mut failures = 0;
+            while Instant::now() < deadline {
+                let mut request = client.get(url.as_str());
+                if let Some(tag) = &etag {
+                    request = request.header("If-None-Match", tag);
+                }
+                let start = Instant::now();
+                match request.send().await {
+                    Ok(r) if r.status().is_success() || r.status() == 304 => {
+                        let _ = r.bytes().await;
+                        latencies.push(start.elapsed());
+                    }
+                    _ => failures += 1,
+                }
+            }
+            (latencies, failures)
+        }));
+    }
+    let mut all = Vec::new();
+    let mut failures = 0;
+    for task in tasks {
+        let (l, f) = task.await.expect("a reader task");
+        all.extend(l);
+        failures += f;
+    }
+    all.sort();
+    (all.len(), all, failures)
+}
+
+fn report(label: &str, seconds: u64, (count, latencies, failures): (usize, Vec<Duration>, usize)) {
+    println!(
+        "{label}: {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms ({count} requests, {failures} failed, {READERS} readers, {seconds} s)",
+        count as f64 / seconds as f64,
+        percentile(&latencies, 0.50).as_secs_f64() * 1000.0,
+        percentile(&latencies, 0.99).as_secs_f64() * 1000.0,
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    let seconds: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    println!("Building {SECTIONS} sections × {WORDS} words, {VERSIONS} versions…");
+    let all = versions();
+    let (first, last) = (&all[0], &all[VERSIONS - 1]);
+    let html = document_html(last);
+    println!("Published page body: {} KB of HTML", html.len() / 1024);
+    let render = time(20, || document_html(last));
+    println!(
+        "Render the published page (Markdown → sanitised HTML), once per publication: {:.2} ms",
+        render.as_secs_f64() * 1000.0
+    );
+    let diff = time(20, || compare(first, last));
+    println!(
+        "Diff version 1 against version {VERSIONS} (all 40 sections, word level): {:.2} ms",
+        diff.as_secs_f64() * 1000.0
+    );
+
+    let dir = tempfile::tempdir()?;
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let settings = Settings {
+        database_url: format!("sqlite://{}/bench.db", dir.path().display()),
+        listen: "127.0.0.1:0".parse()?,
+        public_url: None,
+        site_root: dir.path().display().to_string(),
+    };
+    let (base, process) = server.block_on(async {
+        let app = Application::build(&settings).await?;
+        let base = format!("http://{}", app.local_addr());
+        let db = app.db();
+        let now = app::store::unix_now();
+        let admin = app::store::people::insert(&db, SiteRole::SiteAdmin, now).await?;
+        let process = app::store::processes::insert(
+            &db,
+            &ProcessTitle::parse("Benchmark").expect("title"),
+            &ProcessDescription::parse("Benchmark data.").expect("description"),
+            admin,
+            now,
+        )
+        .await?;
+        let started = Instant::now();
+        for content in &all {
+            write_next(&db, process, DocumentKind::Definition, admin, now, |_| {
+                Decision::Save(content.clone(), ChangeSummary::automatic("bench"), ())
+            })
+            .await?;
+        }
+        println!(
+            "Stored {VERSIONS} versions (full copies) in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        let latest = app::store::documents::latest(&db, process, DocumentKind::Definition)
+            .await?
+            .expect("a version");
+        app::store::documents::publish(
+            &db,
+            process,
+            DocumentKind::Definition,
+            latest.number,
+            PublicationStatus::DraftForConsultation,
+            admin,
+            now,
+            &html,
+            "bench",
+        )
+        .await?;
+        tokio::spawn(async move {
+            let _ = app.run_until_stopped(std::future::pending()).await;
+        });
+        anyhow::Ok((base, process))
+    })?;
+
+    let readers = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let url = format!("{base}/read/{process}/definition");
+    readers.block_on(async {
+        let first = reqwest::get(&url).await?;
+        let etag = first
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        println!(
+            "Public page: {} KB, ETag {}",
+            first.bytes().await?.len() / 1024,
+            etag.clone().unwrap_or_default()
+        );
+        let _ = load(&url, None, 2).await; // warm-up
+        report(
+            "Public page, full responses (200)",
+            seconds,
+            load(&url, None, seconds).await,
+        );
+        report(
+            "Public page, returning readers (304)",
+            seconds,
+            load(&url, etag, seconds).await,
+        );
+        anyhow::Ok(())
+    })?;
+    server.shutdown_background();
+    Ok(())
+}
