@@ -8,7 +8,8 @@
 //! 2. Starts the real app (release build, fresh SQLite file, loopback), stores those 200
 //!    versions, publishes the last, and has 64 concurrent readers fetch the public page for
 //!    SECONDS (default 10), reporting requests per second and p50/p99 latency; then the same
-//!    with `If-None-Match` (the 304 path a returning reader takes).
+//!    asking for compression as browsers do, and with `If-None-Match` (the 304 path a
+//!    returning reader takes).
 //!
 //! The server and the readers share this machine's cores, as a load generator on the same
 //! host would.
@@ -108,7 +109,12 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i]
 }
 
-async fn load(url: &str, etag: Option<String>, seconds: u64) -> (usize, Vec<Duration>, usize) {
+async fn load(
+    url: &str,
+    etag: Option<String>,
+    gzip: bool,
+    seconds: u64,
+) -> (usize, Vec<Duration>, usize) {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let url = Arc::new(url.to_string());
     let mut tasks = Vec::new();
@@ -123,6 +129,9 @@ async fn load(url: &str, etag: Option<String>, seconds: u64) -> (usize, Vec<Dura
                 let mut request = client.get(url.as_str());
                 if let Some(tag) = &etag {
                     request = request.header("If-None-Match", tag);
+                }
+                if gzip {
+                    request = request.header("Accept-Encoding", "gzip, br");
                 }
                 let start = Instant::now();
                 match request.send().await {
@@ -240,27 +249,37 @@ fn main() -> anyhow::Result<()> {
         .build()?;
     let url = format!("{base}/read/{process}/definition");
     readers.block_on(async {
-        let first = reqwest::get(&url).await?;
+        // The tag of the gzipped page, which returning browsers send back.
+        let first = reqwest::Client::new()
+            .get(&url)
+            .header("Accept-Encoding", "gzip")
+            .send()
+            .await?;
         let etag = first
             .headers()
             .get("etag")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         println!(
-            "Public page: {} KB, ETag {}",
+            "Public page: {} KB gzipped, ETag {}",
             first.bytes().await?.len() / 1024,
             etag.clone().unwrap_or_default()
         );
-        let _ = load(&url, None, 2).await; // warm-up
+        let _ = load(&url, None, false, 2).await; // warm-up
         report(
             "Public page, full responses (200)",
             seconds,
-            load(&url, None, seconds).await,
+            load(&url, None, false, seconds).await,
+        );
+        report(
+            "Public page, full responses, compressed as browsers ask (200)",
+            seconds,
+            load(&url, None, true, seconds).await,
         );
         report(
             "Public page, returning readers (304)",
             seconds,
-            load(&url, etag, seconds).await,
+            load(&url, etag, true, seconds).await,
         );
         anyhow::Ok(())
     })?;

@@ -19,12 +19,21 @@ use app::state::AppState;
 use app::store::documents;
 use app::ui::published::{PublishedPage, render_page};
 
+/// One built page: plain and gzipped (compressing per request would cost more than serving).
+#[derive(Clone)]
+struct BuiltPage {
+    etag: HeaderValue,
+    gzip_etag: HeaderValue,
+    body: Bytes,
+    gzip_body: Bytes,
+}
+
 /// Built pages by publication id. Bounded: cleared when full (pages are cheap to rebuild).
 pub struct PublishedPages {
     stylesheet_link: String,
     /// Part of every ETag, so a new build (new stylesheet) never matches an old copy.
     build_tag: String,
-    pages: RwLock<HashMap<i64, (HeaderValue, Bytes)>>,
+    pages: RwLock<HashMap<i64, BuiltPage>>,
 }
 
 const MAX_CACHED_PAGES: usize = 256;
@@ -39,18 +48,39 @@ impl PublishedPages {
         })
     }
 
-    fn cached(&self, publication: i64) -> Option<(HeaderValue, Bytes)> {
+    fn cached(&self, publication: i64) -> Option<BuiltPage> {
         self.pages.read().ok()?.get(&publication).cloned()
     }
 
-    fn keep(&self, publication: i64, etag: HeaderValue, body: Bytes) {
+    fn keep(&self, publication: i64, page: BuiltPage) {
         if let Ok(mut pages) = self.pages.write() {
             if pages.len() >= MAX_CACHED_PAGES {
                 pages.clear();
             }
-            pages.insert(publication, (etag, body));
+            pages.insert(publication, page);
         }
     }
+}
+
+fn gzip(body: &[u8]) -> std::io::Result<Bytes> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(body)?;
+    Ok(Bytes::from(encoder.finish()?))
+}
+
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+            name.eq_ignore_ascii_case("gzip") && !refused
+        })
 }
 
 /// A small stable hash for the build tag (not for security).
@@ -107,7 +137,7 @@ pub async fn read(
         Ok(None) => return not_published(),
         Err(e) => return unexpected("reading a publication")(e),
     };
-    let (etag, body) = match pages.cached(publication.id) {
+    let page = match pages.cached(publication.id) {
         Some(hit) => hit,
         None => {
             let html = match documents::publication_html(&state.db, publication.id).await {
@@ -132,29 +162,54 @@ pub async fn read(
                 },
                 &pages.stylesheet_link,
             );
-            let Ok(etag) = HeaderValue::from_str(&format!(
-                "\"p{}-{}-{}\"",
+            let tag = format!(
+                "p{}-{}-{}",
                 publication.id, publication.etag, pages.build_tag
-            )) else {
-                return unexpected("making an ETag")(app::store::StoreError::Corrupt(
-                    "etag".into(),
-                ));
+            );
+            let (Ok(etag), Ok(gzip_etag), Ok(gzip_body)) = (
+                HeaderValue::from_str(&format!("\"{tag}\"")),
+                // Each encoding is its own representation, so it has its own strong tag.
+                HeaderValue::from_str(&format!("\"{tag}-gz\"")),
+                gzip(body.as_bytes()),
+            ) else {
+                tracing::error!("could not build the public page's tags or gzip body");
+                return (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong on our side. Please try again.",
+                )
+                    .into_response();
             };
-            let body = Bytes::from(body);
-            pages.keep(publication.id, etag.clone(), body.clone());
-            (etag, body)
+            let page = BuiltPage {
+                etag,
+                gzip_etag,
+                body: Bytes::from(body),
+                gzip_body,
+            };
+            pages.keep(publication.id, page.clone());
+            page
         }
+    };
+    let gzipped = accepts_gzip(&headers);
+    let (etag, body) = if gzipped {
+        (page.gzip_etag, page.gzip_body)
+    } else {
+        (page.etag, page.body)
     };
     // Readers may keep a copy but must ask again each time: a newer version may be published.
     let cache_control = HeaderValue::from_static("public, no-cache");
+    let vary = HeaderValue::from_static("Accept-Encoding");
     if matches(&headers, &etag) {
         return (
             StatusCode::NOT_MODIFIED,
-            [(header::ETAG, etag), (header::CACHE_CONTROL, cache_control)],
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache_control),
+                (header::VARY, vary),
+            ],
         )
             .into_response();
     }
-    (
+    let mut response = (
         [
             (
                 header::CONTENT_TYPE,
@@ -162,15 +217,44 @@ pub async fn read(
             ),
             (header::ETAG, etag),
             (header::CACHE_CONTROL, cache_control),
+            (header::VARY, vary),
         ],
         body,
     )
-        .into_response()
+        .into_response();
+    if gzipped {
+        // Already compressed: the compression layer leaves a response with an encoding alone.
+        response
+            .headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    response
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gzip_is_used_only_when_accepted() {
+        let mut headers = HeaderMap::new();
+        assert!(!accepts_gzip(&headers));
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("br, gzip;q=0.8"),
+        );
+        assert!(accepts_gzip(&headers));
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip;q=0, br"),
+        );
+        assert!(!accepts_gzip(&headers));
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("identity"),
+        );
+        assert!(!accepts_gzip(&headers));
+    }
 
     #[test]
     fn if_none_match_accepts_lists_and_star() {
