@@ -69,27 +69,7 @@ fn page_title(page: String) -> String {
     } else {
         format!("{page} · Recovery Commons")
     };
-    if cfg!(feature = "ssr") {
-        escape_html(&full)
-    } else {
-        full
-    }
-}
-
-/// Escapes the characters that could end or open an element.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    components::raw_text::escaped_on_server(full)
 }
 
 #[component]
@@ -129,18 +109,5 @@ pub fn App() -> impl IntoView {
             </main>
             <SiteFooter />
         </Router>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_cannot_escape_the_title_element() {
-        assert_eq!(
-            escape_html("</title><script>x('&')</script>"),
-            "&lt;/title&gt;&lt;script&gt;x(&#39;&amp;&#39;)&lt;/script&gt;"
-        );
     }
 }

@@ -15,22 +15,56 @@ pub enum WordChange {
     Removed(String),
 }
 
-/// Word-level differences from `old` to `new`, with neighbouring words of the same kind
-/// merged into one run.
+/// Word-level differences from `old` to `new`. Each stretch of change reads as one removed
+/// run followed by one added run (spaces between changed words included), rather than
+/// alternating word by word, so a rewritten sentence reads as "removed this, added that".
 pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
     let diff = TextDiff::from_words(old, new);
     let mut out: Vec<WordChange> = Vec::new();
+    // The current stretch of change, and spaces seen since its last changed word (they join
+    // the stretch only if another change follows).
+    let (mut removed, mut added, mut spaces) = (String::new(), String::new(), String::new());
+    let flush = |out: &mut Vec<WordChange>, removed: &mut String, added: &mut String| {
+        if !removed.is_empty() {
+            out.push(WordChange::Removed(std::mem::take(removed)));
+        }
+        if !added.is_empty() {
+            out.push(WordChange::Added(std::mem::take(added)));
+        }
+    };
+    let push_same = |out: &mut Vec<WordChange>, text: &str| match out.last_mut() {
+        Some(WordChange::Same(run)) => run.push_str(text),
+        _ => out.push(WordChange::Same(text.to_string())),
+    };
     for change in diff.iter_all_changes() {
         let text = change.value();
-        match (change.tag(), out.last_mut()) {
-            (ChangeTag::Equal, Some(WordChange::Same(run)))
-            | (ChangeTag::Insert, Some(WordChange::Added(run)))
-            | (ChangeTag::Delete, Some(WordChange::Removed(run))) => run.push_str(text),
-            (ChangeTag::Equal, _) => out.push(WordChange::Same(text.to_string())),
-            (ChangeTag::Insert, _) => out.push(WordChange::Added(text.to_string())),
-            (ChangeTag::Delete, _) => out.push(WordChange::Removed(text.to_string())),
+        let in_stretch = !removed.is_empty() || !added.is_empty();
+        match change.tag() {
+            ChangeTag::Equal if in_stretch && text.trim().is_empty() => spaces.push_str(text),
+            ChangeTag::Equal => {
+                flush(&mut out, &mut removed, &mut added);
+                push_same(&mut out, &std::mem::take(&mut spaces));
+                push_same(&mut out, text);
+            }
+            tag => {
+                if !spaces.is_empty() {
+                    removed.push_str(&spaces);
+                    added.push_str(&spaces);
+                    spaces.clear();
+                }
+                if tag == ChangeTag::Delete {
+                    removed.push_str(text);
+                } else {
+                    added.push_str(text);
+                }
+            }
         }
     }
+    flush(&mut out, &mut removed, &mut added);
+    if !spaces.is_empty() {
+        push_same(&mut out, &spaces);
+    }
+    out.retain(|c| !matches!(c, WordChange::Same(t) if t.is_empty()));
     out
 }
 
@@ -202,6 +236,32 @@ mod tests {
                 WordChange::Added("process.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_rewritten_phrase_reads_as_one_removal_then_one_addition() {
+        let changes = word_diff(
+            "Recovery is what we say it is here.",
+            "Recovery is hope, a home and friends here.",
+        );
+        assert_eq!(
+            changes,
+            vec![
+                WordChange::Same("Recovery is ".into()),
+                WordChange::Removed("what we say it is".into()),
+                WordChange::Added("hope, a home and friends".into()),
+                WordChange::Same(" here.".into()),
+            ]
+        );
+        // Nothing is lost: the old text and the new text can both be read back.
+        let old: String = changes
+            .iter()
+            .filter_map(|c| match c {
+                WordChange::Same(t) | WordChange::Removed(t) => Some(t.as_str()),
+                WordChange::Added(_) => None,
+            })
+            .collect();
+        assert_eq!(old, "Recovery is what we say it is here.");
     }
 
     #[test]

@@ -11,14 +11,14 @@ use crate::api::documents::reading::compare_versions;
 use crate::api::documents::{ComparePage, document_path};
 use crate::domain::document::diff::{SectionDiff, SectionStatus};
 use crate::ui::components::diff_view::{DiffKey, WordDiff};
-use crate::ui::pages::error_notice::ErrorNotice;
+use crate::ui::components::loaded::loaded;
 
 #[component]
 pub fn ComparePageView() -> impl IntoView {
     let route = route_document();
     let from = query_number("from");
     let to = query_number("to");
-    let page = Resource::new(
+    loaded(
         move || (route.get(), from.get(), to.get()),
         |(route, from, to)| async move {
             match (route, from, to) {
@@ -28,24 +28,20 @@ pub fn ComparePageView() -> impl IntoView {
                 _ => Err(crate::api::AppError::NotFound("those versions".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Compare page /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |page| view! { <Compare page /> },
+    )
 }
 
 #[component]
 fn Compare(page: ComparePage) -> impl IntoView {
     let base = document_path(page.process.id.get(), page.kind);
     let (from, to) = (page.from.number, page.to.number);
-    let changed = page.sections.iter().filter(|s| !s.is_unchanged()).count();
+    // Changed sections in full; the unchanged ones only by name, so the changes stand out.
+    let (unchanged_sections, changed_sections): (Vec<SectionDiff>, Vec<SectionDiff>) = page
+        .sections
+        .into_iter()
+        .partition(SectionDiff::is_unchanged);
+    let changed = changed_sections.len();
     view! {
         <Title text=format!("Compare versions {from} and {to}") />
         <DocumentTrail process=page.process.clone() kind=page.kind />
@@ -56,7 +52,13 @@ fn Compare(page: ComparePage) -> impl IntoView {
             n => format!("{n} sections changed."),
         }}</p>
         <DiffKey />
-        {page.sections.into_iter().map(|s| view! { <SectionChange diff=s /> }).collect_view()}
+        {changed_sections.into_iter().map(|s| view! { <SectionChange diff=s /> }).collect_view()}
+        {(!unchanged_sections.is_empty()).then(|| view! {
+            <section aria-labelledby="unchanged-heading">
+                <h2 id="unchanged-heading">"Sections with no changes"</h2>
+                <ul>{unchanged_sections.into_iter().map(|s| view! { <li>{s.heading}</li> }).collect_view()}</ul>
+            </section>
+        })}
         <CompareChooser base=base.clone() choices=page.choices from to />
     }
 }
@@ -85,9 +87,6 @@ fn SectionChange(diff: SectionDiff) -> impl IntoView {
             ordinal_place(a),
             ordinal_place(b)
         ));
-    }
-    if unchanged {
-        notes.push("No changes".into());
     }
     let class = match diff.status {
         SectionStatus::Added => "diff-section diff-section--added",

@@ -11,14 +11,14 @@ use crate::api::documents::editing::{AddSection, SaveSection, edit_conflict};
 use crate::api::documents::{ConflictPage, document_path};
 use crate::ui::components::diff_view::{DiffKey, WordDiff};
 use crate::ui::components::field_error::FormError;
+use crate::ui::components::loaded::loaded;
 use crate::ui::components::markdown_preview::MarkdownPreview;
-use crate::ui::pages::error_notice::ErrorNotice;
 
 #[component]
 pub fn ConflictPageView() -> impl IntoView {
     let route = route_document();
     let conflict = route_number("conflict");
-    let page = Resource::new(
+    loaded(
         move || (route.get(), conflict.get()),
         |(route, conflict)| async move {
             match (route, conflict) {
@@ -26,17 +26,8 @@ pub fn ConflictPageView() -> impl IntoView {
                 _ => Err(crate::api::AppError::NotFound("that clashing edit".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Conflict page /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |page| view! { <Conflict page /> },
+    )
 }
 
 #[component]

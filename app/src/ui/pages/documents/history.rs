@@ -8,12 +8,12 @@ use super::{DocumentTrail, route_document};
 use crate::api::documents::reading::document_history;
 use crate::api::documents::{HistoryPage, document_path};
 use crate::domain::calendar::{iso_date, long_date};
-use crate::ui::pages::error_notice::ErrorNotice;
+use crate::ui::components::loaded::loaded;
 
 #[component]
 pub fn HistoryPageView() -> impl IntoView {
     let route = route_document();
-    let page = Resource::new(
+    loaded(
         move || route.get(),
         |route| async move {
             match route {
@@ -21,17 +21,8 @@ pub fn HistoryPageView() -> impl IntoView {
                 None => Err(crate::api::AppError::NotFound("that document".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <History page /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |page| view! { <History page /> },
+    )
 }
 
 #[component]

@@ -13,15 +13,15 @@ use crate::api::documents::{SectionDraft, document_path};
 use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::{SectionBody, SectionHeading};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
+use crate::ui::components::loaded::loaded;
 use crate::ui::components::markdown_preview::MarkdownPreview;
-use crate::ui::components::textarea::textarea_text;
-use crate::ui::pages::error_notice::ErrorNotice;
+use crate::ui::components::raw_text::escaped_on_server;
 
 #[component]
 pub fn SectionEditorPage() -> impl IntoView {
     let route = route_document();
     let key = route_number("key");
-    let section = Resource::new(
+    loaded(
         move || (route.get(), key.get()),
         |(route, key)| async move {
             match (route, key.and_then(|k| u32::try_from(k).ok())) {
@@ -29,17 +29,8 @@ pub fn SectionEditorPage() -> impl IntoView {
                 _ => Err(crate::api::AppError::NotFound("that section".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match section.await {
-                    Ok(draft) => view! { <SectionEditor draft /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |draft| view! { <SectionEditor draft /> },
+    )
 }
 
 #[component]
@@ -115,7 +106,7 @@ pub fn SectionForm(
                 <textarea id="body" name="body" rows="16" maxlength=SectionBody::MAX_CHARS
                     aria-describedby=move || described_by(error, "body", Some("body-hint"))
                     aria-invalid=move || invalid("body")
-                    on:input=move |ev| body.set(event_target_value(&ev))>{textarea_text(initial_body)}</textarea>
+                    on:input=move |ev| body.set(event_target_value(&ev))>{escaped_on_server(initial_body)}</textarea>
                 <FieldError field="body" error />
             </div>
             <div class="field">

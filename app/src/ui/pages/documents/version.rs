@@ -7,13 +7,13 @@ use super::{DocumentTrail, route_document, route_number};
 use crate::api::documents::reading::read_version;
 use crate::api::documents::{VersionPage, document_path};
 use crate::domain::calendar::{iso_date, long_date};
-use crate::ui::pages::error_notice::ErrorNotice;
+use crate::ui::components::loaded::loaded;
 
 #[component]
 pub fn VersionPageView() -> impl IntoView {
     let route = route_document();
     let number = route_number("number");
-    let page = Resource::new(
+    loaded(
         move || (route.get(), number.get()),
         |(route, number)| async move {
             match (route, number.and_then(|n| u32::try_from(n).ok())) {
@@ -21,17 +21,8 @@ pub fn VersionPageView() -> impl IntoView {
                 _ => Err(crate::api::AppError::NotFound("that version".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Version page /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        |page| view! { <Version page /> },
+    )
 }
 
 #[component]
