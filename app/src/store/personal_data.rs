@@ -24,6 +24,28 @@ pub struct PersonalData {
     pub processes_started: Vec<i64>,
     pub sign_in_codes_used: Vec<String>,
     pub active_sessions: i64,
+    /// Document versions this person saved (their words are in the documents themselves).
+    pub document_versions_saved: Vec<VersionRecord>,
+    /// Their words from clashing edits, kept until merged (deleted on withdrawal).
+    pub unmerged_edits: Vec<UnmergedEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRecord {
+    pub process_id: i64,
+    pub document: String,
+    pub version: i64,
+    pub summary: String,
+    pub saved_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnmergedEdit {
+    pub process_id: i64,
+    pub document: String,
+    pub heading: String,
+    pub text: String,
+    pub kept_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +109,45 @@ pub async fn export(
     .bind(now)
     .fetch_one(db.pool())
     .await?;
+    let versions: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+        "SELECT process_id, kind, number, summary, created_at FROM document_versions \
+         WHERE author_id = $1 ORDER BY process_id, kind, number",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let unmerged: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT process_id, kind, heading, body, created_at FROM edit_conflicts \
+         WHERE person_id = $1 AND resolved_at IS NULL ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
     Ok(Some(PersonalData {
+        document_versions_saved: versions
+            .into_iter()
+            .map(
+                |(process_id, document, version, summary, saved_at)| VersionRecord {
+                    process_id,
+                    document,
+                    version,
+                    summary,
+                    saved_at,
+                },
+            )
+            .collect(),
+        unmerged_edits: unmerged
+            .into_iter()
+            .map(
+                |(process_id, document, heading, text, kept_at)| UnmergedEdit {
+                    process_id,
+                    document,
+                    heading,
+                    text,
+                    kept_at,
+                },
+            )
+            .collect(),
         person_id: row.try_get("id")?,
         account_created_at: row.try_get("created_at")?,
         site_role: row.try_get("site_role")?,

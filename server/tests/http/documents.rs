@@ -850,3 +850,92 @@ fn injected_markup(html: &str) -> Vec<String> {
     }
     found
 }
+
+/// A drafter's saved versions and unmerged words are in "download my data"; withdrawing
+/// deletes the unmerged words (never saved into the document) and keeps the versions, now
+/// shown as by a withdrawn participant.
+async fn a_drafters_contributions_are_in_their_data_and_unmerged_words_go_on_withdrawal(
+    app: TestApp,
+) {
+    use app::store::personal_data::PersonalData;
+    let (p, drafter) = started(&app).await;
+    let sections = page(&app, &drafter, &p).await.shown.unwrap().sections;
+    save(
+        &app,
+        &app.client,
+        &p,
+        sections[0].key,
+        1,
+        "Opening",
+        "The administrator's words.",
+    )
+    .await;
+    let clash = outcome(
+        save(
+            &app,
+            &drafter,
+            &p,
+            sections[0].key,
+            1,
+            "Opening",
+            "The drafter's own words.",
+        )
+        .await,
+    )
+    .await;
+    assert!(matches!(clash, SaveOutcome::Conflict { .. }));
+    save(
+        &app,
+        &drafter,
+        &p,
+        sections[1].key,
+        2,
+        "In control",
+        "Saved by the drafter.",
+    )
+    .await;
+
+    let data: PersonalData = drafter
+        .get(app.url("/me/data.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(data.document_versions_saved.len(), 1);
+    assert_eq!(data.document_versions_saved[0].version, 3);
+    assert_eq!(data.unmerged_edits.len(), 1);
+    assert_eq!(data.unmerged_edits[0].text, "The drafter's own words.");
+
+    let done = app
+        .call_with(&drafter, "me/withdraw", &[("confirm", "yes")])
+        .await;
+    assert_eq!(done.status(), 200);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM edit_conflicts")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "unmerged words are deleted on withdrawal");
+    let history: HistoryPage = app
+        .call(
+            "documents/history",
+            &[("process_id", &p), ("kind", "definition")],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(history.versions.len(), 3, "the versions stay");
+    assert!(
+        history.versions[0]
+            .author
+            .starts_with("a withdrawn participant"),
+        "{}",
+        history.versions[0].author
+    );
+}
+on_both_databases!(
+    personal_data,
+    a_drafters_contributions_are_in_their_data_and_unmerged_words_go_on_withdrawal
+);
