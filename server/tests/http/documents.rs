@@ -456,6 +456,22 @@ async fn the_public_reads_only_published_versions_with_a_strong_etag(app: TestAp
     )
     .await;
 
+    // Any version can be published from its own page, by a process administrator only.
+    let version_page = format!("/processes/{p}/documents/definition/versions/2");
+    let as_admin = app.get(&version_page).await.text().await.unwrap();
+    assert!(as_admin.contains("Publish version 2"));
+    let as_drafter = drafter
+        .get(app.url(&version_page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        as_drafter.contains("A private second draft.") && !as_drafter.contains("Publish version 2")
+    );
+
     let response = public.get(app.url(&read)).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let etag = response.headers()["etag"].to_str().unwrap().to_string();

@@ -92,6 +92,9 @@ pub struct VersionPage {
     pub kind: DocumentKind,
     pub version: VersionView,
     pub latest_number: u32,
+    /// The version the public reads now, if any.
+    pub published_now: Option<u32>,
+    pub may: DocumentAbilities,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

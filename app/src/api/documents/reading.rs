@@ -128,10 +128,17 @@ pub async fn read_version(
         .map_err(unexpected("reading a version"))?
         .map_or(number, |v| v.number.get());
     let names = access.names().await?;
+    let published_now =
+        crate::store::documents::current_publication(&access.state.db, access.id(), access.kind)
+            .await
+            .map_err(unexpected("reading the publication"))?
+            .map(|p| p.number.get());
     Ok(VersionPage {
         kind: access.kind,
         version: version_view(&version, &names, &published),
         latest_number,
+        published_now,
+        may: access.abilities(),
         process: access.process,
     })
 }

@@ -250,8 +250,9 @@ fn AddSectionForm(
     }
 }
 
+/// A process administrator publishes `number` (the latest here; any version from its page).
 #[component]
-fn PublishForm(
+pub fn PublishForm(
     id: i64,
     kind: crate::domain::document::DocumentKind,
     number: u32,

@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::document::PublishForm;
 use super::{DocumentTrail, route_document, route_number};
+use crate::api::documents::publishing::PublishVersion;
 use crate::api::documents::reading::read_version;
 use crate::api::documents::{VersionPage, document_path};
 use crate::domain::calendar::{iso_date, long_date};
+use crate::ui::components::field_error::FormError;
 use crate::ui::components::loaded::loaded;
 
 #[component]
@@ -30,6 +33,10 @@ fn Version(page: VersionPage) -> impl IntoView {
     let base = document_path(page.process.id.get(), page.kind);
     let meta = page.version.meta.clone();
     let n = meta.number;
+    let publish = ServerAction::<PublishVersion>::new();
+    let publish_error = Signal::derive(move || publish.value().get().and_then(Result::err));
+    let may_publish = page.may.publish && page.published_now != Some(n);
+    let (id, kind) = (page.process.id.get(), page.kind);
     view! {
         <Title text=format!("Version {n}: {}", page.kind.title()) />
         <DocumentTrail process=page.process.clone() kind=page.kind />
@@ -45,6 +52,7 @@ fn Version(page: VersionPage) -> impl IntoView {
                 <li><a href=format!("{base}/compare?from={n}&to={}", page.latest_number)>"Compare with the latest version"</a></li>
             })}
         </ul>
+        <FormError error=publish_error />
         <div class="doc-page">
             {page.version.sections.into_iter().map(|s| view! {
                 <section class="doc-section" id=format!("section-{}", s.key) aria-labelledby=format!("heading-{}", s.key)>
@@ -53,5 +61,6 @@ fn Version(page: VersionPage) -> impl IntoView {
                 </section>
             }).collect_view()}
         </div>
+        {may_publish.then(|| view! { <PublishForm id kind number=n publish /> })}
     }
 }
