@@ -38,6 +38,70 @@ async fn base_version(
         .ok_or_else(|| AppError::NotFound(format!("version {base} of this document")))
 }
 
+/// Stores the next version made by `change` from the latest one, in one write transaction.
+/// `change` gives the new content, its summary and the value to answer, or an error a person
+/// can act on (then nothing is stored).
+#[cfg(feature = "ssr")]
+async fn change_latest<T>(
+    access: &DocumentAccess,
+    editor: &crate::domain::Viewer,
+    now: i64,
+    doing: &'static str,
+    change: impl Fn(
+        &crate::domain::document::DocumentContent,
+    ) -> Result<
+        (
+            crate::domain::document::DocumentContent,
+            crate::domain::document::version::ChangeSummary,
+            T,
+        ),
+        AppError,
+    >,
+) -> Result<(T, crate::domain::document::version::VersionNumber), AppError> {
+    use crate::store::documents::{Decision, write_next};
+    let (answer, number) = write_next(
+        &access.state.db,
+        access.id(),
+        access.kind,
+        editor.person,
+        now,
+        |latest| match latest {
+            None => Decision::Keep(Err(AppError::NotFound(
+                "this document (it has not been started)".into(),
+            ))),
+            Some(latest) => match change(&latest.content) {
+                Ok((content, summary, answer)) => Decision::Save(content, summary, Ok(answer)),
+                Err(e) => Decision::Keep(Err(e)),
+            },
+        },
+    )
+    .await
+    .map_err(crate::api::boundary::unexpected(doing))?;
+    Ok((answer?, number.ok_or(AppError::Unexpected)?))
+}
+
+/// Marks the editor's own kept clash as merged, once their merge has been saved.
+#[cfg(feature = "ssr")]
+async fn resolve_own_conflict(
+    access: &DocumentAccess,
+    editor: &crate::domain::Viewer,
+    conflict_id: Option<i64>,
+    now: i64,
+) -> Result<(), AppError> {
+    use crate::store::documents;
+    if let Some(id) = conflict_id
+        && let Ok(Some(c)) = documents::find_conflict(&access.state.db, id).await
+        && c.person == editor.person
+    {
+        documents::resolve_conflict(&access.state.db, id, now)
+            .await
+            .map_err(crate::api::boundary::unexpected(
+                "marking a conflict merged",
+            ))?;
+    }
+    Ok(())
+}
+
 /// `POST /api/documents/start`: the first version, from the template or blank.
 #[server(prefix = "/api", endpoint = "documents/start")]
 pub async fn start_document(
@@ -181,14 +245,8 @@ pub async fn save_section(
         .map_err(unexpected("saving a section"))?;
     let clash = decision?;
 
-    if clash.is_none()
-        && let Some(id) = conflict_id
-        && let Ok(Some(c)) = documents::find_conflict(db, id).await
-        && c.person == editor.person
-    {
-        documents::resolve_conflict(db, id, now)
-            .await
-            .map_err(unexpected("marking a conflict merged"))?;
+    if clash.is_none() {
+        resolve_own_conflict(&access, &editor, conflict_id, now).await?;
     }
 
     let path = document_path(process_id, access.kind);
@@ -239,11 +297,9 @@ pub async fn add_section(
     body: Option<String>,
     conflict_id: Option<i64>,
 ) -> Result<u32, AppError> {
-    use crate::api::boundary::unexpected;
     use crate::domain::document::version::ChangeSummary;
     use crate::domain::document::{SectionBody, SectionHeading};
     use crate::domain::permissions::ProcessAction;
-    use crate::store::documents::{self, Decision, write_next};
     let access = DocumentAccess::load(process_id, &kind).await?;
     let editor = access.require(ProcessAction::EditDocuments, "add a section")?;
     let heading = SectionHeading::parse(&heading);
@@ -257,36 +313,14 @@ pub async fn add_section(
     };
     let summary = ChangeSummary::automatic(format!("Added the section “{}”", heading.as_str()));
     let now = crate::store::unix_now();
-    let (added, _) = write_next(
-        &access.state.db,
-        access.id(),
-        access.kind,
-        editor.person,
-        now,
-        |latest| match latest {
-            None => Decision::Keep(Err(AppError::NotFound(
-                "this document (it has not been started)".into(),
-            ))),
-            Some(latest) => match latest
-                .content
-                .with_section_added(heading.clone(), body.clone())
-            {
-                Ok((content, key)) => Decision::Save(content, summary.clone(), Ok(key)),
-                Err(e) => Decision::Keep(Err(edit_error(e))),
-            },
-        },
-    )
-    .await
-    .map_err(unexpected("adding a section"))?;
-    let key = added?;
-    if let Some(id) = conflict_id
-        && let Ok(Some(c)) = documents::find_conflict(&access.state.db, id).await
-        && c.person == editor.person
-    {
-        documents::resolve_conflict(&access.state.db, id, now)
-            .await
-            .map_err(unexpected("marking a conflict merged"))?;
-    }
+    let (key, _) = change_latest(&access, &editor, now, "adding a section", |latest| {
+        let (content, key) = latest
+            .with_section_added(heading.clone(), body.clone())
+            .map_err(edit_error)?;
+        Ok((content, summary.clone(), key))
+    })
+    .await?;
+    resolve_own_conflict(&access, &editor, conflict_id, now).await?;
     leptos_axum::redirect(&format!(
         "{}/sections/{}/edit",
         document_path(process_id, access.kind),
@@ -303,51 +337,34 @@ pub async fn move_section(
     key: u32,
     direction: String,
 ) -> Result<u32, AppError> {
-    use crate::api::boundary::unexpected;
     use crate::domain::document::editing::Direction;
     use crate::domain::document::version::ChangeSummary;
     use crate::domain::permissions::ProcessAction;
-    use crate::store::documents::{Decision, write_next};
     let access = DocumentAccess::load(process_id, &kind).await?;
     let editor = access.require(ProcessAction::EditDocuments, "move a section")?;
     let direction = Direction::parse(&direction).ok_or(AppError::BadRequest)?;
     let key = parse_key(key);
-    let (moved, number) = write_next(
-        &access.state.db,
-        access.id(),
-        access.kind,
-        editor.person,
-        crate::store::unix_now(),
-        |latest| {
-            let Some(latest) = latest else {
-                return Decision::Keep(Err(AppError::NotFound("that section".into())));
-            };
-            let heading = latest
-                .content
-                .section(key)
-                .map(|s| s.heading.as_str().to_string())
-                .unwrap_or_default();
-            match latest.content.with_section_moved(key, direction) {
-                Ok(content) => Decision::Save(
-                    content,
-                    ChangeSummary::automatic(format!(
-                        "Moved “{heading}” {}",
-                        if direction == Direction::Up {
-                            "up"
-                        } else {
-                            "down"
-                        }
-                    )),
-                    Ok(()),
-                ),
-                Err(e) => Decision::Keep(Err(edit_error(e))),
-            }
-        },
-    )
-    .await
-    .map_err(unexpected("moving a section"))?;
-    moved?;
-    let number = number.ok_or(AppError::Unexpected)?;
+    let now = crate::store::unix_now();
+    let ((), number) = change_latest(&access, &editor, now, "moving a section", |latest| {
+        let heading = latest
+            .section(key)
+            .map(|s| s.heading.as_str().to_string())
+            .unwrap_or_default();
+        let content = latest
+            .with_section_moved(key, direction)
+            .map_err(edit_error)?;
+        let way = if direction == Direction::Up {
+            "up"
+        } else {
+            "down"
+        };
+        Ok((
+            content,
+            ChangeSummary::automatic(format!("Moved “{heading}” {way}")),
+            (),
+        ))
+    })
+    .await?;
     leptos_axum::redirect(&format!(
         "{}?saved={number}#section-{}",
         document_path(process_id, access.kind),
@@ -365,11 +382,9 @@ pub async fn remove_section(
     key: u32,
     base: u32,
 ) -> Result<u32, AppError> {
-    use crate::api::boundary::unexpected;
     use crate::domain::document::editing::remove_section as decide_remove;
     use crate::domain::document::version::ChangeSummary;
     use crate::domain::permissions::ProcessAction;
-    use crate::store::documents::{Decision, write_next};
     let access = DocumentAccess::load(process_id, &kind).await?;
     let editor = access.require(ProcessAction::EditDocuments, "remove a section")?;
     let key = parse_key(key);
@@ -379,33 +394,21 @@ pub async fn remove_section(
         .section(key)
         .map(|s| s.heading.as_str().to_string())
         .ok_or_else(|| AppError::NotFound("that section".into()))?;
-    let (removed, number) = write_next(
-        &access.state.db,
-        access.id(),
-        access.kind,
-        editor.person,
-        crate::store::unix_now(),
-        |latest| {
-            let Some(latest) = latest else {
-                return Decision::Keep(Err(AppError::NotFound("that section".into())));
-            };
-            match decide_remove(&base_version.content, &latest.content, key) {
-                Ok(Ok(content)) => Decision::Save(
-                    content,
-                    ChangeSummary::automatic(format!("Removed the section “{heading}”")),
-                    Ok(()),
-                ),
-                Ok(Err(_clash)) => Decision::Keep(Err(AppError::Conflict(
-                    "Someone changed this section after you opened the document, so it was not removed. Read it again before removing it.".into(),
-                ))),
-                Err(e) => Decision::Keep(Err(edit_error(e))),
-            }
-        },
-    )
-    .await
-    .map_err(unexpected("removing a section"))?;
-    removed?;
-    let number = number.ok_or(AppError::Unexpected)?;
+    let now = crate::store::unix_now();
+    let ((), number) = change_latest(&access, &editor, now, "removing a section", |latest| {
+        match decide_remove(&base_version.content, latest, key) {
+            Ok(Ok(content)) => Ok((
+                content,
+                ChangeSummary::automatic(format!("Removed the section “{heading}”")),
+                (),
+            )),
+            Ok(Err(_clash)) => Err(AppError::Conflict(
+                "Someone changed this section after you opened the document, so it was not removed. Read it again before removing it.".into(),
+            )),
+            Err(e) => Err(edit_error(e)),
+        }
+    })
+    .await?;
     leptos_axum::redirect(&format!(
         "{}?saved={number}",
         document_path(process_id, access.kind)
