@@ -8,7 +8,7 @@ use super::AppError;
 /// The client's network address, for throttling. Behind a proxy this is the proxy's
 /// address; the per-address limit is generous for that reason.
 #[cfg(feature = "ssr")]
-async fn client_address() -> String {
+pub(crate) async fn client_address() -> String {
     use axum::extract::ConnectInfo;
     use std::net::SocketAddr;
     match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {

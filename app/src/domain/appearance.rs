@@ -163,6 +163,21 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// How the author of a comment is shown: as they chose to appear, followed by their
+    /// constituency ("Phoenix (a person with lived experience)"), without saying the
+    /// constituency twice when that is all they show.
+    pub fn byline(&self, audience: Audience) -> String {
+        let shown = self.shown_as(audience);
+        let constituency = self.constituency_description();
+        if self.withdrawn || shown == constituency {
+            shown
+        } else {
+            format!("{shown} ({constituency})")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +191,23 @@ mod tests {
             constituencies: vec![Constituency::LivedExperience],
             withdrawn: false,
         }
+    }
+
+    #[test]
+    fn a_byline_adds_the_constituency_once() {
+        assert_eq!(
+            profile(Appearance::Pseudonym, false).byline(Audience::Participants),
+            "Phoenix (a person with lived experience)"
+        );
+        assert_eq!(
+            profile(Appearance::ConstituencyOnly, false).byline(Audience::Participants),
+            "a person with lived experience"
+        );
+        assert_eq!(
+            profile(Appearance::FullName, false).byline(Audience::Public),
+            "a person with lived experience",
+            "no name in public unless chosen"
+        );
     }
 
     #[test]

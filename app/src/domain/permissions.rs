@@ -41,13 +41,31 @@ pub enum ProcessAction {
     EditDocuments,
     /// Publish a chosen version for the public to read.
     PublishDocuments,
+    /// Comment on a section and reply in threads, on drafts and published versions.
+    Comment,
+    /// Propose an amendment and support others' amendments.
+    ProposeAmendments,
+    /// Report a comment to the facilitators.
+    ReportComments,
+    /// Accept, decline or send an amendment to a vote.
+    DecideAmendments,
+    /// Mark any comment thread resolved, or reopen it (a thread's author may do so too).
+    ResolveThreads,
+    /// See the moderation queue, hide and unhide comments, approve public comments.
+    Moderate,
+    /// Change the process's settings, such as public comments.
+    ConfigureProcess,
 }
 
 impl ProcessAction {
     fn allowed_roles(self) -> &'static [ProcessRole] {
         use ProcessRole::*;
         match self {
-            Self::ViewPeople | Self::ReadDrafts => &[
+            Self::ViewPeople
+            | Self::ReadDrafts
+            | Self::Comment
+            | Self::ProposeAmendments
+            | Self::ReportComments => &[
                 Participant,
                 Drafter,
                 Facilitator,
@@ -55,10 +73,14 @@ impl ProcessAction {
                 ProcessAdmin,
             ],
             Self::ManageSignInCodes => &[Facilitator, ProcessAdmin],
-            Self::EditDocuments => &[Drafter, Facilitator, ProcessAdmin],
-            Self::ConfirmConstituencies | Self::AssignRoles | Self::PublishDocuments => {
-                &[ProcessAdmin]
+            Self::EditDocuments | Self::DecideAmendments | Self::ResolveThreads => {
+                &[Drafter, Facilitator, ProcessAdmin]
             }
+            Self::Moderate => &[Facilitator, ProcessAdmin],
+            Self::ConfirmConstituencies
+            | Self::AssignRoles
+            | Self::PublishDocuments
+            | Self::ConfigureProcess => &[ProcessAdmin],
         }
     }
 
@@ -81,6 +103,23 @@ impl ProcessAction {
                 "Only drafters, facilitators and process administrators can edit the documents. Ask a process administrator if you should be a drafter."
             }
             Self::PublishDocuments => "Only a process administrator can publish a version.",
+            Self::Comment => {
+                "Only people taking part in this process can comment. Ask a facilitator for a sign-in code."
+            }
+            Self::ProposeAmendments => {
+                "Only people taking part in this process can propose or support amendments."
+            }
+            Self::ReportComments => "Only people taking part in this process can report a comment.",
+            Self::DecideAmendments => {
+                "Only drafters, facilitators and process administrators can accept, decline or send an amendment to a vote."
+            }
+            Self::ResolveThreads => {
+                "Only the person who started this thread, drafters, facilitators and process administrators can resolve or reopen it."
+            }
+            Self::Moderate => "Only facilitators and process administrators can moderate comments.",
+            Self::ConfigureProcess => {
+                "Only a process administrator can change this process's settings."
+            }
         }
     }
 }
@@ -113,6 +152,37 @@ pub fn may_read_version(
         Ok(())
     } else {
         may_in_process(viewer, roles, ProcessAction::ReadDrafts)
+    }
+}
+
+/// Resolving or reopening a thread: its author, or the drafting group and facilitators.
+pub fn may_resolve_thread(
+    viewer: Option<&Viewer>,
+    roles: &[ProcessRole],
+    is_thread_author: bool,
+) -> Result<(), Refusal> {
+    match viewer {
+        Some(_) if is_thread_author && !roles.is_empty() => Ok(()),
+        _ => may_in_process(viewer, roles, ProcessAction::ResolveThreads),
+    }
+}
+
+/// Commenting without an account: only on a published version, and only when the process
+/// has turned public comments on (it is off by default).
+pub fn may_comment_publicly(
+    public_comments_on: bool,
+    version_published: bool,
+) -> Result<(), Refusal> {
+    if !public_comments_on {
+        Err(Refusal::Forbidden(
+            "This process does not take comments from the public. People taking part can sign in to comment.",
+        ))
+    } else if !version_published {
+        Err(Refusal::Forbidden(
+            "The public can comment only on the published version of a document.",
+        ))
+    } else {
+        Ok(())
     }
 }
 
@@ -159,6 +229,37 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_thread_author_who_takes_part_may_resolve_their_own_thread() {
+        let v = viewer(SiteRole::Member);
+        assert_eq!(
+            may_resolve_thread(Some(&v), &[ProcessRole::Participant], true),
+            Ok(())
+        );
+        assert!(matches!(
+            may_resolve_thread(Some(&v), &[ProcessRole::Participant], false),
+            Err(Refusal::Forbidden(_))
+        ));
+        assert!(
+            may_resolve_thread(Some(&v), &[], true).is_err(),
+            "someone who no longer takes part cannot"
+        );
+        assert_eq!(
+            may_resolve_thread(None, &[], true),
+            Err(Refusal::SignInRequired)
+        );
+    }
+
+    #[test]
+    fn the_public_comments_only_on_published_versions_and_only_when_allowed() {
+        assert!(may_comment_publicly(false, true).is_err(), "off by default");
+        assert!(
+            may_comment_publicly(true, false).is_err(),
+            "never on drafts"
+        );
+        assert_eq!(may_comment_publicly(true, true), Ok(()));
+    }
+
     /// Every role against every process action: the table the issue asks for.
     #[rustfmt::skip]
     #[test]
@@ -189,6 +290,13 @@ mod tests {
             (ReadDrafts, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
             (EditDocuments, [Unauthorised, Forbidden, Forbidden, Allowed, Allowed, Forbidden, Allowed, Allowed]),
             (PublishDocuments, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Allowed]),
+            (Comment, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
+            (ProposeAmendments, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
+            (ReportComments, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
+            (DecideAmendments, [Unauthorised, Forbidden, Forbidden, Allowed, Allowed, Forbidden, Allowed, Allowed]),
+            (ResolveThreads, [Unauthorised, Forbidden, Forbidden, Allowed, Allowed, Forbidden, Allowed, Allowed]),
+            (Moderate, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
+            (ConfigureProcess, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Allowed]),
         ];
         let people = [
             Who::Anonymous,

@@ -17,6 +17,8 @@ use crate::domain::{PersonId, ProcessId};
 pub struct StoredVersion {
     pub number: VersionNumber,
     pub author: Option<PersonId>,
+    /// The accepted amendment this version came from, and who proposed it.
+    pub credit: Option<AmendmentCredit>,
     pub summary: ChangeSummary,
     pub content: DocumentContent,
     pub created_at: i64,
@@ -27,6 +29,7 @@ impl StoredVersion {
         VersionMeta {
             number: self.number,
             author: self.author,
+            credit: self.credit,
             summary: self.summary.clone(),
             created_at: self.created_at,
         }
@@ -38,8 +41,17 @@ impl StoredVersion {
 pub struct VersionMeta {
     pub number: VersionNumber,
     pub author: Option<PersonId>,
+    pub credit: Option<AmendmentCredit>,
     pub summary: ChangeSummary,
     pub created_at: i64,
+}
+
+/// A version made by accepting an amendment credits its proposer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AmendmentCredit {
+    pub amendment: i64,
+    /// `None` once the account is gone.
+    pub proposer: Option<PersonId>,
 }
 
 /// What the caller decided to do with the latest version in hand.
@@ -59,11 +71,17 @@ fn number_from(raw: i64) -> Result<VersionNumber, StoreError> {
 
 fn meta_from_row(row: &AnyRow) -> Result<VersionMeta, StoreError> {
     let summary: String = row.try_get("summary")?;
+    let amendment: Option<i64> = row.try_get("amendment_id")?;
+    let proposer: Option<i64> = row.try_get("proposer_id")?;
     Ok(VersionMeta {
         number: number_from(row.try_get("number")?)?,
         author: row
             .try_get::<Option<i64>, _>("author_id")?
             .map(PersonId::new),
+        credit: amendment.map(|amendment| AmendmentCredit {
+            amendment,
+            proposer: proposer.map(PersonId::new),
+        }),
         summary: ChangeSummary::automatic(summary),
         created_at: row.try_get("created_at")?,
     })
@@ -80,13 +98,18 @@ fn version_from_row(row: &AnyRow) -> Result<StoredVersion, StoreError> {
     Ok(StoredVersion {
         number: meta.number,
         author: meta.author,
+        credit: meta.credit,
         summary: meta.summary,
         content,
         created_at: meta.created_at,
     })
 }
 
-const VERSION_COLUMNS: &str = "number, author_id, summary, content, created_at";
+/// The columns a version is read from; the proposer of an accepted amendment comes along.
+const VERSION_COLUMNS: &str = "number, author_id, summary, content, created_at, amendment_id, \
+     (SELECT a.proposer_id FROM amendments a WHERE a.id = document_versions.amendment_id) AS proposer_id";
+const META_COLUMNS: &str = "number, author_id, summary, created_at, amendment_id, \
+     (SELECT a.proposer_id FROM amendments a WHERE a.id = document_versions.amendment_id) AS proposer_id";
 
 #[tracing::instrument(skip(db))]
 pub async fn latest(
@@ -151,10 +174,10 @@ pub async fn history(
     process: ProcessId,
     kind: DocumentKind,
 ) -> Result<Vec<VersionMeta>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT number, author_id, summary, created_at FROM document_versions \
-         WHERE process_id = $1 AND kind = $2 ORDER BY number DESC",
-    )
+    let rows = sqlx::query(&format!(
+        "SELECT {META_COLUMNS} FROM document_versions \
+         WHERE process_id = $1 AND kind = $2 ORDER BY number DESC"
+    ))
     .bind(process.get())
     .bind(kind.slug())
     .fetch_all(db.pool())
@@ -171,6 +194,22 @@ pub async fn write_next<T>(
     kind: DocumentKind,
     author: PersonId,
     now: i64,
+    decide: impl Fn(Option<&StoredVersion>) -> Decision<T>,
+) -> Result<(T, Option<VersionNumber>), StoreError> {
+    write_next_crediting(db, process, kind, author, now, None, decide).await
+}
+
+/// As [`write_next`]; when `amendment` is given, the new version credits it and, in the same
+/// transaction, the amendment is marked accepted. If the amendment was decided meanwhile,
+/// nothing is stored and the answer is [`StoreError::AlreadyDecided`].
+#[tracing::instrument(skip(db, decide))]
+pub async fn write_next_crediting<T>(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    author: PersonId,
+    now: i64,
+    amendment: Option<i64>,
     decide: impl Fn(Option<&StoredVersion>) -> Decision<T>,
 ) -> Result<(T, Option<VersionNumber>), StoreError> {
     let mut attempts = 0;
@@ -195,8 +234,8 @@ pub async fn write_next<T>(
             .map_err(|e| StoreError::Corrupt(format!("encoding content: {e}")))?;
         let inserted = sqlx::query(
             "INSERT INTO document_versions \
-             (process_id, kind, number, author_id, summary, content, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             (process_id, kind, number, author_id, summary, content, created_at, amendment_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(process.get())
         .bind(kind.slug())
@@ -205,12 +244,20 @@ pub async fn write_next<T>(
         .bind(summary.as_str())
         .bind(json)
         .bind(now)
+        .bind(amendment)
         .execute(&mut *tx)
         .await;
         match inserted {
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() && attempts < 5 => continue,
             Err(e) => return Err(e.into()),
             Ok(_) => {}
+        }
+        if let Some(amendment) = amendment {
+            let marked =
+                super::amendments::mark_accepted(&mut *tx, amendment, number, author, now).await?;
+            if !marked {
+                return Err(StoreError::AlreadyDecided);
+            }
         }
         tx.commit().await?;
         return Ok((answer, Some(number)));

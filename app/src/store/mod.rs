@@ -5,6 +5,8 @@
 //! portable SQL: `$1` placeholders (SQLite accepts them too), `BIGINT` columns, timestamps as
 //! Unix seconds, `RETURNING` for new ids. Only the migrations differ, one folder per backend.
 
+pub mod amendments;
+pub mod comments;
 pub mod constituency_claims;
 pub mod documents;
 pub mod invitations;
@@ -40,6 +42,9 @@ pub enum StoreError {
     UnsupportedUrl,
     #[error("a stored value is not valid: {0}")]
     Corrupt(String),
+    /// An amendment or similar was decided by someone else meanwhile; nothing was stored.
+    #[error("already decided by someone else")]
+    AlreadyDecided,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -68,3 +68,23 @@ pub async fn find(db: &Db, id: ProcessId) -> Result<Option<ProcessSummary>, Stor
         .await?;
     row.as_ref().map(summary_from_row).transpose()
 }
+
+/// Whether members of the public may comment on the process's published drafts.
+#[tracing::instrument(skip(db))]
+pub async fn public_comments(db: &Db, id: ProcessId) -> Result<bool, StoreError> {
+    let on: Option<i64> = sqlx::query_scalar("SELECT public_comments FROM processes WHERE id = $1")
+        .bind(id.get())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(on.unwrap_or(0) != 0)
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn set_public_comments(db: &Db, id: ProcessId, on: bool) -> Result<(), StoreError> {
+    sqlx::query("UPDATE processes SET public_comments = $1 WHERE id = $2")
+        .bind(i64::from(on))
+        .bind(id.get())
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

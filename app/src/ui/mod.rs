@@ -14,6 +14,9 @@ use leptos_router::{SsrMode, path};
 
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
+use pages::discussion::{
+    amendment::AmendmentPageView, moderation::ModerationPageView, section::SectionDiscussionPage,
+};
 use pages::documents::{
     compare::ComparePageView, conflict::ConflictPageView, document::DocumentPageView,
     history::HistoryPageView, section_editor::SectionEditorPage, version::VersionPageView,
@@ -97,6 +100,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/documents/:kind/compare") view=ComparePageView ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/documents/:kind/sections/:key/edit") view=SectionEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/documents/:kind/conflicts/:conflict") view=ConflictPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/sections/:key/discussion") view=SectionDiscussionPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/documents/:kind/amendments/:amendment") view=AmendmentPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/moderation") view=ModerationPageView ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />

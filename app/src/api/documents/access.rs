@@ -75,12 +75,26 @@ impl DocumentAccess {
     /// How each person in the process appears to this reader.
     pub async fn names(&self) -> Result<HashMap<PersonId, String>, AppError> {
         let audience = self.audience();
+        self.people_shown(|profile| profile.shown_as(audience))
+            .await
+    }
+
+    /// As [`Self::names`], with each person's constituency: how comment authors are shown.
+    pub async fn bylines(&self) -> Result<HashMap<PersonId, String>, AppError> {
+        let audience = self.audience();
+        self.people_shown(|profile| profile.byline(audience)).await
+    }
+
+    async fn people_shown(
+        &self,
+        show: impl Fn(&crate::domain::Profile) -> String,
+    ) -> Result<HashMap<PersonId, String>, AppError> {
         Ok(
             crate::store::people::profiles_in_process(&self.state.db, self.id())
                 .await
                 .map_err(unexpected("reading participants"))?
                 .into_iter()
-                .map(|(id, profile)| (id, profile.shown_as(audience)))
+                .map(|(id, profile)| (id, show(&profile)))
                 .collect(),
         )
     }
@@ -115,5 +129,10 @@ pub fn meta_view(
         created_at: meta.created_at,
         summary: meta.summary.as_str().to_string(),
         published: published.contains(&meta.number.get()),
+        proposed_by: meta.credit.map(|c| {
+            c.proposer
+                .and_then(|p| names.get(&p).cloned())
+                .unwrap_or_else(|| FORMER_MEMBER.to_string())
+        }),
     }
 }

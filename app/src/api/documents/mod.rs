@@ -6,7 +6,7 @@ pub mod publishing;
 pub mod reading;
 
 #[cfg(feature = "ssr")]
-mod access;
+pub(crate) mod access;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +31,8 @@ pub struct VersionMetaView {
     pub created_at: i64,
     pub summary: String,
     pub published: bool,
+    /// When the version came from an accepted amendment: who proposed it.
+    pub proposed_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +77,8 @@ pub struct DocumentPage {
     pub shown: Option<VersionView>,
     pub published: Option<PublishedView>,
     pub may: DocumentAbilities,
+    /// Per section (by key), what is under discussion; for people taking part.
+    pub activity: Vec<(u32, crate::domain::deliberation::activity::SectionActivity)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -75,7 +75,17 @@ pub async fn load_document(process_id: i64, kind: String) -> Result<DocumentPage
     .map_err(unexpected("reading a version"))?;
     let published = access.published_numbers().await?;
     let names = access.names().await?;
+    let activity = if may.read_drafts {
+        crate::api::discussion::pages::document_activity(&access)
+            .await?
+            .into_iter()
+            .map(|(key, a)| (key.get(), a))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(DocumentPage {
+        activity,
         kind: access.kind,
         shown: shown.map(|v| version_view(&v, &names, &published)),
         published: publication.map(|p| PublishedView {

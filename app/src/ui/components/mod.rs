@@ -5,3 +5,4 @@ pub mod loaded;
 pub mod markdown_preview;
 pub mod raw_text;
 pub mod status;
+pub mod thread;
