@@ -4,6 +4,7 @@
 mod harness;
 
 mod accounts;
+mod discussion;
 mod documents;
 mod errors_and_limits;
 mod invitations;

@@ -4,16 +4,16 @@
 use crate::harness::{TestApp, new_client};
 use crate::on_both_databases;
 
-struct Cast {
-    anonymous: reqwest::Client,
-    outsider: reqwest::Client,
-    participant: reqwest::Client,
-    drafter: reqwest::Client,
-    facilitator: reqwest::Client,
-    commissioner: reqwest::Client,
-    process_admin: reqwest::Client,
+pub(crate) struct Cast {
+    pub anonymous: reqwest::Client,
+    pub outsider: reqwest::Client,
+    pub participant: reqwest::Client,
+    pub drafter: reqwest::Client,
+    pub facilitator: reqwest::Client,
+    pub commissioner: reqwest::Client,
+    pub process_admin: reqwest::Client,
     /// Someone the actions are done to.
-    subject_id: i64,
+    pub subject_id: i64,
 }
 
 async fn join_with_role(
@@ -44,7 +44,7 @@ async fn join_with_role(
     (client, id)
 }
 
-async fn cast(app: &TestApp, process: &str) -> Cast {
+pub(crate) async fn cast(app: &TestApp, process: &str) -> Cast {
     let process_id: i64 = process.parse().expect("a process id");
     let b = app.make_codes(process_id, 6).await;
     let codes: Vec<String> = b.unused.iter().map(|c| c.as_str().to_string()).collect();
