@@ -28,6 +28,48 @@ pub struct PersonalData {
     pub document_versions_saved: Vec<VersionRecord>,
     /// Their words from clashing edits, kept until merged (deleted on withdrawal).
     pub unmerged_edits: Vec<UnmergedEdit>,
+    /// Comments and replies they wrote (kept on withdrawal, shown as a withdrawn participant).
+    #[serde(default)]
+    pub comments: Vec<CommentRecord>,
+    /// Amendments they proposed.
+    #[serde(default)]
+    pub amendments: Vec<AmendmentRecord>,
+    /// Amendments they support, by id.
+    #[serde(default)]
+    pub amendments_supported: Vec<i64>,
+    /// Comments they reported to a facilitator, with the reason they gave.
+    #[serde(default)]
+    pub reports_made: Vec<ReportRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentRecord {
+    pub comment_id: i64,
+    pub process_id: i64,
+    pub document: String,
+    pub section: i64,
+    pub version: i64,
+    pub text: String,
+    pub written_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmendmentRecord {
+    pub amendment_id: i64,
+    pub process_id: i64,
+    pub document: String,
+    pub section: i64,
+    pub text: String,
+    pub reason: String,
+    pub state: String,
+    pub proposed_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRecord {
+    pub comment_id: i64,
+    pub reason: String,
+    pub reported_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,7 +165,84 @@ pub async fn export(
     .bind(person.get())
     .fetch_all(db.pool())
     .await?;
+    let comments: Vec<(i64, i64, String, i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT id, process_id, kind, section_key, version_number, body, created_at FROM comments \
+         WHERE author_id = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let amendments: Vec<(i64, i64, String, i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, process_id, kind, section_key, body, reason, state, created_at FROM amendments \
+         WHERE proposer_id = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let amendments_supported: Vec<i64> = sqlx::query_scalar(
+        "SELECT amendment_id FROM amendment_supports WHERE person_id = $1 ORDER BY amendment_id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let reports: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT comment_id, reason, created_at FROM comment_reports WHERE reporter_id = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
     Ok(Some(PersonalData {
+        comments: comments
+            .into_iter()
+            .map(
+                |(comment_id, process_id, document, section, version, text, written_at)| {
+                    CommentRecord {
+                        comment_id,
+                        process_id,
+                        document,
+                        section,
+                        version,
+                        text,
+                        written_at,
+                    }
+                },
+            )
+            .collect(),
+        amendments: amendments
+            .into_iter()
+            .map(
+                |(
+                    amendment_id,
+                    process_id,
+                    document,
+                    section,
+                    text,
+                    reason,
+                    state,
+                    proposed_at,
+                )| {
+                    AmendmentRecord {
+                        amendment_id,
+                        process_id,
+                        document,
+                        section,
+                        text,
+                        reason,
+                        state,
+                        proposed_at,
+                    }
+                },
+            )
+            .collect(),
+        amendments_supported,
+        reports_made: reports
+            .into_iter()
+            .map(|(comment_id, reason, reported_at)| ReportRecord {
+                comment_id,
+                reason,
+                reported_at,
+            })
+            .collect(),
         document_versions_saved: versions
             .into_iter()
             .map(

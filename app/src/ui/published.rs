@@ -17,6 +17,8 @@ pub struct PublishedPage<'a> {
     pub published_at: i64,
     /// The sections' HTML, rendered and sanitised when the version was published.
     pub body_html: &'a str,
+    /// The process takes comments from the public: the page links to the form.
+    pub public_comments: bool,
 }
 
 /// The `<link>` to the site's stylesheet as Leptos writes it (with cargo-leptos's file hash).
@@ -31,6 +33,14 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
     let title = page.kind.title();
     let id = page.process_id;
     let history = format!("/processes/{id}/documents/{}/history", page.kind.slug());
+    let comment_link = if page.public_comments {
+        format!(
+            "<li><a href=\"/processes/{id}/documents/{}\">Comment on this draft (no account needed)</a></li>\n",
+            page.kind.slug()
+        )
+    } else {
+        String::new()
+    };
     let status_note = match page.status {
         PublicationStatus::DraftForConsultation => {
             "This is a draft for consultation. It may still change; people taking part are discussing it now."
@@ -63,7 +73,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <ul class="actions">
 <li><a href="/processes/{id}">About this process and who takes part</a></li>
 <li><a href="{history}">Earlier published versions and what changed</a></li>
-</ul>
+{comment_link}</ul>
 </nav>
 </main>
 <footer class="site-footer"><div class="wrap"><p>Recovery Commons: a shared definition of recovery, drafted together.</p></div></footer>
@@ -93,6 +103,7 @@ mod tests {
                 status: PublicationStatus::DraftForConsultation,
                 published_at: 0,
                 body_html: "<section>ok</section>",
+                public_comments: false,
             },
             "<link rel=\"stylesheet\">",
         );
@@ -101,5 +112,25 @@ mod tests {
         assert!(html.contains("Draft for consultation"));
         assert!(html.contains("version 3"));
         assert!(html.contains("<section>ok</section>"));
+        assert!(!html.contains("Comment on this draft"));
+    }
+
+    #[test]
+    fn the_page_links_to_the_comment_form_only_when_the_public_may_comment() {
+        let page = |public_comments| PublishedPage {
+            process_id: 7,
+            process_title: "Sefton",
+            kind: DocumentKind::Definition,
+            number: 3,
+            status: PublicationStatus::DraftForConsultation,
+            published_at: 0,
+            body_html: "",
+            public_comments,
+        };
+        assert!(
+            render_page(&page(true), "")
+                .contains("href=\"/processes/7/documents/definition\">Comment on this draft")
+        );
+        assert!(!render_page(&page(false), "").contains("Comment on this draft"));
     }
 }

@@ -137,7 +137,13 @@ pub async fn read(
         Ok(None) => return not_published(),
         Err(e) => return unexpected("reading a publication")(e),
     };
-    let page = match pages.cached(publication.id) {
+    let public_comments = match app::store::processes::public_comments(&state.db, process).await {
+        Ok(on) => on,
+        Err(e) => return unexpected("reading a process setting")(e),
+    };
+    // The link to comment is part of the page, so each setting has its own copy.
+    let cache_key = publication.id * 2 + i64::from(public_comments);
+    let page = match pages.cached(cache_key) {
         Some(hit) => hit,
         None => {
             let html = match documents::publication_html(&state.db, publication.id).await {
@@ -159,12 +165,16 @@ pub async fn read(
                     status: publication.status,
                     published_at: publication.published_at,
                     body_html: &html,
+                    public_comments,
                 },
                 &pages.stylesheet_link,
             );
             let tag = format!(
-                "p{}-{}-{}",
-                publication.id, publication.etag, pages.build_tag
+                "p{}-{}-{}-c{}",
+                publication.id,
+                publication.etag,
+                pages.build_tag,
+                u8::from(public_comments)
             );
             let (Ok(etag), Ok(gzip_etag), Ok(gzip_body)) = (
                 HeaderValue::from_str(&format!("\"{tag}\"")),
@@ -185,7 +195,7 @@ pub async fn read(
                 body: Bytes::from(body),
                 gzip_body,
             };
-            pages.keep(publication.id, page.clone());
+            pages.keep(cache_key, page.clone());
             page
         }
     };

@@ -267,6 +267,22 @@ async fn a_comment_quotes_the_section_and_follows_it_across_versions(app: TestAp
         "{html}"
     );
 
+    let data: app::store::personal_data::PersonalData = cast
+        .participant
+        .get(app.url("/me/data.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        data.comments.len(),
+        3,
+        "download my data lists their comments"
+    );
+    assert!(data.comments[0].text.contains("too long"));
+
     let outsider_reads = app
         .call_with(
             &cast.outsider,
@@ -701,6 +717,20 @@ async fn public_comments_wait_for_approval(app: TestApp) {
     };
     let off = send("5".into()).await;
     assert_eq!(off.status(), 403, "off by default");
+    let read_page = |app: &TestApp| {
+        let url = app.url(&format!("/read/{p}/definition"));
+        async move {
+            new_client()
+                .get(url)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    assert!(!read_page(&app).await.contains("Comment on this draft"));
     let page = discussion(&app, &public, &p, 1).await;
     assert!(!page.may.comment_publicly && page.human_check.is_none());
     assert!(
@@ -716,6 +746,10 @@ async fn public_comments_wait_for_approval(app: TestApp) {
         )
         .await;
     assert_eq!(on.status(), 200);
+    assert!(
+        read_page(&app).await.contains("Comment on this draft"),
+        "the public page links to the form once comments are on"
+    );
     let page = discussion(&app, &public, &p, 1).await;
     assert!(page.may.comment_publicly);
     assert_eq!(

@@ -79,6 +79,8 @@ pub struct DocumentPage {
     pub may: DocumentAbilities,
     /// Per section (by key), what is under discussion; for people taking part.
     pub activity: Vec<(u32, crate::domain::deliberation::activity::SectionActivity)>,
+    /// The public may comment on the published version shown (people not taking part only).
+    pub public_comments_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -84,8 +84,14 @@ pub async fn load_document(process_id: i64, kind: String) -> Result<DocumentPage
     } else {
         Vec::new()
     };
+    let public_comments_open = !may.read_drafts
+        && publication.is_some()
+        && crate::store::processes::public_comments(&access.state.db, access.id())
+            .await
+            .map_err(unexpected("reading a process setting"))?;
     Ok(DocumentPage {
         activity,
+        public_comments_open,
         kind: access.kind,
         shown: shown.map(|v| version_view(&v, &names, &published)),
         published: publication.map(|p| PublishedView {

@@ -4,5 +4,6 @@ pub mod field_error;
 pub mod loaded;
 pub mod markdown_preview;
 pub mod raw_text;
+pub mod refetch;
 pub mod status;
 pub mod thread;

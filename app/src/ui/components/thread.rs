@@ -12,6 +12,7 @@ use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::deliberation::CommentBody;
 use crate::domain::deliberation::anchor::{QuoteNow, SectionNow};
 use crate::domain::document::DocumentKind;
+use crate::ui::components::refetch::successes;
 
 /// The actions of the thread forms, shared by every thread on a page.
 #[derive(Clone, Copy)]
@@ -32,14 +33,18 @@ impl ThreadActions {
         }
     }
 
-    /// Changes whenever any of them completes, so the page reloads its data.
-    pub fn versions(self) -> (usize, usize, usize, usize) {
-        (
-            self.post.version().get(),
-            self.resolve.version().get(),
-            self.report.version().get(),
-            self.moderate.version().get(),
-        )
+    /// Changes whenever any of them succeeds, so the page reloads its data (and keeps what
+    /// was typed when the server refused it).
+    pub fn versions(
+        self,
+    ) -> impl Fn() -> (usize, usize, usize, usize) + Copy + Send + Sync + 'static {
+        let (post, resolve, report, moderate) = (
+            successes(self.post),
+            successes(self.resolve),
+            successes(self.report),
+            successes(self.moderate),
+        );
+        move || (post.get(), resolve.get(), report.get(), moderate.get())
     }
 
     /// The error of the last attempt, if it was not about one field.

@@ -12,6 +12,7 @@ use crate::api::discussion::{AmendmentPage, discussion_path};
 use crate::domain::deliberation::CommentBody;
 use crate::domain::deliberation::amendment::Currency;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
+use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{DocumentTrail, query_number, route_number};
 use crate::ui::pages::error_notice::ErrorNotice;
@@ -22,13 +23,15 @@ pub fn AmendmentPageView() -> impl IntoView {
     let actions = ThreadActions::new();
     let support = ServerAction::<SupportAmendment>::new();
     let decide = ServerAction::<DecideAmendment>::new();
+    let (thread_changes, supported, decided) =
+        (actions.versions(), successes(support), successes(decide));
     let page = Resource::new(
         move || {
             (
                 amendment.get(),
-                actions.versions(),
-                support.version().get(),
-                decide.version().get(),
+                thread_changes(),
+                supported.get(),
+                decided.get(),
             )
         },
         |(amendment, ..)| async move {

@@ -13,6 +13,7 @@ use crate::api::discussion::{ModerationPage, QueueItem};
 use crate::domain::ProcessId;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::components::field_error::FormError;
+use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::ModerateForms;
 use crate::ui::pages::error_notice::ErrorNotice;
 
@@ -27,8 +28,9 @@ pub fn ModerationPageView() -> impl IntoView {
     };
     let moderate = ServerAction::<ModerateComment>::new();
     let setting = ServerAction::<SetPublicComments>::new();
+    let (moderated, set) = (successes(moderate), successes(setting));
     let page = Resource::new(
-        move || (id(), moderate.version().get(), setting.version().get()),
+        move || (id(), moderated.get(), set.get()),
         |(id, ..)| async move {
             match id {
                 Some(id) => load_moderation(id.get()).await,

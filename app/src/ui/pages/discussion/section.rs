@@ -16,6 +16,7 @@ use crate::domain::deliberation::{CommentBody, Quote, Reason};
 use crate::domain::document::SectionBody;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::raw_text::escaped_on_server;
+use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{DocumentTrail, query_number, route_document, route_number};
 use crate::ui::pages::error_notice::ErrorNotice;
@@ -28,14 +29,16 @@ pub fn SectionDiscussionPage() -> impl IntoView {
     let propose = ServerAction::<ProposeAmendment>::new();
     let support = ServerAction::<SupportAmendment>::new();
     let public = ServerAction::<PostPublicComment>::new();
+    let (thread_changes, supported, sent) =
+        (actions.versions(), successes(support), successes(public));
     let page = Resource::new(
         move || {
             (
                 route.get(),
                 key.get(),
-                actions.versions(),
-                support.version().get(),
-                public.version().get(),
+                thread_changes(),
+                supported.get(),
+                sent.get(),
             )
         },
         |(route, key, ..)| async move {

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{DocumentTrail, query_number, route_document};
+use crate::api::discussion::discussion_path;
 use crate::api::documents::editing::{AddSection, MoveSection, RemoveSection, StartDocument};
 use crate::api::documents::publishing::PublishVersion;
 use crate::api::documents::reading::load_document;
 use crate::api::documents::{DocumentPage, SectionView, document_path, public_path};
 use crate::domain::calendar::{iso_date, long_date};
+use crate::domain::deliberation::activity::SectionActivity;
 use crate::domain::document::SectionHeading;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::pages::error_notice::ErrorNotice;
@@ -123,8 +125,13 @@ fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
                         })}
                     </ul>
                     <div class="doc-page">
-                        {version.sections.into_iter().enumerate().map(|(i, section)| view! {
-                            <DocumentSection section id kind base=version.meta.number edit=may.edit first=i == 0 last=i + 1 == count actions />
+                        {version.sections.into_iter().enumerate().map(|(i, section)| {
+                            let activity = may.read_drafts.then(|| {
+                                page.activity.iter().find(|(k, _)| *k == section.key).map(|(_, a)| *a).unwrap_or_default()
+                            });
+                            view! {
+                                <DocumentSection section id kind base=version.meta.number edit=may.edit first=i == 0 last=i + 1 == count actions activity public_comment=page.public_comments_open />
+                            }
                         }).collect_view()}
                     </div>
                     {may.edit.then(|| view! { <AddSectionForm id kind add=actions.add /> })}
@@ -174,8 +181,15 @@ fn DocumentSection(
     first: bool,
     last: bool,
     actions: Actions,
+    /// What is under discussion here; `None` for the public (who read no discussion).
+    activity: Option<SectionActivity>,
+    /// A member of the public may comment on this section.
+    public_comment: bool,
 ) -> impl IntoView {
     let key = section.key;
+    let discuss = discussion_path(id, kind, key);
+    let heading_for_link = section.heading.clone();
+    let heading_for_public = section.heading.clone();
     let heading = section.heading.clone();
     let edit_link = format!("{}/sections/{key}/edit", document_path(id, kind));
     let move_form = move |direction: &'static str, label: &'static str| {
@@ -213,10 +227,27 @@ fn DocumentSection(
             </div>
         }
     });
+    let discussion = activity.map(|activity| {
+        view! {
+            <p class="section-activity">
+                <a href=discuss.clone()>"Comments and amendments" <span class="visually-hidden">{format!(" on “{heading_for_link}”")}</span></a>
+                {format!(": {}", activity.describe())}
+            </p>
+        }
+    });
+    let public_link = public_comment.then(|| {
+        view! {
+            <p class="section-activity">
+                <a href=discuss.clone()>"Comment on this section" <span class="visually-hidden">{format!(" (“{heading_for_public}”)")}</span></a>
+            </p>
+        }
+    });
     view! {
         <section class="doc-section" id=format!("section-{key}") aria-labelledby=format!("heading-{key}")>
             <h2 id=format!("heading-{key}")>{title}</h2>
             <div inner_html=section.html></div>
+            {discussion}
+            {public_link}
             {toolbar}
         </section>
     }

@@ -65,7 +65,10 @@ fn History(page: HistoryPage) -> impl IntoView {
                                     <th scope="row">{v.number} {v.published.then(|| view! { " " <span class="tag">"public"</span> })}</th>
                                     <td>{v.author}</td>
                                     <td><time datetime=iso_date(v.created_at)>{long_date(v.created_at)}</time></td>
-                                    <td>{if v.summary.is_empty() { "No summary given".to_string() } else { v.summary }}</td>
+                                    <td>
+                                        {if v.summary.is_empty() { "No summary given".to_string() } else { v.summary }}
+                                        {v.proposed_by.map(|who| view! { <span class="credit">{format!(" (amendment proposed by {who})")}</span> })}
+                                    </td>
                                     <td class="actions">
                                         <a href=read>"Read" <span class="visually-hidden">{format!(" version {}", v.number)}</span></a>
                                         {compare.map(|c| view! { <a href=c>"Compare with the one before" <span class="visually-hidden">{format!(" version {}", v.number)}</span></a> })}
