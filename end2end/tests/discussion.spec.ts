@@ -53,6 +53,15 @@ async function join(browser: Browser, admin: BrowserContext, processId: string, 
 test('a service user on a phone quotes a phrase, comments and proposes wording; an editor accepts it', async ({ browser }) => {
   const { admin, id, codes, discussionUrl } = await discussedProcess(browser, 1);
   const { context: userContext, page: user } = await join(browser, admin, id, codes[0], phone);
+  // They say why they take part and choose a made-up name.
+  await waitForHydration(user);
+  await user.getByLabel('I use or have used drug or alcohol services').check();
+  await user.getByRole('button', { name: 'Save how I take part' }).click();
+  await expect(user.getByLabel('I use or have used drug or alcohol services')).toBeChecked();
+  await user.getByLabel('A made-up name (pseudonym)').check();
+  await user.getByLabel('A made-up name (optional)').fill('Phoenix');
+  await user.getByRole('button', { name: 'Save how I appear' }).click();
+  await expect(user.getByLabel('A made-up name (optional)')).toHaveValue('Phoenix');
 
   // From the document, the section says what is under discussion.
   await user.goto(`/processes/${id}/documents/definition`);
@@ -77,7 +86,7 @@ test('a service user on a phone quotes a phrase, comments and proposes wording; 
   const thread = user.locator('.thread').first();
   await expect(thread.locator('.quote__text')).toHaveText('“quicker routes to detox”');
   await expect(thread.locator('.comment__text strong')).toHaveText('detox');
-  await expect(thread.locator('.comment__by')).toContainText('a person with lived experience');
+  await expect(thread.locator('.comment__by')).toContainText('Phoenix (a person with lived experience)');
   await expect(user.locator('.activity')).toHaveText('1 open comment');
   await screenshot(user, 'discussion-phone');
 
@@ -104,7 +113,7 @@ test('a service user on a phone quotes a phrase, comments and proposes wording; 
   await expect(editor.getByText('Your decision has been recorded.')).toBeVisible();
   await expect(editor.locator('.amendment__state')).toHaveText('Accepted into version 3');
   await editor.goto(`/processes/${id}/documents/definition/history`);
-  await expect(editor.locator('table.history tbody tr').first()).toContainText('amendment proposed by a person with lived experience');
+  await expect(editor.locator('table.history tbody tr').first()).toContainText('amendment proposed by Phoenix');
 
   // The comment made on version 2 now says the section changed, and its quote is gone.
   await user.goto(discussionUrl);
@@ -219,12 +228,12 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.quote__text')).toHaveText('“support from people who have been there”');
     await expectNoAxeViolationsWithoutJs(page);
 
-    await page.getByText('Reply', { exact: true }).click();
+    await page.locator('summary', { hasText: 'Reply' }).click();
     await page.getByLabel('Your reply').fill('Same for me.');
     await page.getByRole('button', { name: 'Post reply' }).click();
     await expect(page.locator('.replies')).toContainText('Same for me.');
 
-    await page.getByText('Mark resolved', { exact: true }).click();
+    await page.locator('summary', { hasText: 'Mark resolved' }).click();
     await page.getByRole('button', { name: 'Mark resolved' }).click();
     await expect(page.locator('.resolved')).toContainText('Addressed in version 2');
     await context.close();

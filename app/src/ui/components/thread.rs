@@ -121,23 +121,16 @@ fn Thread(
             {anchor.moved.map(|(from, to)| view! { <li>{format!("The section has moved from place {from} to place {to}.")}</li> })}
         </ul>
     };
-    let quote = thread.quote.clone().map(|q| {
-        let gone = anchor.quote == QuoteNow::Gone;
-        view! {
-            <figure class="quote">
-                <figcaption class="visually-hidden">"The words this comment is about"</figcaption>
-                <blockquote class=if gone { "quote__text quote__text--gone" } else { "quote__text" }>{format!("“{q}”")}</blockquote>
-                {gone.then(|| view! { <p class="quote__gone">"These words no longer appear in the section."</p> })}
-            </figure>
-        }
-    });
+    let quote = thread
+        .quote
+        .clone()
+        .map(|q| (q, anchor.quote == QuoteNow::Gone));
     let resolved = thread.resolved.clone();
     let open = resolved.is_none();
     view! {
         <article class=if open { "thread" } else { "thread thread--resolved" } aria-labelledby=format!("comment-{id}-by")>
-            <Comment comment=thread.first.clone() may actions />
+            <Comment comment=thread.first.clone() may actions quote />
             {notes}
-            {quote}
             {resolved.map(|r| view! { <p class="resolved" role="note"><strong>"Resolved. "</strong>{r}</p> })}
             {(!thread.replies.is_empty()).then(|| view! {
                 <ol class="replies" aria-label="Replies">
@@ -157,8 +150,20 @@ fn Comment(
     comment: CommentView,
     may: DiscussionAbilities,
     actions: ThreadActions,
+    /// The words the comment is about, and whether they are gone from the section now.
+    #[prop(default = None)]
+    quote: Option<(String, bool)>,
 ) -> impl IntoView {
     let id = comment.id;
+    let quote = quote.map(|(q, gone)| {
+        view! {
+            <figure class="quote">
+                <figcaption class="quote__label">"On the words:"</figcaption>
+                <blockquote class=if gone { "quote__text quote__text--gone" } else { "quote__text" }>{format!("“{q}”")}</blockquote>
+                {gone.then(|| view! { <p class="quote__gone">"These words no longer appear in the section."</p> })}
+            </figure>
+        }
+    });
     view! {
         <div class="comment" id=format!("comment-{id}")>
             <p class="comment__by" id=format!("comment-{id}-by")>
@@ -167,6 +172,7 @@ fn Comment(
                 <time datetime=iso_date(comment.created_at)>{long_date(comment.created_at)}</time>
             </p>
             {comment.moderator_note.clone().map(|n| view! { <p class="comment__note">{n}</p> })}
+            {quote}
             {match (comment.html.clone(), comment.hidden_reason.clone()) {
                 (Some(html), _) => view! { <div class="comment__text" inner_html=html></div> }.into_any(),
                 (None, Some(reason)) => view! { <p class="comment__hidden">{format!("Hidden by a facilitator: {reason}")}</p> }.into_any(),

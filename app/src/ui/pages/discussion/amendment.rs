@@ -89,7 +89,10 @@ fn Amendment(
         </div>
         <FormError error=errors />
         <FormError error=support_error />
-        <AmendmentCard amendment=a.clone() place may support full=true />
+        <section aria-labelledby="proposal-heading">
+            <h2 id="proposal-heading">"The proposal"</h2>
+            <AmendmentCard amendment=a.clone() place may support full=true />
+        </section>
         {(may.decide && a.state.is_undecided()).then(|| view! { <DecideForms id=a.id current=a.currency == Currency::Current decide /> })}
         <section aria-labelledby="threads-heading">
             <h2 id="threads-heading">{format!("Comments on this amendment ({count})")}</h2>

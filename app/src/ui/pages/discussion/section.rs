@@ -144,6 +144,17 @@ fn Discussion(
 fn CommentForm(place: ThreadPlace, actions: ThreadActions) -> impl IntoView {
     let error = Signal::derive(move || actions.post.value().get().and_then(Result::err));
     let quote = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    // Once the server has taken the comment, the boxes empty for the next one.
+    let posted = successes(actions.post);
+    Effect::new(move |previous: Option<usize>| {
+        let now = posted.get();
+        if previous.is_some_and(|p| p != now) {
+            quote.set(String::new());
+            body.set(String::new());
+        }
+        now
+    });
     // Once the page is interactive, a button copies the words selected in the section.
     let interactive = RwSignal::new(false);
     Effect::new(move |_| interactive.set(true));
@@ -176,6 +187,8 @@ fn CommentForm(place: ThreadPlace, actions: ThreadActions) -> impl IntoView {
                     <label for="comment-body">"Your comment"</label>
                     <p class="hint" id="comment-body-hint">{format!("Say what you think. You can use Markdown, such as **bold**. Up to {} characters.", CommentBody::MAX_CHARS)}</p>
                     <textarea id="comment-body" name="body" rows="5" required maxlength=CommentBody::MAX_CHARS
+                        prop:value=move || body.get()
+                        on:input=move |ev| body.set(event_target_value(&ev))
                         aria-describedby=move || described_by(error, "body", Some("comment-body-hint"))
                         aria-invalid=move || aria_invalid(error, "body")></textarea>
                     <FieldError field="body" error />
