@@ -58,6 +58,24 @@ fn activity_of(
     tally(&threads, &amendments)
 }
 
+/// The amendments of this document the viewer supports (none when signed out).
+#[cfg(feature = "ssr")]
+async fn supported_by_viewer(
+    access: &crate::api::documents::access::DocumentAccess,
+) -> Result<Vec<i64>, AppError> {
+    match &access.viewer {
+        Some(v) => crate::store::amendments::supported_by(
+            &access.state.db,
+            access.id(),
+            access.kind,
+            v.person,
+        )
+        .await
+        .map_err(crate::api::boundary::unexpected("reading support")),
+        None => Ok(Vec::new()),
+    }
+}
+
 #[cfg(feature = "ssr")]
 fn abilities(
     access: &crate::api::documents::access::DocumentAccess,
@@ -131,12 +149,7 @@ pub async fn load_section_discussion(
             &bylines,
         )
         .await?;
-        let supported = match &access.viewer {
-            Some(v) => amendments::supported_by(db, access.id(), access.kind, v.person)
-                .await
-                .map_err(unexpected("reading support"))?,
-            None => Vec::new(),
-        };
+        let supported = supported_by_viewer(&access).await?;
         let stored_amendments = amendments::for_document(db, access.id(), access.kind, Some(key))
             .await
             .map_err(unexpected("reading amendments"))?;
@@ -190,7 +203,7 @@ pub async fn load_section_discussion(
 pub async fn load_amendment(amendment_id: i64) -> Result<AmendmentPage, AppError> {
     use super::views::{Versions, amendment_view, threads};
     use crate::api::boundary::unexpected;
-    use crate::store::{amendments, comments, documents};
+    use crate::store::{comments, documents};
 
     let (access, amendment) = super::amendments::amendment_in_context(amendment_id).await?;
     let db = &access.state.db;
@@ -209,12 +222,7 @@ pub async fn load_amendment(amendment_id: i64) -> Result<AmendmentPage, AppError
             .map(|s| s.heading.as_str().to_string())
             .unwrap_or_default(),
     };
-    let supported = match &access.viewer {
-        Some(v) => amendments::supported_by(db, access.id(), access.kind, v.person)
-            .await
-            .map_err(unexpected("reading support"))?,
-        None => Vec::new(),
-    };
+    let supported = supported_by_viewer(&access).await?;
     let view = amendment_view(
         &amendment,
         &mut versions,

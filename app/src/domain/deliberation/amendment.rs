@@ -150,21 +150,8 @@ pub fn check_proposal(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::document::{Section, SectionHeading};
 
-    fn content(sections: &[(u32, &str, &str)]) -> DocumentContent {
-        DocumentContent::new(
-            sections
-                .iter()
-                .map(|(k, h, b)| Section {
-                    key: SectionKey::new(*k),
-                    heading: SectionHeading::parse(h).unwrap(),
-                    body: SectionBody::parse(b).unwrap(),
-                })
-                .collect(),
-        )
-        .unwrap()
-    }
+    use crate::domain::document::test_content as content;
 
     fn body(text: &str) -> SectionBody {
         SectionBody::parse(text).unwrap()

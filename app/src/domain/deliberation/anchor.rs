@@ -127,21 +127,8 @@ pub fn follow(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::document::{Section, SectionBody, SectionHeading};
 
-    fn content(sections: &[(u32, &str, &str)]) -> DocumentContent {
-        DocumentContent::new(
-            sections
-                .iter()
-                .map(|(k, h, b)| Section {
-                    key: SectionKey::new(*k),
-                    heading: SectionHeading::parse(h).unwrap(),
-                    body: SectionBody::parse(b).unwrap(),
-                })
-                .collect(),
-        )
-        .unwrap()
-    }
+    use crate::domain::document::test_content as content;
 
     fn v(n: u32) -> VersionNumber {
         VersionNumber::new(n).unwrap()

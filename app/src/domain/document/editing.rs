@@ -190,19 +190,7 @@ pub fn remove_section(
 mod tests {
     use super::*;
 
-    fn content(sections: &[(u32, &str, &str)]) -> DocumentContent {
-        DocumentContent::new(
-            sections
-                .iter()
-                .map(|(k, h, b)| Section {
-                    key: SectionKey::new(*k),
-                    heading: SectionHeading::parse(h).unwrap(),
-                    body: SectionBody::parse(b).unwrap(),
-                })
-                .collect(),
-        )
-        .unwrap()
-    }
+    use crate::domain::document::test_content as content;
 
     fn h(s: &str) -> SectionHeading {
         SectionHeading::parse(s).unwrap()

@@ -141,6 +141,22 @@ impl DocumentContent {
     }
 }
 
+/// Content from (key, heading, body) triples, for tests across the domain.
+#[cfg(test)]
+pub(crate) fn test_content(sections: &[(u32, &str, &str)]) -> DocumentContent {
+    DocumentContent::new(
+        sections
+            .iter()
+            .map(|(k, h, b)| Section {
+                key: SectionKey::new(*k),
+                heading: SectionHeading::parse(h).unwrap(),
+                body: SectionBody::parse(b).unwrap(),
+            })
+            .collect(),
+    )
+    .unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
