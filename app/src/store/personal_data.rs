@@ -172,7 +172,8 @@ pub async fn export(
     .bind(person.get())
     .fetch_all(db.pool())
     .await?;
-    let amendments: Vec<(i64, i64, String, i64, String, String, String, i64)> = sqlx::query_as(
+    type AmendmentRow = (i64, i64, String, i64, String, String, String, i64);
+    let amendments: Vec<AmendmentRow> = sqlx::query_as(
         "SELECT id, process_id, kind, section_key, body, reason, state, created_at FROM amendments \
          WHERE proposer_id = $1 ORDER BY id",
     )

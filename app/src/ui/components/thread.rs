@@ -23,6 +23,12 @@ pub struct ThreadActions {
     pub moderate: ServerAction<ModerateComment>,
 }
 
+impl Default for ThreadActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl ThreadActions {
     pub fn new() -> Self {
         Self {

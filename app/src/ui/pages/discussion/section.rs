@@ -134,7 +134,7 @@ fn Discussion(
             <p class="notice">
                 {if page.signed_in { "Only people taking part in this process can comment here." } else { "This process does not take comments from the public at the moment. If you take part, " }}
                 {(!page.signed_in).then(|| view! { <a href="/sign-in">"sign in to comment"</a> })}
-                {(!page.signed_in).then(|| ".")}
+                {(!page.signed_in).then_some(".")}
             </p>
         })}
     }
