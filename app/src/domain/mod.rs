@@ -5,6 +5,7 @@ pub mod appearance;
 pub mod calendar;
 pub mod constituency;
 pub mod credentials;
+pub mod decision;
 pub mod deliberation;
 pub mod document;
 pub mod markdown;

@@ -61,7 +61,7 @@ impl DocumentAccess {
     pub fn require(&self, action: ProcessAction, name: &'static str) -> Result<Viewer, AppError> {
         may_in_process(self.viewer.as_ref(), &self.roles, action)
             .map_err(|r| refused(name, self.viewer.as_ref(), r))?;
-        self.viewer.clone().ok_or(AppError::SignInRequired)
+        self.viewer.ok_or(AppError::SignInRequired)
     }
 
     fn audience(&self) -> Audience {

@@ -1,0 +1,227 @@
+//! What a ballot may say, checked against the decision's method and options. A ballot that
+//! passed [`Ballot::parse`] is valid for that decision; nothing downstream re-checks.
+
+use serde::{Deserialize, Serialize};
+
+use super::method::{ConsentAnswer, Method};
+
+/// A valid ballot. Options are referred to by their position (0-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ballot {
+    Consent {
+        answer: ConsentAnswer,
+        /// Required for an objection; optional otherwise.
+        reason: Option<String>,
+    },
+    Single(usize),
+    /// Preferences in order; each option at most once; need not rank them all.
+    Ranked(Vec<usize>),
+    /// Dots per option, one entry per option.
+    Dots(Vec<u32>),
+    /// Score per option, one entry per option.
+    Scores(Vec<u8>),
+}
+
+/// What a person sent, before it is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BallotInput {
+    Consent { answer: String, reason: String },
+    Single(usize),
+    Ranked(Vec<usize>),
+    Dots(Vec<u32>),
+    Scores(Vec<u8>),
+}
+
+/// Why a ballot was refused, in words for the person voting.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BallotError {
+    #[error("Please choose one of the answers.")]
+    NoAnswer,
+    #[error("Please say why you object, so the group can try to resolve it.")]
+    ObjectionNeedsReason,
+    #[error("Your reason is {0} characters long; the most allowed is 1000.")]
+    ReasonTooLong(usize),
+    #[error("That option is not part of this decision. Please reload the page.")]
+    NoSuchOption,
+    #[error("Please put at least one option in order.")]
+    NothingRanked,
+    #[error("Each option can be ranked only once.")]
+    RankedTwice,
+    #[error("You have {max} dots to spread, and used {used}.")]
+    TooManyDots { max: u32, used: u32 },
+    #[error("Please place at least one dot.")]
+    NoDots,
+    #[error("Scores go from 0 to 5.")]
+    ScoreOutOfRange,
+    #[error("This ballot does not match how this decision is voted on. Please reload the page.")]
+    WrongKind,
+}
+
+impl Ballot {
+    pub const MAX_REASON_CHARS: usize = 1_000;
+
+    pub fn parse(method: Method, options: usize, input: BallotInput) -> Result<Self, BallotError> {
+        let in_range = |i: &usize| *i < options;
+        match (method, input) {
+            (Method::Consent, BallotInput::Consent { answer, reason }) => {
+                let answer =
+                    ConsentAnswer::from_slug(answer.trim()).ok_or(BallotError::NoAnswer)?;
+                let reason = reason.trim();
+                let length = reason.chars().count();
+                if length > Self::MAX_REASON_CHARS {
+                    return Err(BallotError::ReasonTooLong(length));
+                }
+                if answer == ConsentAnswer::Object && reason.is_empty() {
+                    return Err(BallotError::ObjectionNeedsReason);
+                }
+                Ok(Self::Consent {
+                    answer,
+                    reason: (!reason.is_empty()).then(|| reason.to_string()),
+                })
+            }
+            (Method::SingleChoice, BallotInput::Single(i)) if in_range(&i) => Ok(Self::Single(i)),
+            (Method::SingleChoice, BallotInput::Single(_)) => Err(BallotError::NoSuchOption),
+            (Method::RankedChoice, BallotInput::Ranked(order)) => {
+                if order.is_empty() {
+                    return Err(BallotError::NothingRanked);
+                }
+                if !order.iter().all(in_range) {
+                    return Err(BallotError::NoSuchOption);
+                }
+                let mut seen = order.clone();
+                seen.sort_unstable();
+                seen.dedup();
+                if seen.len() != order.len() {
+                    return Err(BallotError::RankedTwice);
+                }
+                Ok(Self::Ranked(order))
+            }
+            (Method::DotVoting { dots }, BallotInput::Dots(spread)) => {
+                if spread.len() != options {
+                    return Err(BallotError::NoSuchOption);
+                }
+                let used: u32 = spread.iter().fold(0u32, |a, d| a.saturating_add(*d));
+                if used > dots {
+                    return Err(BallotError::TooManyDots { max: dots, used });
+                }
+                if used == 0 {
+                    return Err(BallotError::NoDots);
+                }
+                Ok(Self::Dots(spread))
+            }
+            (Method::Score, BallotInput::Scores(scores)) => {
+                if scores.len() != options {
+                    return Err(BallotError::NoSuchOption);
+                }
+                if scores.iter().any(|s| *s > Method::MAX_SCORE) {
+                    return Err(BallotError::ScoreOutOfRange);
+                }
+                Ok(Self::Scores(scores))
+            }
+            _ => Err(BallotError::WrongKind),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn consent(answer: &str, reason: &str) -> Result<Ballot, BallotError> {
+        Ballot::parse(
+            Method::Consent,
+            0,
+            BallotInput::Consent {
+                answer: answer.into(),
+                reason: reason.into(),
+            },
+        )
+    }
+
+    #[test]
+    fn an_objection_needs_a_reason() {
+        assert_eq!(
+            consent("object", "  "),
+            Err(BallotError::ObjectionNeedsReason)
+        );
+        assert_eq!(
+            consent("object", "It leaves out harm reduction"),
+            Ok(Ballot::Consent {
+                answer: ConsentAnswer::Object,
+                reason: Some("It leaves out harm reduction".into())
+            })
+        );
+        assert_eq!(
+            consent("agree", ""),
+            Ok(Ballot::Consent {
+                answer: ConsentAnswer::Agree,
+                reason: None
+            })
+        );
+        assert_eq!(consent("maybe", ""), Err(BallotError::NoAnswer));
+        assert!(matches!(
+            consent("object", &"r".repeat(1_001)),
+            Err(BallotError::ReasonTooLong(1_001))
+        ));
+    }
+
+    #[test]
+    fn a_single_choice_must_be_an_option() {
+        assert_eq!(
+            Ballot::parse(Method::SingleChoice, 3, BallotInput::Single(2)),
+            Ok(Ballot::Single(2))
+        );
+        assert_eq!(
+            Ballot::parse(Method::SingleChoice, 3, BallotInput::Single(3)),
+            Err(BallotError::NoSuchOption)
+        );
+    }
+
+    #[test]
+    fn a_ranking_names_each_option_once() {
+        let r = |v: Vec<usize>| Ballot::parse(Method::RankedChoice, 3, BallotInput::Ranked(v));
+        assert_eq!(
+            r(vec![2, 0]),
+            Ok(Ballot::Ranked(vec![2, 0])),
+            "a partial ranking is fine"
+        );
+        assert_eq!(r(vec![]), Err(BallotError::NothingRanked));
+        assert_eq!(r(vec![1, 1]), Err(BallotError::RankedTwice));
+        assert_eq!(r(vec![5]), Err(BallotError::NoSuchOption));
+    }
+
+    #[test]
+    fn dots_are_limited_and_at_least_one_is_placed() {
+        let d = |v: Vec<u32>| Ballot::parse(Method::DotVoting { dots: 5 }, 3, BallotInput::Dots(v));
+        assert_eq!(d(vec![3, 2, 0]), Ok(Ballot::Dots(vec![3, 2, 0])));
+        assert_eq!(
+            d(vec![3, 3, 0]),
+            Err(BallotError::TooManyDots { max: 5, used: 6 })
+        );
+        assert_eq!(d(vec![0, 0, 0]), Err(BallotError::NoDots));
+        assert_eq!(d(vec![1, 1]), Err(BallotError::NoSuchOption));
+        assert!(
+            matches!(
+                d(vec![u32::MAX, u32::MAX, 1]),
+                Err(BallotError::TooManyDots { .. })
+            ),
+            "no overflow"
+        );
+    }
+
+    #[test]
+    fn scores_go_from_zero_to_five_for_every_option() {
+        let s = |v: Vec<u8>| Ballot::parse(Method::Score, 2, BallotInput::Scores(v));
+        assert_eq!(s(vec![0, 5]), Ok(Ballot::Scores(vec![0, 5])));
+        assert_eq!(s(vec![6, 0]), Err(BallotError::ScoreOutOfRange));
+        assert_eq!(s(vec![1]), Err(BallotError::NoSuchOption));
+    }
+
+    #[test]
+    fn a_ballot_of_the_wrong_kind_is_refused() {
+        assert_eq!(
+            Ballot::parse(Method::Consent, 0, BallotInput::Single(0)),
+            Err(BallotError::WrongKind)
+        );
+    }
+}
