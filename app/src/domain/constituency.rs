@@ -41,6 +41,18 @@ impl Constituency {
     }
 
     /// How one member is described: "a person with lived experience".
+    /// "people with lived experience": the group, for sentences about who may do something.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::LivedExperience => "people with lived experience",
+            Self::FamilyOrCarer => "family members and carers",
+            Self::PeerSupporter => "peer supporters",
+            Self::ProviderStaff => "provider staff",
+            Self::Commissioner => "commissioners",
+            Self::Other => "other participants",
+        }
+    }
+
     pub fn one_member(self) -> &'static str {
         match self {
             Self::LivedExperience => "a person with lived experience",

@@ -7,4 +7,5 @@ pub mod ballot;
 pub mod method;
 pub mod record;
 pub mod rule;
+pub mod spec;
 pub mod tally;

@@ -1,0 +1,195 @@
+//! What a facilitator sets when opening a decision, parsed into a type that cannot be
+//! invalid: the question, the method and its options, the rule, who may vote, and whether
+//! ballots are secret.
+
+use serde::{Deserialize, Serialize};
+
+use super::method::Method;
+use super::rule::{DecisionRule, RuleError};
+use crate::domain::Constituency;
+use crate::domain::text::{TextError, bounded_text};
+
+bounded_text!(
+    /// The question people vote on.
+    Question,
+    max_chars = 300,
+    multiline = false
+);
+
+bounded_text!(
+    /// One option of a decision.
+    OptionLabel,
+    max_chars = 200,
+    multiline = false
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionSpec {
+    pub question: Question,
+    pub method: Method,
+    pub rule: DecisionRule,
+    /// Empty for consent; 2 to [`DecisionSpec::MAX_OPTIONS`] otherwise.
+    pub options: Vec<OptionLabel>,
+    /// Who may vote; never empty.
+    pub eligible: Vec<Constituency>,
+    /// The record shows who took part, not how they voted.
+    pub secret: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpecError {
+    #[error("{0}")]
+    Question(TextError),
+    #[error("Option {0}: {1}")]
+    Option(usize, TextError),
+    #[error("Please give at least two options.")]
+    TooFewOptions,
+    #[error("A decision can have at most {0} options.")]
+    TooManyOptions(usize),
+    #[error("Please choose at least one group of people who may vote.")]
+    NobodyEligible,
+    #[error("{0}")]
+    Rule(RuleError),
+}
+
+impl DecisionSpec {
+    pub const MAX_OPTIONS: usize = 12;
+
+    pub fn parse(
+        question: &str,
+        method: Method,
+        rule: DecisionRule,
+        options: &[String],
+        eligible: Vec<Constituency>,
+        secret: bool,
+    ) -> Result<Self, SpecError> {
+        let question = Question::parse(question).map_err(SpecError::Question)?;
+        let options: Vec<OptionLabel> = if method.needs_options() {
+            let given: Vec<&String> = options.iter().filter(|o| !o.trim().is_empty()).collect();
+            if given.len() < 2 {
+                return Err(SpecError::TooFewOptions);
+            }
+            if given.len() > Self::MAX_OPTIONS {
+                return Err(SpecError::TooManyOptions(Self::MAX_OPTIONS));
+            }
+            given
+                .iter()
+                .enumerate()
+                .map(|(i, o)| OptionLabel::parse(o).map_err(|e| SpecError::Option(i + 1, e)))
+                .collect::<Result<_, _>>()?
+        } else {
+            Vec::new()
+        };
+        let mut eligible = eligible;
+        eligible.sort();
+        eligible.dedup();
+        if eligible.is_empty() {
+            return Err(SpecError::NobodyEligible);
+        }
+        let rule = rule.check(method).map_err(SpecError::Rule)?;
+        Ok(Self {
+            question,
+            method,
+            rule,
+            options,
+            eligible,
+            secret,
+        })
+    }
+
+    /// Whether someone in `constituencies` may vote; the reason, in words, when not.
+    pub fn may_vote(&self, constituencies: &[Constituency]) -> Result<(), String> {
+        if constituencies.iter().any(|c| self.eligible.contains(c)) {
+            Ok(())
+        } else {
+            let who: Vec<&str> = self.eligible.iter().map(|c| c.plural()).collect();
+            Err(format!(
+                "This decision is for {} only. If that includes you, say so on your profile page; commissioners and provider staff are confirmed by a process administrator.",
+                who.join(", ")
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::decision::rule::Threshold;
+
+    fn majority() -> DecisionRule {
+        DecisionRule {
+            threshold: Threshold::SimpleMajority,
+            co_production: None,
+        }
+    }
+
+    #[test]
+    fn options_are_needed_except_for_consent() {
+        let one = vec!["Detox".to_string(), " ".to_string()];
+        assert_eq!(
+            DecisionSpec::parse(
+                "Which first?",
+                Method::SingleChoice,
+                majority(),
+                &one,
+                vec![Constituency::Other],
+                false
+            ),
+            Err(SpecError::TooFewOptions)
+        );
+        let spec = DecisionSpec::parse(
+            "Adopt version 4?",
+            Method::Consent,
+            majority(),
+            &one,
+            vec![Constituency::Other],
+            true,
+        )
+        .unwrap();
+        assert!(spec.options.is_empty());
+    }
+
+    #[test]
+    fn somebody_must_be_eligible_and_ineligible_people_are_told_why() {
+        assert_eq!(
+            DecisionSpec::parse("Q?", Method::Consent, majority(), &[], vec![], false),
+            Err(SpecError::NobodyEligible)
+        );
+        let spec = DecisionSpec::parse(
+            "Q?",
+            Method::Consent,
+            majority(),
+            &[],
+            vec![Constituency::LivedExperience, Constituency::LivedExperience],
+            false,
+        )
+        .unwrap();
+        assert_eq!(spec.eligible, vec![Constituency::LivedExperience]);
+        assert!(
+            spec.may_vote(&[Constituency::LivedExperience, Constituency::ProviderStaff])
+                .is_ok()
+        );
+        let why = spec.may_vote(&[Constituency::ProviderStaff]).unwrap_err();
+        assert!(why.contains("people with lived experience"), "{why}");
+    }
+
+    #[test]
+    fn a_rule_that_does_not_fit_is_refused() {
+        let rule = DecisionRule {
+            threshold: Threshold::NoUnresolvedObjections,
+            co_production: None,
+        };
+        let options = vec!["A".to_string(), "B".to_string()];
+        assert!(matches!(
+            DecisionSpec::parse(
+                "Q?",
+                Method::Score,
+                rule,
+                &options,
+                vec![Constituency::Other],
+                false
+            ),
+            Err(SpecError::Rule(_))
+        ));
+    }
+}
