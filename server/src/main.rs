@@ -23,6 +23,7 @@ async fn main() -> ExitCode {
         Command::Serve => serve(&cli.settings).await,
         Command::Migrate => migrate(&cli.settings).await,
         Command::AdminLink => admin_link(&cli.settings).await,
+        Command::VerifyRecord => verify_record(&cli.settings).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -63,6 +64,18 @@ async fn admin_link(settings: &Settings) -> anyhow::Result<()> {
         .unwrap_or_else(|| format!("http://{}", settings.listen));
     print_first_admin_link(&format!("{}{path}", base.trim_end_matches('/')));
     Ok(())
+}
+
+async fn verify_record(settings: &Settings) -> anyhow::Result<()> {
+    let db = Db::connect(&settings.database_url).await?;
+    db.migrate().await?;
+    match app::store::participation_record::verify_all(&db).await? {
+        Ok(n) => {
+            println!("All {n} participation records are intact.");
+            Ok(())
+        }
+        Err(broken) => anyhow::bail!("the participation record is broken at {broken}"),
+    }
 }
 
 /// Printed, not logged: it is a secret meant for the person at this console only.

@@ -26,6 +26,9 @@ pub enum Command {
     Migrate,
     /// Print a new one-time sign-in link for the first site administrator.
     AdminLink,
+    /// Re-walk every decision's participation record; exit non-zero, naming the first bad
+    /// entry, if any entry was altered, removed or reordered.
+    VerifyRecord,
 }
 
 #[derive(Debug, Clone, Args)]

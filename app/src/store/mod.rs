@@ -8,9 +8,11 @@
 pub mod amendments;
 pub mod comments;
 pub mod constituency_claims;
+pub mod decisions;
 pub mod documents;
 pub mod invitations;
 pub mod memberships;
+pub mod participation_record;
 pub mod people;
 pub mod personal_data;
 pub mod processes;

@@ -329,6 +329,11 @@ pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreEr
         .bind(person.get())
         .execute(&mut *tx)
         .await?;
+    // Participation records keep the pseudonym; nothing links it to the person any more.
+    sqlx::query("DELETE FROM record_pseudonyms WHERE person_id = $1")
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

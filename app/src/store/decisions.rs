@@ -1,0 +1,342 @@
+//! The `decisions` and `ballots` tables. Opening, casting (or changing) a ballot and closing
+//! each happen in one write transaction together with their entry in the participation
+//! record, so the record and the tally can never disagree.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::participation_record::{append_in, pseudonym_in};
+use super::{Db, StoreError};
+use crate::domain::decision::ballot::Ballot;
+use crate::domain::decision::record::RecordEvent;
+use crate::domain::decision::rule::Outcome;
+use crate::domain::decision::spec::DecisionSpec;
+use crate::domain::decision::tally::CastBallot;
+use crate::domain::{Constituency, PersonId, ProcessId};
+
+#[derive(Debug, Clone)]
+pub struct StoredDecision {
+    pub id: i64,
+    pub process: ProcessId,
+    pub spec: DecisionSpec,
+    pub opened_by: Option<PersonId>,
+    pub opened_at: i64,
+    pub closes_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub outcome: Option<Outcome>,
+}
+
+impl StoredDecision {
+    /// Open for ballots at `now`: not closed by hand and not past its closing time.
+    pub fn is_open(&self, now: i64) -> bool {
+        self.closed_at.is_none() && self.closes_at.is_none_or(|t| now < t)
+    }
+}
+
+fn json<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, StoreError> {
+    let raw: String = row.try_get(column)?;
+    serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt(format!("decision {column}: {e}")))
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("encoding: {e}")))
+}
+
+const COLUMNS: &str = "id, process_id, question, method, rule, options, eligible, secret, \
+     opened_by, opened_at, closes_at, closed_at, outcome";
+
+fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
+    use crate::domain::decision::spec::{OptionLabel, Question};
+    let question: String = row.try_get("question")?;
+    let options: Vec<String> = json(row, "options")?;
+    let outcome: Option<String> = row.try_get("outcome")?;
+    let spec = DecisionSpec {
+        question: Question::parse(&question)
+            .map_err(|e| StoreError::Corrupt(format!("question: {e}")))?,
+        method: json(row, "method")?,
+        rule: json(row, "rule")?,
+        options: options
+            .iter()
+            .map(|o| OptionLabel::parse(o).map_err(|e| StoreError::Corrupt(format!("option: {e}"))))
+            .collect::<Result<_, _>>()?,
+        eligible: json(row, "eligible")?,
+        secret: row.try_get::<i64, _>("secret")? != 0,
+    };
+    Ok(StoredDecision {
+        id: row.try_get("id")?,
+        process: ProcessId::new(row.try_get("process_id")?),
+        spec,
+        opened_by: row
+            .try_get::<Option<i64>, _>("opened_by")?
+            .map(PersonId::new),
+        opened_at: row.try_get("opened_at")?,
+        closes_at: row.try_get("closes_at")?,
+        closed_at: row.try_get("closed_at")?,
+        outcome: outcome
+            .map(|o| serde_json::from_str(&o))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(format!("outcome: {e}")))?,
+    })
+}
+
+/// Opens a decision and writes the first entry of its record.
+#[tracing::instrument(skip(db, spec))]
+pub async fn open(
+    db: &Db,
+    process: ProcessId,
+    spec: &DecisionSpec,
+    amendment: Option<i64>,
+    by: PersonId,
+    now: i64,
+    closes_at: Option<i64>,
+) -> Result<i64, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let options: Vec<&str> = spec.options.iter().map(|o| o.as_str()).collect();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO decisions (process_id, question, method, rule, options, eligible, secret, \
+         amendment_id, opened_by, opened_at, closes_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(process.get())
+    .bind(spec.question.as_str())
+    .bind(encode(&spec.method)?)
+    .bind(encode(&spec.rule)?)
+    .bind(encode(&options)?)
+    .bind(encode(&spec.eligible)?)
+    .bind(i64::from(spec.secret))
+    .bind(amendment)
+    .bind(by.get())
+    .bind(now)
+    .bind(closes_at)
+    .fetch_one(&mut *tx)
+    .await?;
+    let opener = pseudonym_in(&mut tx, by).await?;
+    append_in(
+        &mut tx,
+        id,
+        now,
+        RecordEvent::Opened {
+            question: spec.question.as_str().to_string(),
+            method: spec.method,
+            rule: spec.rule,
+            options: options.iter().map(|o| o.to_string()).collect(),
+            by: opener,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn find(db: &Db, id: i64) -> Result<Option<StoredDecision>, StoreError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM decisions WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// A process's decisions, newest first.
+#[tracing::instrument(skip(db))]
+pub async fn for_process(db: &Db, process: ProcessId) -> Result<Vec<StoredDecision>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM decisions WHERE process_id = $1 ORDER BY id DESC LIMIT 200"
+    ))
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// What casting a ballot led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cast {
+    First,
+    Changed,
+    /// The decision had closed; nothing was stored.
+    Closed,
+}
+
+/// Stores `person`'s ballot (replacing an earlier one) and records the event, in one
+/// transaction. On PostgreSQL, two ballots racing for the same next record entry make one
+/// transaction fail on the primary key; it is tried again, up to five times.
+#[allow(clippy::too_many_arguments)]
+#[tracing::instrument(skip(db, ballot, constituencies))]
+pub async fn cast(
+    db: &Db,
+    decision: &StoredDecision,
+    person: PersonId,
+    constituencies: &[Constituency],
+    ballot: &Ballot,
+    now: i64,
+) -> Result<Cast, StoreError> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match cast_once(db, decision, person, constituencies, ballot, now).await {
+            Err(StoreError::Database(sqlx::Error::Database(e)))
+                if (e.is_unique_violation() || e.code().as_deref() == Some("40001"))
+                    && attempts < 8 =>
+            {
+                continue;
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn cast_once(
+    db: &Db,
+    decision: &StoredDecision,
+    person: PersonId,
+    constituencies: &[Constituency],
+    ballot: &Ballot,
+    now: i64,
+) -> Result<Cast, StoreError> {
+    let mut tx = db.begin_write().await?;
+    // Read inside the transaction: a close that committed first wins.
+    let closed: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT closed_at FROM decisions WHERE id = $1")
+            .bind(decision.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if !matches!(closed, Some(None)) || decision.closes_at.is_some_and(|t| now >= t) {
+        return Ok(Cast::Closed);
+    }
+    let existed: Option<i64> =
+        sqlx::query_scalar("SELECT cast_at FROM ballots WHERE decision_id = $1 AND person_id = $2")
+            .bind(decision.id)
+            .bind(person.get())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let encoded = encode(ballot)?;
+    let constituencies_json = encode(&constituencies)?;
+    sqlx::query(
+        "INSERT INTO ballots (decision_id, person_id, constituencies, ballot, cast_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (decision_id, person_id) DO UPDATE SET ballot = $4, constituencies = $3, changed_at = $5",
+    )
+    .bind(decision.id)
+    .bind(person.get())
+    .bind(constituencies_json)
+    .bind(encoded)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let participant = pseudonym_in(&mut tx, person).await?;
+    let primary = CastBallot {
+        constituencies: constituencies.to_vec(),
+        ballot: ballot.clone(),
+    }
+    .primary();
+    append_in(
+        &mut tx,
+        decision.id,
+        now,
+        RecordEvent::BallotCast {
+            participant,
+            constituency: primary,
+            changed: existed.is_some(),
+            choice: (!decision.spec.secret).then(|| ballot.clone()),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(if existed.is_some() {
+        Cast::Changed
+    } else {
+        Cast::First
+    })
+}
+
+/// Every ballot of a decision, with who cast it.
+#[tracing::instrument(skip(db))]
+pub async fn ballots(db: &Db, decision: i64) -> Result<Vec<(PersonId, CastBallot)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT person_id, constituencies, ballot FROM ballots WHERE decision_id = $1 ORDER BY person_id",
+    )
+    .bind(decision)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                PersonId::new(row.try_get("person_id")?),
+                CastBallot {
+                    constituencies: json(row, "constituencies")?,
+                    ballot: json(row, "ballot")?,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// `person`'s current ballot, if any.
+#[tracing::instrument(skip(db))]
+pub async fn ballot_of(
+    db: &Db,
+    decision: i64,
+    person: PersonId,
+) -> Result<Option<Ballot>, StoreError> {
+    let raw: Option<String> =
+        sqlx::query_scalar("SELECT ballot FROM ballots WHERE decision_id = $1 AND person_id = $2")
+            .bind(decision)
+            .bind(person.get())
+            .fetch_optional(db.pool())
+            .await?;
+    raw.map(|r| serde_json::from_str(&r).map_err(|e| StoreError::Corrupt(format!("ballot: {e}"))))
+        .transpose()
+}
+
+/// Closes the decision: counts the ballots with `decide`, stores the outcome and records it,
+/// in one transaction. `None` when it was already closed.
+#[tracing::instrument(skip(db, decide))]
+pub async fn close(
+    db: &Db,
+    decision: &StoredDecision,
+    by: PersonId,
+    now: i64,
+    decide: impl Fn(&[CastBallot]) -> Outcome,
+) -> Result<Option<Outcome>, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let rows = sqlx::query("SELECT constituencies, ballot FROM ballots WHERE decision_id = $1")
+        .bind(decision.id)
+        .fetch_all(&mut *tx)
+        .await?;
+    let cast: Vec<CastBallot> = rows
+        .iter()
+        .map(|row| {
+            Ok(CastBallot {
+                constituencies: json(row, "constituencies")?,
+                ballot: json(row, "ballot")?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    let outcome = decide(&cast);
+    let closed = sqlx::query(
+        "UPDATE decisions SET closed_at = $1, outcome = $2 WHERE id = $3 AND closed_at IS NULL",
+    )
+    .bind(now)
+    .bind(encode(&outcome)?)
+    .bind(decision.id)
+    .execute(&mut *tx)
+    .await?;
+    if closed.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let closer = pseudonym_in(&mut tx, by).await?;
+    append_in(
+        &mut tx,
+        decision.id,
+        now,
+        RecordEvent::Closed {
+            ballots: u32::try_from(cast.len()).unwrap_or(u32::MAX),
+            outcome: outcome.clone(),
+            by: closer,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(outcome))
+}
