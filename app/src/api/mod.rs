@@ -2,6 +2,7 @@
 //! who is asking, check they may, parse the input into domain types, call the store.
 
 pub mod accounts;
+pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod error;

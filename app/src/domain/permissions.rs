@@ -55,6 +55,10 @@ pub enum ProcessAction {
     Moderate,
     /// Change the process's settings, such as public comments.
     ConfigureProcess,
+    /// Open and close decisions.
+    RunDecisions,
+    /// Vote in a decision (whether a ballot counts also depends on constituency).
+    Vote,
 }
 
 impl ProcessAction {
@@ -65,7 +69,8 @@ impl ProcessAction {
             | Self::ReadDrafts
             | Self::Comment
             | Self::ProposeAmendments
-            | Self::ReportComments => &[
+            | Self::ReportComments
+            | Self::Vote => &[
                 Participant,
                 Drafter,
                 Facilitator,
@@ -76,7 +81,7 @@ impl ProcessAction {
             Self::EditDocuments | Self::DecideAmendments | Self::ResolveThreads => {
                 &[Drafter, Facilitator, ProcessAdmin]
             }
-            Self::Moderate => &[Facilitator, ProcessAdmin],
+            Self::Moderate | Self::RunDecisions => &[Facilitator, ProcessAdmin],
             Self::ConfirmConstituencies
             | Self::AssignRoles
             | Self::PublishDocuments
@@ -119,6 +124,12 @@ impl ProcessAction {
             Self::Moderate => "Only facilitators and process administrators can moderate comments.",
             Self::ConfigureProcess => {
                 "Only a process administrator can change this process's settings."
+            }
+            Self::RunDecisions => {
+                "Only facilitators and process administrators can open and close decisions."
+            }
+            Self::Vote => {
+                "Only people taking part in this process can vote. Ask a facilitator for a sign-in code."
             }
         }
     }
@@ -297,6 +308,8 @@ mod tests {
             (ResolveThreads, [Unauthorised, Forbidden, Forbidden, Allowed, Allowed, Forbidden, Allowed, Allowed]),
             (Moderate, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
             (ConfigureProcess, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Allowed]),
+            (RunDecisions, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
+            (Vote, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
         ];
         let people = [
             Who::Anonymous,

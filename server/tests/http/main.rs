@@ -4,6 +4,7 @@
 mod harness;
 
 mod accounts;
+mod decisions;
 mod discussion;
 mod documents;
 mod errors_and_limits;

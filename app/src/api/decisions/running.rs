@@ -1,0 +1,173 @@
+//! Opening and closing decisions (facilitators and process administrators).
+
+use leptos::prelude::*;
+
+use crate::api::AppError;
+
+/// `POST /api/decisions/open`: a new decision. `method` is consent, single, ranked, dots or
+/// score; `options` has one option per line; `threshold` is majority, supermajority or
+/// consensus; each constituency that may vote is a field set to "yes".
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "decisions/open")]
+pub async fn open_decision(
+    process_id: i64,
+    question: String,
+    method: String,
+    options: Option<String>,
+    dots: Option<u32>,
+    threshold: String,
+    percent: Option<u8>,
+    co_production: Option<String>,
+    min_lived_experience: Option<u32>,
+    secret: Option<String>,
+    closes_in_minutes: Option<i64>,
+    lived_experience: Option<String>,
+    family_or_carer: Option<String>,
+    peer_supporter: Option<String>,
+    provider_staff: Option<String>,
+    commissioner: Option<String>,
+    other: Option<String>,
+) -> Result<i64, AppError> {
+    use crate::api::boundary::{app_state, authorise_in_process, unexpected};
+    use crate::domain::decision::method::Method;
+    use crate::domain::decision::rule::{CoProduction, DecisionRule, Threshold};
+    use crate::domain::decision::spec::{DecisionSpec, SpecError};
+    use crate::domain::permissions::ProcessAction;
+    use crate::domain::{Constituency, ProcessId};
+
+    let state = app_state()?;
+    let process = ProcessId::new(process_id);
+    let facilitator = authorise_in_process(
+        &state,
+        process,
+        ProcessAction::RunDecisions,
+        "open a decision",
+    )
+    .await?;
+    let method = match method.as_str() {
+        "consent" => Method::Consent,
+        "single" => Method::SingleChoice,
+        "ranked" => Method::RankedChoice,
+        "dots" => Method::DotVoting {
+            dots: dots.unwrap_or(5).clamp(1, Method::MAX_DOTS),
+        },
+        "score" => Method::Score,
+        _ => return Err(AppError::BadRequest),
+    };
+    let threshold = match threshold.as_str() {
+        "majority" => Threshold::SimpleMajority,
+        "supermajority" => Threshold::Supermajority {
+            percent: percent.unwrap_or(66),
+        },
+        "consensus" => Threshold::NoUnresolvedObjections,
+        _ => return Err(AppError::BadRequest),
+    };
+    let rule = DecisionRule {
+        threshold,
+        co_production: co_production
+            .is_some_and(|v| v == "yes")
+            .then(|| CoProduction {
+                min_lived_experience: min_lived_experience.unwrap_or(1),
+            }),
+    };
+    let ticked = |v: &Option<String>| v.as_deref() == Some("yes");
+    let eligible: Vec<Constituency> = [
+        (Constituency::LivedExperience, &lived_experience),
+        (Constituency::FamilyOrCarer, &family_or_carer),
+        (Constituency::PeerSupporter, &peer_supporter),
+        (Constituency::ProviderStaff, &provider_staff),
+        (Constituency::Commissioner, &commissioner),
+        (Constituency::Other, &other),
+    ]
+    .into_iter()
+    .filter(|(_, v)| ticked(v))
+    .map(|(c, _)| c)
+    .collect();
+    let options: Vec<String> = options
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let spec = DecisionSpec::parse(
+        &question,
+        method,
+        rule,
+        &options,
+        eligible,
+        secret.is_some_and(|v| v == "yes"),
+    )
+    .map_err(|e| {
+        let field = match e {
+            SpecError::Question(_) => "question",
+            SpecError::Option(..) | SpecError::TooFewOptions | SpecError::TooManyOptions(_) => {
+                "options"
+            }
+            SpecError::NobodyEligible => "eligible",
+            SpecError::Rule(_) => "threshold",
+        };
+        AppError::invalid_fields(vec![(field, e.to_string())])
+    })?;
+    let now = crate::store::unix_now();
+    let closes_at = closes_in_minutes
+        .filter(|m| *m > 0)
+        .map(|m| now + m.min(60 * 24 * 90) * 60);
+    let id = crate::store::decisions::open(
+        &state.db,
+        process,
+        &spec,
+        None,
+        facilitator.person,
+        now,
+        closes_at,
+    )
+    .await
+    .map_err(unexpected("opening a decision"))?;
+    tracing::info!(
+        process = process_id,
+        decision = id,
+        person = facilitator.person.get(),
+        "decision opened"
+    );
+    leptos_axum::redirect(&super::decision_path(process_id, id));
+    Ok(id)
+}
+
+/// `POST /api/decisions/close`: closes a decision by hand and counts it.
+#[server(prefix = "/api", endpoint = "decisions/close")]
+pub async fn close_decision(decision_id: i64) -> Result<bool, AppError> {
+    use crate::api::boundary::{app_state, authorise_in_process, unexpected};
+    use crate::domain::decision::rule::evaluate;
+    use crate::domain::permissions::ProcessAction;
+
+    let state = app_state()?;
+    let decision = crate::store::decisions::find(&state.db, decision_id)
+        .await
+        .map_err(unexpected("reading a decision"))?
+        .ok_or_else(|| AppError::NotFound("that decision".into()))?;
+    let facilitator = authorise_in_process(
+        &state,
+        decision.process,
+        ProcessAction::RunDecisions,
+        "close a decision",
+    )
+    .await?;
+    let spec = decision.spec.clone();
+    let outcome = crate::store::decisions::close(
+        &state.db,
+        &decision,
+        facilitator.person,
+        crate::store::unix_now(),
+        |cast| evaluate(spec.rule, spec.method, spec.options.len(), cast),
+    )
+    .await
+    .map_err(unexpected("closing a decision"))?
+    .ok_or_else(|| AppError::Conflict("This decision has already been closed.".into()))?;
+    tracing::info!(
+        decision = decision_id,
+        person = facilitator.person.get(),
+        passed = outcome.passed,
+        "decision closed"
+    );
+    leptos_axum::redirect(&super::decision_path(decision.process.get(), decision_id));
+    Ok(outcome.passed)
+}
