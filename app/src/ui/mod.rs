@@ -14,6 +14,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
+use pages::decisions::{decision::DecisionPageView, list::DecisionsPage};
 use pages::discussion::{
     amendment::AmendmentPageView, moderation::ModerationPageView, section::SectionDiscussionPage,
 };
@@ -102,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/documents/:kind/conflicts/:conflict") view=ConflictPageView ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/documents/:kind/sections/:key/discussion") view=SectionDiscussionPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/documents/:kind/amendments/:amendment") view=AmendmentPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/decisions") view=DecisionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/decisions/:decision") view=DecisionPageView ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/moderation") view=ModerationPageView ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />

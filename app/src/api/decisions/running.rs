@@ -14,13 +14,13 @@ pub async fn open_decision(
     question: String,
     method: String,
     options: Option<String>,
-    dots: Option<u32>,
+    dots: Option<String>,
     threshold: String,
-    percent: Option<u8>,
+    percent: Option<String>,
     co_production: Option<String>,
-    min_lived_experience: Option<u32>,
+    min_lived_experience: Option<String>,
     secret: Option<String>,
-    closes_in_minutes: Option<i64>,
+    closes_in_minutes: Option<String>,
     lived_experience: Option<String>,
     family_or_carer: Option<String>,
     peer_supporter: Option<String>,
@@ -35,6 +35,21 @@ pub async fn open_decision(
     use crate::domain::permissions::ProcessAction;
     use crate::domain::{Constituency, ProcessId};
 
+    // Number fields arrive as text; an empty one means "not given".
+    fn number<T: std::str::FromStr>(raw: &Option<String>) -> Option<T> {
+        raw.as_deref().and_then(|r| r.trim().parse().ok())
+    }
+    let (dots, percent, min_lived_experience, closes_in_minutes): (
+        Option<u32>,
+        Option<u8>,
+        Option<u32>,
+        Option<i64>,
+    ) = (
+        number(&dots),
+        number(&percent),
+        number(&min_lived_experience),
+        number(&closes_in_minutes),
+    );
     let state = app_state()?;
     let process = ProcessId::new(process_id);
     let facilitator = authorise_in_process(

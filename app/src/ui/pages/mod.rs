@@ -1,4 +1,5 @@
 pub mod codes;
+pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod error_notice;

@@ -57,6 +57,7 @@ pub fn ProcessPage() -> impl IntoView {
                     Ok(Some(p)) => {
                         let codes_link = format!("/processes/{}/codes", p.id);
                         let people_link = format!("/processes/{}/people", p.id);
+                        let decisions_link = crate::api::decisions::decisions_path(p.id.get());
                         let moderation_link = crate::api::discussion::moderation_path(p.id.get());
                         let title = p.title.as_str().to_string();
                         view! {
@@ -74,6 +75,7 @@ pub fn ProcessPage() -> impl IntoView {
                                     <ul class="process-links">
                                         <li><a href=people_link>"People taking part"</a></li>
                                         <li><a href=codes_link>"Sign-in codes for this process"</a>" (for facilitators)"</li>
+                                        <li><a href=decisions_link>"Decisions"</a></li>
                                         <li><a href=moderation_link>"Moderation and public comments"</a>" (for facilitators)"</li>
                                     </ul>
                                 })}

@@ -1,0 +1,258 @@
+//! `/processes/:id/decisions/:decision`: the question, how to vote (a few taps on a phone,
+//! changeable until it closes), who took part, and once closed the result by constituency
+//! and the head of its participation record. Everything works from plain forms.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::results::ResultsView;
+use crate::api::decisions::pages::load_decision;
+use crate::api::decisions::running::CloseDecision;
+use crate::api::decisions::voting::Vote;
+use crate::api::decisions::{DecisionPage, decisions_path};
+use crate::domain::calendar::{iso_date, long_date};
+use crate::domain::decision::ballot::Ballot;
+use crate::domain::decision::method::{ConsentAnswer, Method};
+use crate::domain::decision::rule::Threshold;
+use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::refetch::successes;
+use crate::ui::pages::documents::{query_number, route_number};
+use crate::ui::pages::error_notice::ErrorNotice;
+
+#[component]
+pub fn DecisionPageView() -> impl IntoView {
+    let decision = route_number("decision");
+    let vote = ServerAction::<Vote>::new();
+    let close = ServerAction::<CloseDecision>::new();
+    let (voted, closed) = (successes(vote), successes(close));
+    let page = Resource::new(
+        move || (decision.get(), voted.get(), closed.get()),
+        |(decision, ..)| async move {
+            match decision {
+                Some(id) => load_decision(id).await,
+                None => Err(crate::api::AppError::NotFound("that decision".into())),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Decision page vote close /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn rule_words(page: &DecisionPage) -> String {
+    let threshold = match page.rule.threshold {
+        Threshold::SimpleMajority => "more than half".to_string(),
+        Threshold::Supermajority { percent } => format!("at least {percent}%"),
+        Threshold::NoUnresolvedObjections => "no unresolved objections".to_string(),
+    };
+    match page.rule.co_production {
+        Some(co) => format!(
+            "To pass it needs {threshold}, and the same among people with lived experience, at least {} of whom must take part.",
+            co.min_lived_experience
+        ),
+        None => format!("To pass it needs {threshold}."),
+    }
+}
+
+#[component]
+fn Decision(
+    page: DecisionPage,
+    vote: ServerAction<Vote>,
+    close: ServerAction<CloseDecision>,
+) -> impl IntoView {
+    let process = page.process.id.get();
+    let voted = query_number("voted");
+    let error = Signal::derive(move || vote.value().get().and_then(Result::err));
+    let close_error = Signal::derive(move || close.value().get().and_then(Result::err));
+    let eligible: Vec<&str> = page.eligible.iter().map(|c| c.plural()).collect();
+    view! {
+        <Title text=page.question.clone() />
+        <nav aria-label="You are here" class="trail">
+            <a href=format!("/processes/{process}")>{page.process.title.as_str().to_string()}</a>
+            " › " <a href=decisions_path(process)>"Decisions"</a>
+        </nav>
+        <h1>{page.question.clone()}</h1>
+        <p class="meta">
+            {page.method.label()} " · opened " <time datetime=iso_date(page.opened_at)>{long_date(page.opened_at)}</time>
+            {page.closed_at.map(|t| view! { " · closed " <time datetime=iso_date(t)>{long_date(t)}</time> })}
+        </p>
+        <p>{rule_words(&page)} {format!(" Who may vote: {}.", eligible.join(", "))}
+            {if page.secret { " Ballots are secret: the record shows who took part, not how." } else { " Ballots are open: the record shows how each person voted." }}</p>
+        <div aria-live="polite">
+            {move || voted.get().map(|_| view! { <p class="notice" role="status">"Your vote has been counted. You can change it until the decision closes."</p> })}
+        </div>
+        <FormError error />
+        <FormError error=close_error />
+        {match (page.open, page.cannot_vote.clone()) {
+            (true, None) => view! { <VoteForm page=page.clone() vote error /> }.into_any(),
+            (_, Some(why)) => view! { <p class="notice">{why}</p> }.into_any(),
+            _ => ().into_any(),
+        }}
+        <p>{format!("{} {} voted.", page.ballots, if page.ballots == 1 { "person has" } else { "people have" })}</p>
+        {page.may_close.then(|| view! {
+            <ActionForm action=close attr:class="inline-form">
+                <input type="hidden" name="decision_id" value=page.id />
+                <button type="submit" class="button button--secondary">"Close the decision and count it"</button>
+            </ActionForm>
+        })}
+        {page.results.clone().map(|results| view! { <ResultsView results options=page.options.clone() /> })}
+        <section aria-labelledby="record-heading">
+            <h2 id="record-heading">"Who took part"</h2>
+            {if page.took_part.is_empty() {
+                view! { <p>"Nobody has voted yet."</p> }.into_any()
+            } else {
+                view! { <ul class="people">{page.took_part.clone().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            <p class="record-head">
+                "Participation record: "
+                {if page.record_intact { "checked, intact." } else { "CHECK FAILED: the record has been altered." }}
+                {page.record_head.clone().map(|h| view! { " Latest entry's fingerprint (SHA-256): " <code class="hash">{h}</code> })}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn VoteForm(
+    page: DecisionPage,
+    vote: ServerAction<Vote>,
+    error: Signal<Option<crate::api::AppError>>,
+) -> impl IntoView {
+    let mine = page.my_ballot.clone();
+    let options = page.options.clone();
+    let fields = match page.method {
+        Method::Consent => {
+            let (current, reason) = match &mine {
+                Some(Ballot::Consent { answer, reason }) => {
+                    (Some(*answer), reason.clone().unwrap_or_default())
+                }
+                _ => (None, String::new()),
+            };
+            view! {
+                <fieldset>
+                    <legend>"Your answer"</legend>
+                    {ConsentAnswer::ALL.into_iter().map(|a| view! {
+                        <div class="choice">
+                            <input id=format!("answer-{}", a.slug()) name="answer" type="radio" value=a.slug() checked=current == Some(a) required=true />
+                            <label for=format!("answer-{}", a.slug())>{a.label()}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="reason">"Your reason (needed if you object)"</label>
+                    <textarea id="reason" name="reason" rows="3" maxlength="1000">{crate::ui::components::raw_text::escaped_on_server(reason)}</textarea>
+                </div>
+            }
+            .into_any()
+        }
+        Method::SingleChoice => {
+            let current = match &mine {
+                Some(Ballot::Single(i)) => Some(*i),
+                _ => None,
+            };
+            view! {
+                <fieldset>
+                    <legend>"Your choice"</legend>
+                    {options.iter().enumerate().map(|(i, o)| view! {
+                        <div class="choice">
+                            <input id=format!("choice-{i}") name="choice" type="radio" value=i checked=current == Some(i) required=true />
+                            <label for=format!("choice-{i}")>{o.clone()}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Method::RankedChoice => {
+            let n = options.len();
+            let rank_of = |i: usize| match &mine {
+                Some(Ballot::Ranked(order)) => order.iter().position(|x| *x == i).map(|p| p + 1),
+                _ => None,
+            };
+            view! {
+                <fieldset>
+                    <legend>"Put the options in order: 1 for your first choice. Leave out any you do not want to rank."</legend>
+                    {options.iter().enumerate().map(|(i, o)| {
+                        let current = rank_of(i);
+                        view! {
+                            <div class="field">
+                                <label for=format!("rank-{i}")>{format!("Rank for “{o}”")}</label>
+                                <select id=format!("rank-{i}") name=format!("values[{i}]")>
+                                    <option value="" selected=current.is_none()>"Not ranked"</option>
+                                    {(1..=n).map(|r| view! { <option value=r selected=current == Some(r)>{r}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Method::DotVoting { dots } => {
+            let current = |i: usize| match &mine {
+                Some(Ballot::Dots(v)) => v.get(i).copied().unwrap_or(0),
+                _ => 0,
+            };
+            view! {
+                <fieldset>
+                    <legend>{format!("Spread up to {dots} dots across the options")}</legend>
+                    {options.iter().enumerate().map(|(i, o)| view! {
+                        <div class="field">
+                            <label for=format!("dots-{i}")>{format!("Dots for “{o}”")}</label>
+                            <input id=format!("dots-{i}") name=format!("values[{i}]") type="number" min="0" max=dots value=current(i) />
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Method::Score => {
+            let current = |i: usize| match &mine {
+                Some(Ballot::Scores(v)) => v.get(i).copied().unwrap_or(0),
+                _ => 0,
+            };
+            view! {
+                <fieldset>
+                    <legend>"Score each option from 0 (not at all) to 5 (very much)"</legend>
+                    {options.iter().enumerate().map(|(i, o)| {
+                        let now = current(i);
+                        view! {
+                            <div class="field">
+                                <label for=format!("score-{i}")>{format!("Score for “{o}”")}</label>
+                                <select id=format!("score-{i}") name=format!("values[{i}]")>
+                                    {(0u8..=5).map(|s| view! { <option value=s selected=now == s>{s}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+    };
+    let label = if mine.is_some() {
+        "Change my vote"
+    } else {
+        "Cast my vote"
+    };
+    view! {
+        <section aria-labelledby="vote-heading">
+            <h2 id="vote-heading">"Your vote"</h2>
+            {mine.is_some().then(|| view! { <p>"You have voted. Your current answers are selected below; you can change them until the decision closes."</p> })}
+            <ActionForm action=vote attr:class="form">
+                <input type="hidden" name="decision_id" value=page.id />
+                {fields}
+                <FieldError field="ballot" error />
+                <FieldError field="choice" error />
+                <button type="submit" class="button button--wide">{label}</button>
+            </ActionForm>
+        </section>
+    }
+}

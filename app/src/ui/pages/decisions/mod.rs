@@ -1,0 +1,6 @@
+//! Decisions: a process's list with the form to open one, and one decision with its ballot
+//! form, results by constituency and participation record.
+
+pub mod decision;
+pub mod list;
+pub mod results;
