@@ -6,6 +6,8 @@
 //! - `api`: server functions, the public POST endpoints under `/api/`.
 //! - `ui`: pages and components.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod domain;
 pub mod ui;

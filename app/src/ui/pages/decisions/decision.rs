@@ -102,7 +102,7 @@ fn Decision(
                 <button type="submit" class="button button--secondary">"Close the decision and count it"</button>
             </ActionForm>
         })}
-        {page.results.clone().map(|results| view! { <ResultsView results options=page.options.clone() /> })}
+        {page.results.clone().map(|results| view! { <ResultsView results options=page.options.clone() /> }.into_any())}
         <section aria-labelledby="record-heading">
             <h2 id="record-heading">"Who took part"</h2>
             {if page.took_part.is_empty() {

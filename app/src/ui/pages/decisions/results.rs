@@ -80,7 +80,7 @@ pub fn ResultsView(results: Results, options: Vec<String>) -> impl IntoView {
                     <li>{if c.met { "Met: " } else { "Not met: " }}{c.what}</li>
                 }).collect_view()}
             </ul>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Votes by constituency (scrolls sideways on a small screen)">
                 <table class="table results">
                     <caption>{if runoff.is_some() { "First preferences, by constituency" } else { "Votes by constituency" }}</caption>
                     <thead><tr>

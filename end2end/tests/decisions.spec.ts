@@ -1,0 +1,108 @@
+// A facilitator opens a consent decision; people in three constituencies vote on phones (one
+// changes their mind); it closes and the result shows each constituency side by side; a
+// member of the public reads the result and who took part, and voting works without
+// JavaScript.
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { adminState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, screenshot, uniqueTitle, waitForHydration } from './support';
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function post(context: BrowserContext, endpoint: string, form: Record<string, string>) {
+  const response = await context.request.post(`/api/${endpoint}`, { form });
+  expect(response.status(), `${endpoint}: ${await response.text()}`).toBe(200);
+  return response.json();
+}
+
+/** Someone joins with a code on a phone and says why they take part. */
+async function voter(browser: Browser, code: string, constituency: string, javaScriptEnabled = true) {
+  const context = await browser.newContext({ storageState: undefined, javaScriptEnabled, ...phone });
+  const page = await context.newPage();
+  await page.goto('/join');
+  await page.getByLabel('Your sign-in code').fill(code);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page).toHaveURL(/\/me\?welcome=1$/);
+  await page.getByLabel(constituency).check();
+  await page.getByRole('button', { name: 'Save how I take part' }).click();
+  await expect(page.getByLabel(constituency)).toBeChecked();
+  return { context, page };
+}
+
+test('a consent decision: three constituencies vote on phones and the result shows each side by side', async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
+  const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Sefton decision'), description: 'Deciding together.' }));
+  const batch = String(await post(admin, 'codes/create', { process_id: id, count: '3', valid_days: '14' }));
+  const codes: string[] = (await post(admin, 'codes/batch', { process_id: id, batch_id: batch })).unused.map((c: unknown) => (typeof c === 'string' ? c : String(Object.values(c as object)[0])));
+
+  // The facilitator (here the process administrator) opens the decision.
+  const facilitator = await admin.newPage();
+  await facilitator.goto(`/processes/${id}/decisions`);
+  await waitForHydration(facilitator);
+  await expectNoAxeViolations(facilitator);
+  await facilitator.getByLabel('The question').fill('Adopt version 1 of our definition of recovery?');
+  await facilitator.getByLabel('What it needs to pass').selectOption('consensus');
+  await facilitator.getByRole('button', { name: 'Open the decision' }).click();
+  await expect(facilitator.getByRole('heading', { level: 1, name: 'Adopt version 1 of our definition of recovery?' })).toBeVisible();
+  const decisionUrl = new URL(facilitator.url()).pathname;
+
+  const people = [
+    await voter(browser, codes[0], 'I use or have used drug or alcohol services'),
+    await voter(browser, codes[1], 'I am a family member or carer'),
+    await voter(browser, codes[2], 'I am a peer supporter or recovery champion', false),
+  ];
+  // With JavaScript: an objection without a reason is explained; then they agree.
+  const first = people[0].page;
+  await first.goto(decisionUrl);
+  await waitForHydration(first);
+  await first.getByRole('radio', { name: 'Object' }).check();
+  await first.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(first.locator('#ballot-error')).toContainText('Please say why you object');
+  await first.getByLabel('Your reason (needed if you object)').fill('It says nothing about harm reduction.');
+  await first.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(first.getByText('Your vote has been counted.')).toBeVisible();
+  await expect(first.getByRole('radio', { name: 'Object' })).toBeChecked();
+  await expectNoAxeViolations(first);
+  await screenshot(first, 'decision-phone');
+  // They change their mind after the discussion.
+  await first.getByRole('radio', { name: 'Agree, with reservations' }).check();
+  await first.getByRole('button', { name: 'Change my vote' }).click();
+  await expect(first.getByRole('radio', { name: 'Agree, with reservations' })).toBeChecked();
+
+  const second = people[1].page;
+  await second.goto(decisionUrl);
+  await second.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await second.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(second.getByText('Your vote has been counted.')).toBeVisible();
+
+  // Without JavaScript.
+  const third = people[2].page;
+  await third.goto(decisionUrl);
+  await third.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await third.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(third.getByText('Your vote has been counted.')).toBeVisible();
+  await expectNoAxeViolationsWithoutJs(third);
+
+  await facilitator.reload();
+  await waitForHydration(facilitator);
+  await expect(facilitator.getByText('3 people have voted.')).toBeVisible();
+  await facilitator.getByRole('button', { name: 'Close the decision and count it' }).click();
+  await expect(facilitator.locator('.outcome')).toContainText('Passed.');
+
+  // A member of the public reads the result, by constituency, and who took part.
+  const publicContext = await browser.newContext({ storageState: undefined, javaScriptEnabled: true, ...phone });
+  const visitor = await publicContext.newPage();
+  await visitor.goto(decisionUrl);
+  await waitForHydration(visitor);
+  const table = visitor.locator('table.results');
+  await expect(table.locator('thead')).toContainText('people with lived experience (1 voting)');
+  await expect(table.locator('thead')).toContainText('family members and carers (1 voting)');
+  await expect(table.locator('thead')).toContainText('Everyone (3 voting)');
+  await expect(table.getByRole('row', { name: /^Agree, with reservations/ })).toContainText('1');
+  await expect(visitor.locator('.rule-checks')).toContainText('Met: No unresolved objections');
+  await expect(visitor.locator('.record-head')).toContainText('checked, intact');
+  await expect(visitor.getByText('Sign in to vote.')).toBeVisible();
+  await expectNoAxeViolations(visitor);
+  await screenshot(visitor, 'decision-result-phone');
+  for (const p of people) await p.context.close();
+  await publicContext.close();
+  await admin.close();
+});
