@@ -11,10 +11,11 @@ CREATE TABLE decisions (
     options TEXT NOT NULL,
     eligible TEXT NOT NULL,
     secret BIGINT NOT NULL,
-    -- What is decided: a document version to adopt, an amendment, or a free question (neither).
-    subject_kind TEXT,
+    -- What is decided: a free question (all NULL), adopting version `subject_number` of the
+    -- document `subject_document` ('adopt_version'), or amendment `subject_number` ('amendment').
+    subject_kind TEXT CHECK (subject_kind IN ('adopt_version', 'amendment')),
+    subject_document TEXT,
     subject_number BIGINT,
-    amendment_id BIGINT REFERENCES amendments (id) ON DELETE SET NULL,
     opened_by BIGINT REFERENCES people (id) ON DELETE SET NULL,
     opened_at BIGINT NOT NULL,
     closes_at BIGINT,
@@ -23,6 +24,7 @@ CREATE TABLE decisions (
     outcome TEXT
 );
 CREATE INDEX decisions_by_process ON decisions (process_id, id);
+CREATE INDEX decisions_by_subject ON decisions (subject_kind, subject_number);
 
 -- One ballot per person per decision, enforced here as well as in code. A changed ballot
 -- replaces the old one; both events stay in the participation record.

@@ -202,6 +202,18 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
         .route("/healthz", get(http::healthz::healthz))
         .route("/me/data.json", get(http::personal_data::download))
         .route("/read/{process}/{kind}", get(http::published::read))
+        .route(
+            "/read/{process}/{kind}/ratified",
+            get(http::published::read_ratified),
+        )
+        .route(
+            "/read/{process}/{kind}/ratified/{id}",
+            get(http::published::read_ratification),
+        )
+        .route(
+            "/processes/{id}/decisions/{decision}/{file}",
+            get(http::decision_record::download),
+        )
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

@@ -59,6 +59,9 @@ pub enum ProcessAction {
     RunDecisions,
     /// Vote in a decision (whether a ballot counts also depends on constituency).
     Vote,
+    /// Ratify the version a passed decision adopted. Commissioners act in a public role, so
+    /// this is theirs alone: a site administrator may not do it on their behalf.
+    Ratify,
 }
 
 impl ProcessAction {
@@ -82,6 +85,7 @@ impl ProcessAction {
                 &[Drafter, Facilitator, ProcessAdmin]
             }
             Self::Moderate | Self::RunDecisions => &[Facilitator, ProcessAdmin],
+            Self::Ratify => &[Commissioner],
             Self::ConfirmConstituencies
             | Self::AssignRoles
             | Self::PublishDocuments
@@ -131,6 +135,9 @@ impl ProcessAction {
             Self::Vote => {
                 "Only people taking part in this process can vote. Ask a facilitator for a sign-in code."
             }
+            Self::Ratify => {
+                "Only a commissioner of this process can ratify. Ask a process administrator to give you the commissioner role."
+            }
         }
     }
 }
@@ -145,7 +152,8 @@ pub fn may_in_process(
     let Some(viewer) = viewer else {
         return Err(Refusal::SignInRequired);
     };
-    if viewer.is_site_admin() || roles.iter().any(|r| action.allowed_roles().contains(r)) {
+    let site_admin_may = viewer.is_site_admin() && action != ProcessAction::Ratify;
+    if site_admin_may || roles.iter().any(|r| action.allowed_roles().contains(r)) {
         Ok(())
     } else {
         Err(Refusal::Forbidden(action.refusal()))
@@ -310,6 +318,7 @@ mod tests {
             (ConfigureProcess, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Allowed]),
             (RunDecisions, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
             (Vote, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
+            (Ratify, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Forbidden]),
         ];
         let people = [
             Who::Anonymous,

@@ -185,6 +185,35 @@ pub async fn set_state(
     Ok(done.rows_affected() == 1)
 }
 
+/// Sends an open amendment to a vote: marks it and opens its decision in one transaction.
+/// The decision's id, or `None` when the amendment was no longer open.
+#[tracing::instrument(skip(db, amendment, vote), fields(amendment = amendment.id))]
+pub async fn send_to_vote(
+    db: &Db,
+    amendment: &StoredAmendment,
+    vote: &crate::domain::decision::spec::DecisionSpec,
+    by: PersonId,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let marked = sqlx::query(
+        "UPDATE amendments SET state = 'sent_to_vote', decided_by = $1, decided_at = $2 \
+         WHERE id = $3 AND state = 'open'",
+    )
+    .bind(by.get())
+    .bind(now)
+    .bind(amendment.id)
+    .execute(&mut *tx)
+    .await?;
+    if marked.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let decision =
+        super::decisions::open_in(&mut tx, amendment.process, vote, by, now, None).await?;
+    tx.commit().await?;
+    Ok(Some(decision))
+}
+
 /// Adds `person`'s support; a second support from the same person changes nothing.
 #[tracing::instrument(skip(db))]
 pub async fn support(db: &Db, id: i64, person: PersonId, now: i64) -> Result<(), StoreError> {

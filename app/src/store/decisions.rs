@@ -10,7 +10,8 @@ use super::{Db, StoreError};
 use crate::domain::decision::ballot::Ballot;
 use crate::domain::decision::record::RecordEvent;
 use crate::domain::decision::rule::Outcome;
-use crate::domain::decision::spec::DecisionSpec;
+use crate::domain::decision::spec::{DecisionSpec, FinalCount};
+use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::decision::tally::CastBallot;
 use crate::domain::{Constituency, PersonId, ProcessId};
 
@@ -43,14 +44,23 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 }
 
 const COLUMNS: &str = "id, process_id, question, method, rule, options, eligible, secret, \
-     opened_by, opened_at, closes_at, closed_at, outcome";
+     subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, closed_at, outcome";
 
 fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
     use crate::domain::decision::spec::{OptionLabel, Question};
     let question: String = row.try_get("question")?;
     let options: Vec<String> = json(row, "options")?;
     let outcome: Option<String> = row.try_get("outcome")?;
+    let subject_kind: Option<String> = row.try_get("subject_kind")?;
+    let subject_document: Option<String> = row.try_get("subject_document")?;
+    let subject = DecisionSubject::from_columns(
+        subject_kind.as_deref(),
+        subject_document.as_deref(),
+        row.try_get("subject_number")?,
+    )
+    .ok_or_else(|| StoreError::Corrupt("decision subject".into()))?;
     let spec = DecisionSpec {
+        subject,
         question: Question::parse(&question)
             .map_err(|e| StoreError::Corrupt(format!("question: {e}")))?,
         method: json(row, "method")?,
@@ -85,17 +95,32 @@ pub async fn open(
     db: &Db,
     process: ProcessId,
     spec: &DecisionSpec,
-    amendment: Option<i64>,
     by: PersonId,
     now: i64,
     closes_at: Option<i64>,
 ) -> Result<i64, StoreError> {
     let mut tx = db.begin_write().await?;
+    let id = open_in(&mut tx, process, spec, by, now, closes_at).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Opens a decision inside the caller's transaction (sending an amendment to a vote opens
+/// one in the same transaction that marks the amendment).
+pub async fn open_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    process: ProcessId,
+    spec: &DecisionSpec,
+    by: PersonId,
+    now: i64,
+    closes_at: Option<i64>,
+) -> Result<i64, StoreError> {
     let options: Vec<&str> = spec.options.iter().map(|o| o.as_str()).collect();
+    let (subject_kind, subject_document, subject_number) = spec.subject.columns();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO decisions (process_id, question, method, rule, options, eligible, secret, \
-         amendment_id, opened_by, opened_at, closes_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+         subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(process.get())
     .bind(spec.question.as_str())
@@ -104,15 +129,17 @@ pub async fn open(
     .bind(encode(&options)?)
     .bind(encode(&spec.eligible)?)
     .bind(i64::from(spec.secret))
-    .bind(amendment)
+    .bind(subject_kind)
+    .bind(subject_document)
+    .bind(subject_number)
     .bind(by.get())
     .bind(now)
     .bind(closes_at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
-    let opener = pseudonym_in(&mut tx, by).await?;
+    let opener = pseudonym_in(tx, by).await?;
     append_in(
-        &mut tx,
+        tx,
         id,
         now,
         RecordEvent::Opened {
@@ -124,7 +151,6 @@ pub async fn open(
         },
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -289,16 +315,17 @@ pub async fn ballot_of(
         .transpose()
 }
 
-/// Closes the decision: counts the ballots with `decide`, stores the outcome and records it,
-/// in one transaction. `None` when it was already closed.
+/// Closes the decision: counts the ballots with `decide`, stores the outcome and records it
+/// with the count, in one transaction. `by` is who closed it, `None` when it closed at its
+/// set time. `None` when it was already closed.
 #[tracing::instrument(skip(db, decide))]
 pub async fn close(
     db: &Db,
     decision: &StoredDecision,
-    by: PersonId,
+    by: Option<PersonId>,
     now: i64,
-    decide: impl Fn(&[CastBallot]) -> Outcome,
-) -> Result<Option<Outcome>, StoreError> {
+    decide: impl Fn(&[CastBallot]) -> FinalCount,
+) -> Result<Option<FinalCount>, StoreError> {
     let mut tx = db.begin_write().await?;
     let rows = sqlx::query("SELECT constituencies, ballot FROM ballots WHERE decision_id = $1")
         .bind(decision.id)
@@ -313,30 +340,63 @@ pub async fn close(
             })
         })
         .collect::<Result<_, StoreError>>()?;
-    let outcome = decide(&cast);
+    let counted = decide(&cast);
+    // Closing at the set time is stamped with that time, not with when someone noticed.
+    let closed_at = by.map_or_else(|| decision.closes_at.unwrap_or(now).min(now), |_| now);
     let closed = sqlx::query(
         "UPDATE decisions SET closed_at = $1, outcome = $2 WHERE id = $3 AND closed_at IS NULL",
     )
-    .bind(now)
-    .bind(encode(&outcome)?)
+    .bind(closed_at)
+    .bind(encode(&counted.outcome)?)
     .bind(decision.id)
     .execute(&mut *tx)
     .await?;
     if closed.rows_affected() != 1 {
         return Ok(None);
     }
-    let closer = pseudonym_in(&mut tx, by).await?;
+    let closer = match by {
+        Some(person) => Some(pseudonym_in(&mut tx, person).await?),
+        None => None,
+    };
     append_in(
         &mut tx,
         decision.id,
-        now,
+        closed_at,
         RecordEvent::Closed {
-            ballots: u32::try_from(cast.len()).unwrap_or(u32::MAX),
-            outcome: outcome.clone(),
+            ballots: counted.ballots,
+            overall: counted.overall.clone(),
+            by_constituency: counted.by_constituency.clone(),
+            outcome: counted.outcome.clone(),
             by: closer,
         },
     )
     .await?;
     tx.commit().await?;
-    Ok(Some(outcome))
+    Ok(Some(counted))
+}
+
+/// Open decisions whose closing time has passed, oldest first.
+#[tracing::instrument(skip(db))]
+pub async fn due(db: &Db, now: i64) -> Result<Vec<StoredDecision>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM decisions WHERE closed_at IS NULL AND closes_at IS NOT NULL \
+         AND closes_at <= $1 ORDER BY closes_at LIMIT 100"
+    ))
+    .bind(now)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The decisions about amendment `amendment`, newest first.
+#[tracing::instrument(skip(db))]
+pub async fn about_amendment(db: &Db, amendment: i64) -> Result<Vec<StoredDecision>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM decisions WHERE subject_kind = 'amendment' AND subject_number = $1 \
+         ORDER BY id DESC"
+    ))
+    .bind(amendment)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
 }

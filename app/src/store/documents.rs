@@ -298,11 +298,39 @@ pub async fn publish(
     now: i64,
     html: &str,
     etag: &str,
-) -> Result<(), StoreError> {
-    sqlx::query(
+) -> Result<i64, StoreError> {
+    publish_in(
+        db.pool(),
+        process,
+        kind,
+        number,
+        status,
+        by,
+        now,
+        html,
+        etag,
+    )
+    .await
+}
+
+/// Publishes inside the caller's transaction (ratifying publishes as it ratifies); the new
+/// publication's id.
+#[allow(clippy::too_many_arguments)]
+pub async fn publish_in<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    process: ProcessId,
+    kind: DocumentKind,
+    number: VersionNumber,
+    status: PublicationStatus,
+    by: PersonId,
+    now: i64,
+    html: &str,
+    etag: &str,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
         "INSERT INTO document_publications \
          (process_id, kind, number, status, published_by, published_at, html, etag) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(process.get())
     .bind(kind.slug())
@@ -312,9 +340,8 @@ pub async fn publish(
     .bind(now)
     .bind(html)
     .bind(etag)
-    .execute(db.pool())
-    .await?;
-    Ok(())
+    .fetch_one(executor)
+    .await?)
 }
 
 /// Every publication of the document, newest first (the first is what the public reads).

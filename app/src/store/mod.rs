@@ -16,6 +16,7 @@ pub mod participation_record;
 pub mod people;
 pub mod personal_data;
 pub mod processes;
+pub mod ratifications;
 pub mod sessions;
 pub mod sign_in_codes;
 pub mod sign_in_links;

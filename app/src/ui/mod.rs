@@ -6,6 +6,7 @@ pub mod layout;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod published;
+pub mod results_html;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};

@@ -2,10 +2,13 @@
 //! rather than a Leptos route: it is the same for every reader, so it is built once per
 //! publication, cached, and served with a strong ETag. It needs no JavaScript.
 
+use crate::api::decisions::ratified::RatificationBlock;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::document::DocumentKind;
 use crate::domain::document::render::escape;
 use crate::domain::document::version::PublicationStatus;
+use crate::store::ratifications::StoredRatification;
+use crate::ui::results_html::{breakdown, chart_svg, table_html};
 
 /// What the page says about the publication.
 pub struct PublishedPage<'a> {
@@ -19,6 +22,112 @@ pub struct PublishedPage<'a> {
     pub body_html: &'a str,
     /// The process takes comments from the public: the page links to the form.
     pub public_comments: bool,
+    /// This page is a ratified version: who ratified it, when, and the decision's result.
+    pub ratification: Option<&'a RatificationBlock>,
+    /// This page is a draft, and this is the ratification in force: linked from the page.
+    pub ratified_elsewhere: Option<&'a StoredRatification>,
+    /// Every ratification of the document, newest first (listed on ratified pages).
+    pub ratifications: &'a [StoredRatification],
+}
+
+/// The public page of a ratification: the one in force, or any earlier one by id.
+pub fn ratification_path(process: i64, kind: DocumentKind, id: Option<i64>) -> String {
+    match id {
+        None => format!("/read/{process}/{}/ratified", kind.slug()),
+        Some(id) => format!("/read/{process}/{}/ratified/{id}", kind.slug()),
+    }
+}
+
+/// The ratification, in words and figures: who, when, the decision and its count.
+fn ratification_html(process: i64, kind: DocumentKind, block: &RatificationBlock) -> String {
+    let r = &block.ratification;
+    let superseded = block.superseded_by.as_ref().map_or_else(String::new, |newer| {
+        format!(
+            "<p class=\"notice\">Superseded on <time datetime=\"{}\">{}</time> by the ratification of version {}. <a href=\"{}\">Read the ratified version in force</a>.</p>",
+            iso_date(newer.ratified_at),
+            long_date(newer.ratified_at),
+            newer.number,
+            ratification_path(process, kind, None),
+        )
+    });
+    let result = block.results.as_ref().map_or_else(String::new, |results| {
+        let figures = breakdown(&results.overall, &results.by_constituency, &block.options);
+        let checks: String = results
+            .outcome
+            .checks
+            .iter()
+            .map(|c| {
+                format!(
+                    "<li>{}{}</li>",
+                    if c.met { "Met: " } else { "Not met: " },
+                    escape(&c.what)
+                )
+            })
+            .collect();
+        format!(
+            "<p>{} {} took part.</p><ul class=\"rule-checks\">{checks}</ul>\
+             <figure class=\"results-figure\">{}<figcaption>Each bar shows how one group of people voted, as shares of their votes.</figcaption></figure>{}",
+            if results.outcome.passed { "The decision passed." } else { "The decision did not pass." },
+            match block.took_part {
+                1 => "1 person".to_string(),
+                n => format!("{n} people"),
+            },
+            chart_svg(&figures, "ratified-results"),
+            table_html(&figures),
+        )
+    });
+    format!(
+        "<section class=\"ratification\" aria-labelledby=\"ratification-heading\">\
+         <h2 id=\"ratification-heading\">How this version was ratified</h2>{superseded}\
+         <p>Ratified by <strong>{}</strong>, commissioner, on <time datetime=\"{}\">{}</time>, after the decision “<a href=\"{}\">{}</a>”.</p>\
+         {result}<p><a href=\"{}\">The decision, who took part and its participation record</a></p></section>",
+        escape(&r.ratifier_name),
+        iso_date(r.ratified_at),
+        long_date(r.ratified_at),
+        block.decision_path,
+        escape(&block.question),
+        block.decision_path,
+    )
+}
+
+/// The list of every ratification of the document, newest first.
+fn ratifications_html(
+    process: i64,
+    kind: DocumentKind,
+    all: &[StoredRatification],
+    shown: Option<i64>,
+) -> String {
+    if all.len() < 2 {
+        return String::new();
+    }
+    let items: String = all
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let words = format!(
+                "Version {}, ratified by {} on {}{}",
+                r.number,
+                escape(&r.ratifier_name),
+                long_date(r.ratified_at),
+                if i == 0 {
+                    " (in force)"
+                } else {
+                    " (superseded)"
+                }
+            );
+            if Some(r.id) == shown {
+                format!("<li aria-current=\"page\">{words}</li>")
+            } else {
+                format!(
+                    "<li><a href=\"{}\">{words}</a></li>",
+                    ratification_path(process, kind, Some(r.id))
+                )
+            }
+        })
+        .collect();
+    format!(
+        "<section aria-labelledby=\"ratifications-heading\"><h2 id=\"ratifications-heading\">Every ratification of this document</h2><ul>{items}</ul></section>"
+    )
 }
 
 /// The `<link>` to the site's stylesheet as Leptos writes it (with cargo-leptos's file hash).
@@ -45,7 +154,30 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
         PublicationStatus::DraftForConsultation => {
             "This is a draft for consultation. It may still change; people taking part are discussing it now."
         }
-        PublicationStatus::Ratified => "This version has been ratified.",
+        PublicationStatus::Ratified => {
+            "This version has been ratified: it is the agreed text, and it will not change."
+        }
+    };
+    let ratified_link = page.ratified_elsewhere.map_or_else(String::new, |r| {
+        format!(
+            "<p class=\"notice\">The ratified version is version {}, ratified on {}. <a href=\"{}\">Read the ratified version</a>.</p>\n",
+            r.number,
+            long_date(r.ratified_at),
+            ratification_path(id, page.kind, None)
+        )
+    });
+    let ratification = page
+        .ratification
+        .map_or_else(String::new, |b| ratification_html(id, page.kind, b));
+    let ratifications = if page.ratification.is_some() {
+        ratifications_html(
+            id,
+            page.kind,
+            page.ratifications,
+            page.ratification.map(|b| b.ratification.id),
+        )
+    } else {
+        String::new()
     };
     format!(
         r##"<!DOCTYPE html>
@@ -67,8 +199,9 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <h1 id="doc-title">{title}</h1>
 <p class="publication"><strong class="status">{status}</strong>: version {number}, published on <time datetime="{iso}">{date}</time>.</p>
 <p class="status-note">{status_note}</p>
-{body}
+{ratified_link}{body}
 </article>
+{ratification}{ratifications}
 <nav class="published__links no-print" aria-label="More about this document">
 <ul class="actions">
 <li><a href="/processes/{id}">About this process and who takes part</a></li>
@@ -104,6 +237,9 @@ mod tests {
                 published_at: 0,
                 body_html: "<section>ok</section>",
                 public_comments: false,
+                ratification: None,
+                ratified_elsewhere: None,
+                ratifications: &[],
             },
             "<link rel=\"stylesheet\">",
         );
@@ -126,6 +262,9 @@ mod tests {
             published_at: 0,
             body_html: "",
             public_comments,
+            ratification: None,
+            ratified_elsewhere: None,
+            ratifications: &[],
         };
         assert!(
             render_page(&page(true), "")

@@ -2,6 +2,7 @@
 //! server-function errors, and static assets.
 
 pub mod assets;
+pub mod decision_record;
 pub mod healthz;
 pub mod personal_data;
 pub mod published;

@@ -13,10 +13,12 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use app::api::decisions::ratified::block;
 use app::domain::ProcessId;
 use app::domain::document::DocumentKind;
+use app::domain::document::version::PublicationStatus;
 use app::state::AppState;
-use app::store::documents;
+use app::store::{documents, ratifications};
 use app::ui::published::{PublishedPage, render_page};
 
 /// One built page: plain and gzipped (compressing per request would cost more than serving).
@@ -28,12 +30,13 @@ struct BuiltPage {
     gzip_body: Bytes,
 }
 
-/// Built pages by publication id. Bounded: cleared when full (pages are cheap to rebuild).
+/// Built pages by what they show (the publication, the comment setting, the ratification in
+/// force). Bounded: cleared when full (pages are cheap to rebuild).
 pub struct PublishedPages {
     stylesheet_link: String,
     /// Part of every ETag, so a new build (new stylesheet) never matches an old copy.
     build_tag: String,
-    pages: RwLock<HashMap<i64, BuiltPage>>,
+    pages: RwLock<HashMap<String, BuiltPage>>,
 }
 
 const MAX_CACHED_PAGES: usize = 256;
@@ -48,16 +51,16 @@ impl PublishedPages {
         })
     }
 
-    fn cached(&self, publication: i64) -> Option<BuiltPage> {
-        self.pages.read().ok()?.get(&publication).cloned()
+    fn cached(&self, key: &str) -> Option<BuiltPage> {
+        self.pages.read().ok()?.get(key).cloned()
     }
 
-    fn keep(&self, publication: i64, page: BuiltPage) {
+    fn keep(&self, key: String, page: BuiltPage) {
         if let Ok(mut pages) = self.pages.write() {
             if pages.len() >= MAX_CACHED_PAGES {
                 pages.clear();
             }
-            pages.insert(publication, page);
+            pages.insert(key, page);
         }
     }
 }
@@ -122,6 +125,33 @@ fn matches(headers: &HeaderMap, etag: &HeaderValue) -> bool {
         })
 }
 
+fn server_error() -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side. Please try again.",
+    )
+        .into_response()
+}
+
+/// A page with its tags and gzipped body; `None` if a tag could not be made.
+fn built(tag: &str, body: String) -> Option<BuiltPage> {
+    let (Ok(etag), Ok(gzip_etag), Ok(gzip_body)) = (
+        HeaderValue::from_str(&format!("\"{tag}\"")),
+        // Each encoding is its own representation, so it has its own strong tag.
+        HeaderValue::from_str(&format!("\"{tag}-gz\"")),
+        gzip(body.as_bytes()),
+    ) else {
+        tracing::error!("could not build a public page's tags or gzip body");
+        return None;
+    };
+    Some(BuiltPage {
+        etag,
+        gzip_etag,
+        body: Bytes::from(body),
+        gzip_body,
+    })
+}
+
 pub async fn read(
     State(state): State<AppState>,
     State(pages): State<Arc<PublishedPages>>,
@@ -141,9 +171,20 @@ pub async fn read(
         Ok(on) => on,
         Err(e) => return unexpected("reading a process setting")(e),
     };
-    // The link to comment is part of the page, so each setting has its own copy.
-    let cache_key = publication.id * 2 + i64::from(public_comments);
-    let page = match pages.cached(cache_key) {
+    let ratifications = match ratifications::of_document(&state.db, process, kind).await {
+        Ok(all) => all,
+        Err(e) => return unexpected("reading ratifications")(e),
+    };
+    // What the page shows besides the publication: the link to comment, and the
+    // ratification in force. Each combination has its own copy.
+    let key = format!(
+        "p{}-{}-c{}-r{}",
+        publication.id,
+        publication.etag,
+        u8::from(public_comments),
+        ratifications.first().map_or(0, |r| r.id)
+    );
+    let page = match pages.cached(&key) {
         Some(hit) => hit,
         None => {
             let html = match documents::publication_html(&state.db, publication.id).await {
@@ -156,6 +197,16 @@ pub async fn read(
                 Ok(None) => return not_published(),
                 Err(e) => return unexpected("reading a process")(e),
             };
+            let this = ratifications
+                .iter()
+                .find(|r| r.publication == publication.id);
+            let block = match this {
+                Some(r) => match block(&state, r, &ratifications).await {
+                    Ok(b) => Some(b),
+                    Err(e) => return unexpected("reading a ratification")(e),
+                },
+                None => None,
+            };
             let body = render_page(
                 &PublishedPage {
                     process_id: process.get(),
@@ -166,40 +217,25 @@ pub async fn read(
                     published_at: publication.published_at,
                     body_html: &html,
                     public_comments,
+                    ratification: block.as_ref(),
+                    ratified_elsewhere: this.is_none().then(|| ratifications.first()).flatten(),
+                    ratifications: &ratifications,
                 },
                 &pages.stylesheet_link,
             );
-            let tag = format!(
-                "p{}-{}-{}-c{}",
-                publication.id,
-                publication.etag,
-                pages.build_tag,
-                u8::from(public_comments)
-            );
-            let (Ok(etag), Ok(gzip_etag), Ok(gzip_body)) = (
-                HeaderValue::from_str(&format!("\"{tag}\"")),
-                // Each encoding is its own representation, so it has its own strong tag.
-                HeaderValue::from_str(&format!("\"{tag}-gz\"")),
-                gzip(body.as_bytes()),
-            ) else {
-                tracing::error!("could not build the public page's tags or gzip body");
-                return (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side. Please try again.",
-                )
-                    .into_response();
+            let Some(page) = built(&format!("{key}-{}", pages.build_tag), body) else {
+                return server_error();
             };
-            let page = BuiltPage {
-                etag,
-                gzip_etag,
-                body: Bytes::from(body),
-                gzip_body,
-            };
-            pages.keep(cache_key, page.clone());
+            pages.keep(key, page.clone());
             page
         }
     };
-    let gzipped = accepts_gzip(&headers);
+    serve(page, &headers)
+}
+
+/// Sends a built page, or 304 when the reader's copy is current.
+fn serve(page: BuiltPage, headers: &HeaderMap) -> Response {
+    let gzipped = accepts_gzip(headers);
     let (etag, body) = if gzipped {
         (page.gzip_etag, page.gzip_body)
     } else {
@@ -208,7 +244,7 @@ pub async fn read(
     // Readers may keep a copy but must ask again each time: a newer version may be published.
     let cache_control = HeaderValue::from_static("public, no-cache");
     let vary = HeaderValue::from_static("Accept-Encoding");
-    if matches(&headers, &etag) {
+    if matches(headers, &etag) {
         return (
             StatusCode::NOT_MODIFIED,
             [
@@ -239,6 +275,106 @@ pub async fn read(
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
     response
+}
+
+/// `GET /read/{process}/{kind}/ratified`: the ratified version in force, with how it was
+/// ratified and every ratification of the document.
+pub async fn read_ratified(
+    State(state): State<AppState>,
+    State(pages): State<Arc<PublishedPages>>,
+    Path((process, kind)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    ratified_page(&state, &pages, &process, &kind, None, &headers).await
+}
+
+/// `GET /read/{process}/{kind}/ratified/{id}`: any ratification, in force or superseded.
+pub async fn read_ratification(
+    State(state): State<AppState>,
+    State(pages): State<Arc<PublishedPages>>,
+    Path((process, kind, id)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return not_ratified();
+    };
+    ratified_page(&state, &pages, &process, &kind, Some(id), &headers).await
+}
+
+fn not_ratified() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "This document has not been ratified.",
+    )
+        .into_response()
+}
+
+async fn ratified_page(
+    state: &AppState,
+    pages: &PublishedPages,
+    process: &str,
+    kind: &str,
+    id: Option<i64>,
+    headers: &HeaderMap,
+) -> Response {
+    let (Some(process), Some(kind)) = (ProcessId::parse(process), DocumentKind::from_slug(kind))
+    else {
+        return not_ratified();
+    };
+    let all = match ratifications::of_document(&state.db, process, kind).await {
+        Ok(all) => all,
+        Err(e) => return unexpected("reading ratifications")(e),
+    };
+    let shown = match id {
+        None => all.first(),
+        Some(id) => all.iter().find(|r| r.id == id),
+    };
+    let Some(shown) = shown else {
+        return not_ratified();
+    };
+    // A ratification never changes; only a newer one (which supersedes it) alters the page.
+    let key = format!(
+        "r{}-in-force{}-{}",
+        shown.id,
+        all.first().map_or(0, |r| r.id),
+        pages.build_tag
+    );
+    if let Some(page) = pages.cached(&key) {
+        return serve(page, headers);
+    }
+    let (html, title, block) = match (
+        documents::publication_html(&state.db, shown.publication).await,
+        app::store::processes::find(&state.db, process).await,
+        block(state, shown, &all).await,
+    ) {
+        (Ok(Some(html)), Ok(Some(p)), Ok(block)) => (html, p.title.as_str().to_string(), block),
+        (Ok(None), _, _) | (_, Ok(None), _) => return not_ratified(),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+            return unexpected("reading a ratification")(e);
+        }
+    };
+    let body = render_page(
+        &PublishedPage {
+            process_id: process.get(),
+            process_title: &title,
+            kind,
+            number: shown.number.get(),
+            status: PublicationStatus::Ratified,
+            published_at: shown.ratified_at,
+            body_html: &html,
+            public_comments: false,
+            ratification: Some(&block),
+            ratified_elsewhere: None,
+            ratifications: &all,
+        },
+        &pages.stylesheet_link,
+    );
+    let Some(page) = built(&key, body) else {
+        return server_error();
+    };
+    pages.keep(key, page.clone());
+    serve(page, headers)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ async fn setup(app: &TestApp) -> (String, Cast) {
     (p, cast)
 }
 
-async fn declare(app: &TestApp, client: &reqwest::Client, p: &str, constituency: &str) {
+pub(crate) async fn declare(app: &TestApp, client: &reqwest::Client, p: &str, constituency: &str) {
     let r = app
         .call_with(
             client,
@@ -52,7 +52,7 @@ async fn open_consent(
     r.json::<i64>().await.unwrap().to_string()
 }
 
-async fn page(app: &TestApp, client: &reqwest::Client, d: &str) -> DecisionPage {
+pub(crate) async fn page(app: &TestApp, client: &reqwest::Client, d: &str) -> DecisionPage {
     let r = app
         .call_with(client, "decisions/page", &[("decision_id", d)])
         .await;
@@ -60,7 +60,7 @@ async fn page(app: &TestApp, client: &reqwest::Client, d: &str) -> DecisionPage 
     r.json().await.unwrap()
 }
 
-async fn vote(
+pub(crate) async fn vote(
     app: &TestApp,
     client: &reqwest::Client,
     d: &str,
@@ -274,7 +274,7 @@ on_both_databases!(
     a_consent_decision_counts_each_constituency_and_keeps_a_verifiable_record
 );
 
-fn verify_record(app: &TestApp) -> std::process::Output {
+pub(crate) fn verify_record(app: &TestApp) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_recovery-commons"))
         .arg("verify-record")
         .env("DATABASE_URL", &app.settings.database_url)

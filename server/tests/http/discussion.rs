@@ -17,7 +17,7 @@ const TEXT: &str = "Recovery is **hope**: quicker routes to detox and rehab.";
 
 /// A process whose definition is started, section 1 saved with [`TEXT`] (version 2), and
 /// its cast of people.
-async fn setup(app: &TestApp) -> (String, Cast) {
+pub(crate) async fn setup(app: &TestApp) -> (String, Cast) {
     app.sign_in_as_admin().await;
     let p = app
         .create_process("Deliberation", "Talking it through.")
@@ -39,7 +39,13 @@ async fn setup(app: &TestApp) -> (String, Cast) {
     (p, cast)
 }
 
-async fn save_section_1(app: &TestApp, client: &reqwest::Client, p: &str, base: u32, body: &str) {
+pub(crate) async fn save_section_1(
+    app: &TestApp,
+    client: &reqwest::Client,
+    p: &str,
+    base: u32,
+    body: &str,
+) {
     let heading: String = {
         let page: SectionDiscussion = discussion(app, client, p, 1).await;
         page.heading
@@ -67,7 +73,7 @@ async fn save_section_1(app: &TestApp, client: &reqwest::Client, p: &str, base: 
     );
 }
 
-async fn discussion(
+pub(crate) async fn discussion(
     app: &TestApp,
     client: &reqwest::Client,
     p: &str,
@@ -117,7 +123,7 @@ async fn comment(
     app.call_with(client, "discussion/comment", &form).await
 }
 
-async fn id_of(response: reqwest::Response) -> i64 {
+pub(crate) async fn id_of(response: reqwest::Response) -> i64 {
     assert_eq!(
         response.status(),
         200,
@@ -301,7 +307,7 @@ on_both_databases!(
     a_comment_quotes_the_section_and_follows_it_across_versions
 );
 
-async fn propose(
+pub(crate) async fn propose(
     app: &TestApp,
     client: &reqwest::Client,
     p: &str,
@@ -323,7 +329,7 @@ async fn propose(
     .await
 }
 
-async fn amendment(app: &TestApp, client: &reqwest::Client, id: i64) -> AmendmentPage {
+pub(crate) async fn amendment(app: &TestApp, client: &reqwest::Client, id: i64) -> AmendmentPage {
     let r = app
         .call_with(
             client,
@@ -335,7 +341,7 @@ async fn amendment(app: &TestApp, client: &reqwest::Client, id: i64) -> Amendmen
     r.json().await.unwrap()
 }
 
-async fn decide(
+pub(crate) async fn decide(
     app: &TestApp,
     client: &reqwest::Client,
     id: i64,

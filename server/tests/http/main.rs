@@ -14,5 +14,6 @@ mod people;
 mod permissions;
 mod personal_data;
 mod processes;
+mod ratification;
 mod security;
 mod sessions;

@@ -1,7 +1,17 @@
-//! Server functions for decisions: opening and closing them (`running`), voting (`voting`),
-//! and the pages that show them with their results (`pages`).
+//! Server functions for decisions: opening and closing them (`running`, with what follows a
+//! close in `closing`), voting (`voting`), ratifying (`ratifying`), and the pages that show
+//! them with their results (`pages`).
 
+#[cfg(feature = "ssr")]
+pub(crate) mod closing;
+#[cfg(feature = "ssr")]
+pub(crate) mod counting;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ratified;
+pub mod ratifying;
+#[cfg(feature = "ssr")]
+pub mod record;
 pub mod running;
 pub mod voting;
 
@@ -9,8 +19,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::decision::ballot::Ballot;
 use crate::domain::decision::method::Method;
+use crate::domain::decision::replay::Recount;
 use crate::domain::decision::rule::{DecisionRule, Outcome};
 use crate::domain::decision::tally::Tally;
+use crate::domain::document::DocumentKind;
 use crate::domain::{Constituency, ProcessSummary};
 
 /// A decision as listed on its process's decisions page.
@@ -41,10 +53,40 @@ pub struct Results {
     pub outcome: Outcome,
 }
 
+/// What the decision is about, as a link: the version it would adopt, or the amendment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubjectLink {
+    pub text: String,
+    pub href: String,
+    /// For an amendment: where it stands now ("Accepted into version 5").
+    pub standing: Option<String>,
+}
+
+/// A ratification, as the public sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatificationView {
+    /// Commissioners act in a public role: their name.
+    pub by: String,
+    pub at: i64,
+    pub document: DocumentKind,
+    pub version: u32,
+}
+
+/// Whether this reader may ratify the decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RatifyOffer {
+    /// Not a commissioner of the process, or nothing to ratify: nothing is shown.
+    Hidden,
+    Allowed,
+    /// A commissioner who cannot ratify it, and why.
+    Refused(String),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecisionPage {
     pub process: ProcessSummary,
     pub id: i64,
+    pub subject: Option<SubjectLink>,
     pub question: String,
     pub method: Method,
     pub options: Vec<String>,
@@ -67,8 +109,17 @@ pub struct DecisionPage {
     pub results: Option<Results>,
     /// Who took part, each as they chose to appear to this reader.
     pub took_part: Vec<String>,
+    /// How many took part in each constituency (each person counted once, under the first
+    /// of their constituencies).
+    pub turnout: Vec<(Constituency, u32)>,
     pub record_head: Option<String>,
+    pub record_entries: usize,
+    /// The chain of hashes is unbroken.
     pub record_intact: bool,
+    /// The count recomputed from the record alone, against the recorded close.
+    pub recount: Recount,
+    pub ratification: Option<RatificationView>,
+    pub ratify: RatifyOffer,
 }
 
 pub fn decisions_path(process: i64) -> String {
@@ -77,4 +128,9 @@ pub fn decisions_path(process: i64) -> String {
 
 pub fn decision_path(process: i64, decision: i64) -> String {
     format!("/processes/{process}/decisions/{decision}")
+}
+
+/// The participation record as a download: `format` is "json" or "csv".
+pub fn record_path(process: i64, decision: i64, format: &str) -> String {
+    format!("/processes/{process}/decisions/{decision}/record.{format}")
 }

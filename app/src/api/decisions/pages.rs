@@ -15,6 +15,7 @@ pub async fn list_decisions(process_id: i64) -> Result<DecisionList, AppError> {
     use crate::domain::permissions::{ProcessAction, may_in_process};
 
     let state = app_state()?;
+    super::closing::close_due(&state).await?;
     let id = ProcessId::new(process_id);
     let process = crate::store::processes::find(&state.db, id)
         .await
@@ -49,21 +50,29 @@ pub async fn list_decisions(process_id: i64) -> Result<DecisionList, AppError> {
 /// of the rule was met, and the head of its participation record.
 #[server(prefix = "/api", endpoint = "decisions/page")]
 pub async fn load_decision(decision_id: i64) -> Result<DecisionPage, AppError> {
-    use super::Results;
+    use super::RatificationView;
+    use super::counting::Ballots;
     use crate::api::boundary::{app_state, roles_in, unexpected, viewer};
     use crate::domain::Audience;
     use crate::domain::constituency::counted;
     use crate::domain::decision::record::verify;
-    use crate::domain::decision::tally::{by_constituency, count};
+    use crate::domain::decision::replay::{Recount, Replay};
     use crate::domain::permissions::{ProcessAction, may_in_process};
     use crate::store::{decisions, participation_record};
 
     let state = app_state()?;
     let db = &state.db;
-    let decision = decisions::find(db, decision_id)
-        .await
-        .map_err(unexpected("reading a decision"))?
-        .ok_or_else(|| AppError::NotFound("that decision".into()))?;
+    let find = || async {
+        decisions::find(db, decision_id)
+            .await
+            .map_err(unexpected("reading a decision"))?
+            .ok_or_else(|| AppError::NotFound("that decision".into()))
+    };
+    let mut decision = find().await?;
+    if decision.closed_at.is_none() && !decision.is_open(crate::store::unix_now()) {
+        super::closing::close_and_follow_up(&state, &decision, None).await?;
+        decision = find().await?;
+    }
     let process = crate::store::processes::find(db, decision.process)
         .await
         .map_err(unexpected("reading a process"))?
@@ -73,7 +82,7 @@ pub async fn load_decision(decision_id: i64) -> Result<DecisionPage, AppError> {
     let member = may_in_process(viewer.as_ref(), &roles, ProcessAction::ReadDrafts).is_ok();
     let now = crate::store::unix_now();
     let open = decision.is_open(now);
-    let ballots = decisions::ballots(db, decision.id)
+    let ballots = Ballots::of(&state, &decision)
         .await
         .map_err(unexpected("reading ballots"))?;
     let audience = if member {
@@ -81,21 +90,10 @@ pub async fn load_decision(decision_id: i64) -> Result<DecisionPage, AppError> {
     } else {
         Audience::Public
     };
-    let profiles: std::collections::HashMap<_, _> =
-        crate::store::people::profiles_in_process(db, decision.process)
-            .await
-            .map_err(unexpected("reading participants"))?
-            .into_iter()
-            .collect();
     let took_part = ballots
-        .iter()
-        .map(|(p, _)| {
-            profiles.get(p).map_or_else(
-                || "someone who no longer takes part".to_string(),
-                |pr| pr.shown_as(audience),
-            )
-        })
-        .collect();
+        .names(&state, &decision, audience)
+        .await
+        .map_err(unexpected("reading participants"))?;
     let (my_ballot, cannot_vote) = match &viewer {
         None => (None, Some("Sign in to vote.".to_string())),
         Some(v) => {
@@ -121,29 +119,36 @@ pub async fn load_decision(decision_id: i64) -> Result<DecisionPage, AppError> {
             (mine, why)
         }
     };
-    let options = decision.spec.options.len();
-    let results = decision.outcome.clone().map(|outcome| {
-        let cast: Vec<_> = ballots.iter().map(|(_, b)| b.clone()).collect();
-        Results {
-            overall: count(
-                decision.spec.method,
-                options,
-                cast.iter().map(|b| &b.ballot),
-            ),
-            by_constituency: by_constituency(decision.spec.method, options, &cast),
-            outcome,
-        }
-    });
+    let results = ballots.results(&decision);
     let entries = participation_record::entries(db, decision.id).await;
-    let (record_head, record_intact) = match &entries {
+    let (record_head, record_entries, record_intact, recount) = match &entries {
         Ok(e) => (
             e.last().map(|l| l.hash.clone()),
+            e.len(),
             verify(decision.id, e).is_ok(),
+            Replay::of(e).recount(),
         ),
-        Err(_) => (None, false),
+        Err(_) => (
+            None,
+            0,
+            false,
+            Recount::Differs("the record could not be read".into()),
+        ),
     };
+    let ratification = crate::store::ratifications::of_decision(db, decision.id)
+        .await
+        .map_err(unexpected("reading a ratification"))?;
+    let ratify = ratify_offer(
+        &decision,
+        viewer.as_ref(),
+        &roles,
+        ratification.is_some(),
+        now,
+    );
+    let subject = subject_link(&state, &decision, member).await?;
     Ok(DecisionPage {
         id: decision.id,
+        subject,
         question: decision.spec.question.as_str().to_string(),
         method: decision.spec.method,
         options: decision
@@ -159,7 +164,7 @@ pub async fn load_decision(decision_id: i64) -> Result<DecisionPage, AppError> {
         opened_at: decision.opened_at,
         closes_at: decision.closes_at,
         closed_at: decision.closed_at,
-        ballots: u32::try_from(ballots.len()).unwrap_or(u32::MAX),
+        ballots: ballots.voters(),
         signed_in: viewer.is_some(),
         my_ballot,
         cannot_vote,
@@ -167,8 +172,86 @@ pub async fn load_decision(decision_id: i64) -> Result<DecisionPage, AppError> {
             && may_in_process(viewer.as_ref(), &roles, ProcessAction::RunDecisions).is_ok(),
         results,
         took_part,
+        turnout: ballots.turnout(),
         record_head,
+        record_entries,
         record_intact,
+        recount,
+        ratification: ratification.map(|r| RatificationView {
+            by: r.ratifier_name,
+            at: r.ratified_at,
+            document: r.kind,
+            version: r.number.get(),
+        }),
+        ratify,
         process,
+    })
+}
+
+/// Whether this reader may ratify: shown only to commissioners, and only for a decision to
+/// adopt a version.
+#[cfg(feature = "ssr")]
+fn ratify_offer(
+    decision: &crate::store::decisions::StoredDecision,
+    viewer: Option<&crate::domain::Viewer>,
+    roles: &[crate::domain::ProcessRole],
+    already_ratified: bool,
+    now: i64,
+) -> super::RatifyOffer {
+    use super::RatifyOffer;
+    use crate::domain::decision::ratification::{DecisionStanding, may_ratify};
+    use crate::domain::decision::subject::DecisionSubject;
+    use crate::domain::permissions::{ProcessAction, may_in_process};
+
+    let adoption = matches!(decision.spec.subject, DecisionSubject::AdoptVersion { .. });
+    if !adoption || may_in_process(viewer, roles, ProcessAction::Ratify).is_err() {
+        return RatifyOffer::Hidden;
+    }
+    let standing = DecisionStanding {
+        subject: decision.spec.subject,
+        passed: (!decision.is_open(now))
+            .then(|| decision.outcome.as_ref().map(|o| o.passed))
+            .flatten(),
+        already_ratified,
+    };
+    match may_ratify(standing) {
+        Ok(_) => RatifyOffer::Allowed,
+        Err(refusal) => RatifyOffer::Refused(refusal.to_string()),
+    }
+}
+
+/// The link to what the decision is about. The public sees links only to what they may
+/// read (a version or amendment of a draft is for people taking part).
+#[cfg(feature = "ssr")]
+async fn subject_link(
+    state: &crate::state::AppState,
+    decision: &crate::store::decisions::StoredDecision,
+    member: bool,
+) -> Result<Option<super::SubjectLink>, AppError> {
+    use super::SubjectLink;
+    use crate::api::boundary::unexpected;
+    use crate::domain::decision::subject::DecisionSubject;
+
+    let process = decision.process.get();
+    Ok(match decision.spec.subject {
+        DecisionSubject::Question => None,
+        DecisionSubject::AdoptVersion { document, version } => Some(SubjectLink {
+            text: format!("Version {version} of “{}”", document.title()),
+            href: format!(
+                "{}/versions/{version}",
+                crate::api::documents::document_path(process, document)
+            ),
+            standing: None,
+        }),
+        DecisionSubject::Amendment { id } => {
+            let amendment = crate::store::amendments::find(&state.db, id)
+                .await
+                .map_err(unexpected("reading an amendment"))?;
+            amendment.filter(|_| member).map(|a| SubjectLink {
+                text: format!("Amendment {id} to “{}”", a.kind.title()),
+                href: crate::api::discussion::amendment_path(process, a.kind, id),
+                standing: Some(a.state.label()),
+            })
+        }
     })
 }

@@ -4,13 +4,17 @@ use leptos::prelude::*;
 
 use crate::api::AppError;
 
-/// `POST /api/decisions/open`: a new decision. `method` is consent, single, ranked, dots or
-/// score; `options` has one option per line; `threshold` is majority, supermajority or
-/// consensus; each constituency that may vote is a field set to "yes".
+/// `POST /api/decisions/open`: a new decision. `subject` is "question" (the default), or a
+/// document ("definition", "rois-vision") whose version `version` (the latest when empty) it
+/// would adopt; `method` is consent, single, ranked, dots or score; `options` has one option
+/// per line; `threshold` is majority, supermajority or consensus; each constituency that may
+/// vote is a field set to "yes".
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "decisions/open")]
 pub async fn open_decision(
     process_id: i64,
+    subject: Option<String>,
+    version: Option<String>,
     question: String,
     method: String,
     options: Option<String>,
@@ -32,6 +36,9 @@ pub async fn open_decision(
     use crate::domain::decision::method::Method;
     use crate::domain::decision::rule::{CoProduction, DecisionRule, Threshold};
     use crate::domain::decision::spec::{DecisionSpec, SpecError};
+    use crate::domain::decision::subject::DecisionSubject;
+    use crate::domain::document::DocumentKind;
+    use crate::domain::document::version::VersionNumber;
     use crate::domain::permissions::ProcessAction;
     use crate::domain::{Constituency, ProcessId};
 
@@ -59,6 +66,37 @@ pub async fn open_decision(
         "open a decision",
     )
     .await?;
+    let subject = match subject.as_deref().unwrap_or("question") {
+        "question" => DecisionSubject::Question,
+        slug => {
+            let document = DocumentKind::from_slug(slug).ok_or(AppError::BadRequest)?;
+            let wanted = version.as_deref().unwrap_or("").trim();
+            let found = match wanted {
+                "" => crate::store::documents::latest(&state.db, process, document)
+                    .await
+                    .map_err(unexpected("reading a version"))?
+                    .map(|v| v.number),
+                raw => match VersionNumber::parse(raw) {
+                    Some(n) => crate::store::documents::version(&state.db, process, document, n)
+                        .await
+                        .map_err(unexpected("reading a version"))?
+                        .map(|v| v.number),
+                    None => None,
+                },
+            };
+            let version = found.ok_or_else(|| {
+                AppError::invalid_fields(vec![(
+                    "version",
+                    if wanted.is_empty() {
+                        format!("“{}” has no versions yet.", document.title())
+                    } else {
+                        format!("“{}” has no version {wanted}.", document.title())
+                    },
+                )])
+            })?;
+            DecisionSubject::AdoptVersion { document, version }
+        }
+    };
     let method = match method.as_str() {
         "consent" => Method::Consent,
         "single" => Method::SingleChoice,
@@ -104,6 +142,7 @@ pub async fn open_decision(
         .map(str::to_string)
         .collect();
     let spec = DecisionSpec::parse(
+        subject,
         &question,
         method,
         rule,
@@ -119,6 +158,7 @@ pub async fn open_decision(
             }
             SpecError::NobodyEligible => "eligible",
             SpecError::Rule(_) => "threshold",
+            SpecError::Subject(_) => "method",
         };
         AppError::invalid_fields(vec![(field, e.to_string())])
     })?;
@@ -130,7 +170,6 @@ pub async fn open_decision(
         &state.db,
         process,
         &spec,
-        None,
         facilitator.person,
         now,
         closes_at,
@@ -151,7 +190,6 @@ pub async fn open_decision(
 #[server(prefix = "/api", endpoint = "decisions/close")]
 pub async fn close_decision(decision_id: i64) -> Result<bool, AppError> {
     use crate::api::boundary::{app_state, authorise_in_process, unexpected};
-    use crate::domain::decision::rule::evaluate;
     use crate::domain::permissions::ProcessAction;
 
     let state = app_state()?;
@@ -166,23 +204,9 @@ pub async fn close_decision(decision_id: i64) -> Result<bool, AppError> {
         "close a decision",
     )
     .await?;
-    let spec = decision.spec.clone();
-    let outcome = crate::store::decisions::close(
-        &state.db,
-        &decision,
-        facilitator.person,
-        crate::store::unix_now(),
-        |cast| evaluate(spec.rule, spec.method, spec.options.len(), cast),
-    )
-    .await
-    .map_err(unexpected("closing a decision"))?
-    .ok_or_else(|| AppError::Conflict("This decision has already been closed.".into()))?;
-    tracing::info!(
-        decision = decision_id,
-        person = facilitator.person.get(),
-        passed = outcome.passed,
-        "decision closed"
-    );
+    let counted = super::closing::close_and_follow_up(&state, &decision, Some(facilitator.person))
+        .await?
+        .ok_or_else(|| AppError::Conflict("This decision has already been closed.".into()))?;
     leptos_axum::redirect(&super::decision_path(decision.process.get(), decision_id));
-    Ok(outcome.passed)
+    Ok(counted.outcome.passed)
 }

@@ -113,13 +113,8 @@ pub async fn decide_amendment(
 ) -> Result<Option<u32>, AppError> {
     use crate::api::boundary::unexpected;
     use crate::domain::deliberation::Reason;
-    use crate::domain::deliberation::amendment::{
-        AmendmentState, Verdict, accepted_content, may_give,
-    };
-    use crate::domain::document::version::ChangeSummary;
+    use crate::domain::deliberation::amendment::{AmendmentState, Verdict, may_give};
     use crate::domain::permissions::ProcessAction;
-    use crate::store::StoreError;
-    use crate::store::documents::{Decision, write_next_crediting};
 
     let (access, amendment) = amendment_in_context(amendment_id).await?;
     let editor = access.require(ProcessAction::DecideAmendments, "decide on an amendment")?;
@@ -140,43 +135,11 @@ pub async fn decide_amendment(
         )
     };
     let made = match verdict {
-        Verdict::Accept => {
-            let base =
-                crate::store::documents::version(db, access.id(), access.kind, amendment.base)
-                    .await
-                    .map_err(unexpected("reading a version"))?
-                    .ok_or(AppError::Unexpected)?;
-            let summary = ChangeSummary::automatic(format!("Accepted amendment {}", amendment.id));
-            let (answer, number) = write_next_crediting(
-                db,
-                access.id(),
-                access.kind,
-                editor.person,
-                now,
-                Some(amendment.id),
-                |latest| match latest {
-                    None => Decision::Keep(Err(AppError::NotFound("this document".into()))),
-                    Some(latest) => match accepted_content(
-                        &base.content,
-                        &latest.content,
-                        amendment.section,
-                        &amendment.body,
-                    ) {
-                        Ok(content) => Decision::Save(content, summary.clone(), Ok(())),
-                        Err(refusal) => {
-                            Decision::Keep(Err(AppError::Conflict(refusal.to_string())))
-                        }
-                    },
-                },
-            )
-            .await
-            .map_err(|e| match e {
-                StoreError::AlreadyDecided => already(),
-                other => unexpected("accepting an amendment")(other),
-            })?;
-            answer?;
-            number.map(|n| n.get())
-        }
+        Verdict::Accept => match apply_amendment(db, &amendment, editor.person, now).await? {
+            Applied::Saved(number) => Some(number),
+            Applied::Refused(why) => return Err(AppError::Conflict(why)),
+            Applied::AlreadyDecided => return Err(already()),
+        },
         Verdict::Decline => {
             let reason = Reason::parse(reason.as_deref().unwrap_or(""))
                 .map_err(|e| AppError::invalid("reason", e))?;
@@ -199,19 +162,21 @@ pub async fn decide_amendment(
             None
         }
         Verdict::SendToVote => {
-            let done = crate::store::amendments::set_state(
+            let decision = crate::store::amendments::send_to_vote(
                 db,
-                amendment.id,
-                &AmendmentState::SentToVote,
-                None,
+                &amendment,
+                &crate::domain::decision::spec::DecisionSpec::amendment_vote(amendment.id),
                 editor.person,
                 now,
             )
             .await
-            .map_err(unexpected("sending an amendment to a vote"))?;
-            if !done {
-                return Err(already());
-            }
+            .map_err(unexpected("sending an amendment to a vote"))?
+            .ok_or_else(already)?;
+            tracing::info!(
+                amendment = amendment.id,
+                decision,
+                "amendment sent to a vote"
+            );
             None
         }
     };
@@ -223,6 +188,69 @@ pub async fn decide_amendment(
     );
     leptos_axum::redirect(&format!("{page}?decided=1"));
     Ok(made)
+}
+
+/// What applying an amendment's text led to.
+#[cfg(feature = "ssr")]
+pub(crate) enum Applied {
+    /// Saved as this version, crediting the proposer.
+    Saved(u32),
+    /// It cannot be applied as it stands; the words say why.
+    Refused(String),
+    /// Someone decided it meanwhile.
+    AlreadyDecided,
+}
+
+/// Saves the next version with the amendment's text in place of its section, crediting the
+/// proposer, and marks it accepted, in one transaction. Used by an editor's "accept" and when
+/// a vote on the amendment passes.
+#[cfg(feature = "ssr")]
+pub(crate) async fn apply_amendment(
+    db: &crate::store::Db,
+    amendment: &crate::store::amendments::StoredAmendment,
+    by: crate::domain::PersonId,
+    now: i64,
+) -> Result<Applied, AppError> {
+    use crate::api::boundary::unexpected;
+    use crate::domain::deliberation::amendment::accepted_content;
+    use crate::domain::document::version::ChangeSummary;
+    use crate::store::StoreError;
+    use crate::store::documents::{Decision, write_next_crediting};
+
+    let base =
+        crate::store::documents::version(db, amendment.process, amendment.kind, amendment.base)
+            .await
+            .map_err(unexpected("reading a version"))?
+            .ok_or(AppError::Unexpected)?;
+    let summary = ChangeSummary::automatic(format!("Accepted amendment {}", amendment.id));
+    let saved = write_next_crediting(
+        db,
+        amendment.process,
+        amendment.kind,
+        by,
+        now,
+        Some(amendment.id),
+        |latest| match latest {
+            None => Decision::Keep(Err("This document has no versions.".to_string())),
+            Some(latest) => match accepted_content(
+                &base.content,
+                &latest.content,
+                amendment.section,
+                &amendment.body,
+            ) {
+                Ok(content) => Decision::Save(content, summary.clone(), Ok(())),
+                Err(refusal) => Decision::Keep(Err(refusal.to_string())),
+            },
+        },
+    )
+    .await;
+    match saved {
+        Ok((Ok(()), Some(number))) => Ok(Applied::Saved(number.get())),
+        Ok((Ok(()), None)) => Err(AppError::Unexpected),
+        Ok((Err(why), _)) => Ok(Applied::Refused(why)),
+        Err(StoreError::AlreadyDecided) => Ok(Applied::AlreadyDecided),
+        Err(other) => Err(unexpected("accepting an amendment")(other)),
+    }
 }
 
 /// The amendment `id` and its document, for someone taking part in the process.

@@ -8,11 +8,9 @@ use crate::api::AppError;
 /// draft for consultation. Its HTML is rendered here, once; the public page serves it as is.
 #[server(prefix = "/api", endpoint = "documents/publish")]
 pub async fn publish_version(process_id: i64, kind: String, number: u32) -> Result<u32, AppError> {
-    use sha2::{Digest, Sha256};
-
     use super::access::DocumentAccess;
     use crate::api::boundary::unexpected;
-    use crate::domain::document::render::document_html;
+    use crate::domain::document::render::publication_html;
     use crate::domain::document::version::{PublicationStatus, VersionNumber};
     use crate::domain::permissions::ProcessAction;
     use crate::store::documents;
@@ -25,12 +23,7 @@ pub async fn publish_version(process_id: i64, kind: String, number: u32) -> Resu
         .await
         .map_err(unexpected("reading a version"))?
         .ok_or_else(not_found)?;
-    let html = document_html(&version.content);
-    let etag: String = Sha256::digest(html.as_bytes())
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let (html, etag) = publication_html(&version.content);
     documents::publish(
         &access.state.db,
         access.id(),

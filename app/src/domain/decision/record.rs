@@ -10,7 +10,9 @@ use sha2::{Digest, Sha256};
 use super::ballot::Ballot;
 use super::method::Method;
 use super::rule::{DecisionRule, Outcome};
+use super::tally::Tally;
 use crate::domain::Constituency;
+use crate::domain::document::DocumentKind;
 
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -33,14 +35,21 @@ pub enum RecordEvent {
         changed: bool,
         choice: Option<Ballot>,
     },
+    /// Closed by hand (`by` is who closed it) or at its set time (`by` is `None`), with the
+    /// count, so anyone can check the tally against the ballots recorded before it.
     Closed {
         ballots: u32,
+        overall: Tally,
+        by_constituency: Vec<(Constituency, Tally)>,
         outcome: Outcome,
-        by: String,
+        by: Option<String>,
     },
+    /// A commissioner ratified the version this decision adopted.
     Ratified {
         /// Commissioners act in a public role, so this is their name.
         by: String,
+        document: DocumentKind,
+        version: u32,
     },
 }
 

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::method::Method;
-use super::rule::{DecisionRule, RuleError};
+use super::rule::{DecisionRule, Outcome, RuleError, evaluate};
+use super::subject::{DecisionSubject, SubjectError};
+use super::tally::{CastBallot, Tally, by_constituency, count};
 use crate::domain::Constituency;
 use crate::domain::text::{TextError, bounded_text};
 
@@ -25,6 +27,7 @@ bounded_text!(
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionSpec {
+    pub subject: DecisionSubject,
     pub question: Question,
     pub method: Method,
     pub rule: DecisionRule,
@@ -34,6 +37,15 @@ pub struct DecisionSpec {
     pub eligible: Vec<Constituency>,
     /// The record shows who took part, not how they voted.
     pub secret: bool,
+}
+
+/// What a decision closes with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinalCount {
+    pub ballots: u32,
+    pub overall: Tally,
+    pub by_constituency: Vec<(Constituency, Tally)>,
+    pub outcome: Outcome,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,12 +62,16 @@ pub enum SpecError {
     NobodyEligible,
     #[error("{0}")]
     Rule(RuleError),
+    #[error("{0}")]
+    Subject(SubjectError),
 }
 
 impl DecisionSpec {
     pub const MAX_OPTIONS: usize = 12;
 
+    /// An empty question about a version or an amendment gets one that names it.
     pub fn parse(
+        subject: DecisionSubject,
         question: &str,
         method: Method,
         rule: DecisionRule,
@@ -63,7 +79,12 @@ impl DecisionSpec {
         eligible: Vec<Constituency>,
         secret: bool,
     ) -> Result<Self, SpecError> {
-        let question = Question::parse(question).map_err(SpecError::Question)?;
+        let subject = subject.check(method).map_err(SpecError::Subject)?;
+        let question = match subject.default_question() {
+            Some(default) if question.trim().is_empty() => Question::parse(&default),
+            _ => Question::parse(question),
+        }
+        .map_err(SpecError::Question)?;
         let options: Vec<OptionLabel> = if method.needs_options() {
             let given: Vec<&String> = options.iter().filter(|o| !o.trim().is_empty()).collect();
             if given.len() < 2 {
@@ -88,6 +109,7 @@ impl DecisionSpec {
         }
         let rule = rule.check(method).map_err(SpecError::Rule)?;
         Ok(Self {
+            subject,
             question,
             method,
             rule,
@@ -95,6 +117,44 @@ impl DecisionSpec {
             eligible,
             secret,
         })
+    }
+
+    /// The vote an amendment sent to a vote gets: consent, passing with more than half of
+    /// those agreeing or objecting, and under the co-production rule (it must also pass among
+    /// people with lived experience, at least one of whom takes part); everyone taking part
+    /// may vote, openly. A facilitator closes it.
+    pub fn amendment_vote(id: i64) -> Self {
+        use super::rule::{CoProduction, Threshold};
+        let subject = DecisionSubject::Amendment { id };
+        let question = subject
+            .default_question()
+            .and_then(|q| Question::parse(&q).ok())
+            .unwrap_or_else(|| Question(format!("Amendment {id}")));
+        Self {
+            subject,
+            question,
+            method: Method::Consent,
+            rule: DecisionRule {
+                threshold: Threshold::SimpleMajority,
+                co_production: Some(CoProduction {
+                    min_lived_experience: 1,
+                }),
+            },
+            options: Vec::new(),
+            eligible: Constituency::ALL.to_vec(),
+            secret: false,
+        }
+    }
+
+    /// The count at closing: overall, by constituency, and the outcome under the rule.
+    pub fn final_count(&self, cast: &[CastBallot]) -> FinalCount {
+        let options = self.options.len();
+        FinalCount {
+            ballots: u32::try_from(cast.len()).unwrap_or(u32::MAX),
+            overall: count(self.method, options, cast.iter().map(|b| &b.ballot)),
+            by_constituency: by_constituency(self.method, options, cast),
+            outcome: evaluate(self.rule, self.method, options, cast),
+        }
     }
 
     /// Whether someone in `constituencies` may vote; the reason, in words, when not.
@@ -128,6 +188,7 @@ mod tests {
         let one = vec!["Detox".to_string(), " ".to_string()];
         assert_eq!(
             DecisionSpec::parse(
+                DecisionSubject::Question,
                 "Which first?",
                 Method::SingleChoice,
                 majority(),
@@ -138,6 +199,7 @@ mod tests {
             Err(SpecError::TooFewOptions)
         );
         let spec = DecisionSpec::parse(
+            DecisionSubject::Question,
             "Adopt version 4?",
             Method::Consent,
             majority(),
@@ -152,10 +214,19 @@ mod tests {
     #[test]
     fn somebody_must_be_eligible_and_ineligible_people_are_told_why() {
         assert_eq!(
-            DecisionSpec::parse("Q?", Method::Consent, majority(), &[], vec![], false),
+            DecisionSpec::parse(
+                DecisionSubject::Question,
+                "Q?",
+                Method::Consent,
+                majority(),
+                &[],
+                vec![],
+                false
+            ),
             Err(SpecError::NobodyEligible)
         );
         let spec = DecisionSpec::parse(
+            DecisionSubject::Question,
             "Q?",
             Method::Consent,
             majority(),
@@ -174,6 +245,51 @@ mod tests {
     }
 
     #[test]
+    fn adopting_a_version_asks_a_yes_or_no_question_by_consent() {
+        use crate::domain::document::DocumentKind;
+        use crate::domain::document::version::VersionNumber;
+        let adopt = DecisionSubject::AdoptVersion {
+            document: DocumentKind::Definition,
+            version: VersionNumber::new(2).unwrap(),
+        };
+        let spec = DecisionSpec::parse(
+            adopt,
+            "  ",
+            Method::Consent,
+            majority(),
+            &[],
+            vec![Constituency::Other],
+            false,
+        )
+        .unwrap();
+        assert!(spec.question.as_str().contains("version 2"));
+        assert!(matches!(
+            DecisionSpec::parse(
+                adopt,
+                "Which?",
+                Method::SingleChoice,
+                majority(),
+                &["A".to_string(), "B".to_string()],
+                vec![Constituency::Other],
+                false
+            ),
+            Err(SpecError::Subject(_))
+        ));
+        assert!(matches!(
+            DecisionSpec::parse(
+                DecisionSubject::Question,
+                " ",
+                Method::Consent,
+                majority(),
+                &[],
+                vec![Constituency::Other],
+                false
+            ),
+            Err(SpecError::Question(_))
+        ));
+    }
+
+    #[test]
     fn a_rule_that_does_not_fit_is_refused() {
         let rule = DecisionRule {
             threshold: Threshold::NoUnresolvedObjections,
@@ -182,6 +298,7 @@ mod tests {
         let options = vec!["A".to_string(), "B".to_string()];
         assert!(matches!(
             DecisionSpec::parse(
+                DecisionSubject::Question,
                 "Q?",
                 Method::Score,
                 rule,

@@ -35,6 +35,19 @@ pub fn document_html(content: &DocumentContent) -> String {
     content.sections().iter().map(section_html).collect()
 }
 
+/// A publication's HTML and its tag (the first 16 bytes of its SHA-256, as hex), made once
+/// when a version is published or ratified.
+pub fn publication_html(content: &DocumentContent) -> (String, String) {
+    use sha2::{Digest, Sha256};
+    let html = document_html(content);
+    let tag = Sha256::digest(html.as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    (html, tag)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,15 @@ use leptos_meta::Title;
 
 use super::results::ResultsView;
 use crate::api::decisions::pages::load_decision;
+use crate::api::decisions::ratifying::RatifyDecision;
 use crate::api::decisions::running::CloseDecision;
 use crate::api::decisions::voting::Vote;
-use crate::api::decisions::{DecisionPage, decisions_path};
+use crate::api::decisions::{DecisionPage, RatifyOffer, decisions_path, record_path};
+use crate::api::documents::public_path;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::decision::ballot::Ballot;
 use crate::domain::decision::method::{ConsentAnswer, Method};
+use crate::domain::decision::replay::Recount;
 use crate::domain::decision::rule::Threshold;
 use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::refetch::successes;
@@ -24,9 +27,10 @@ pub fn DecisionPageView() -> impl IntoView {
     let decision = route_number("decision");
     let vote = ServerAction::<Vote>::new();
     let close = ServerAction::<CloseDecision>::new();
-    let (voted, closed) = (successes(vote), successes(close));
+    let ratify = ServerAction::<RatifyDecision>::new();
+    let (voted, closed, ratified) = (successes(vote), successes(close), successes(ratify));
     let page = Resource::new(
-        move || (decision.get(), voted.get(), closed.get()),
+        move || (decision.get(), voted.get(), closed.get(), ratified.get()),
         |(decision, ..)| async move {
             match decision {
                 Some(id) => load_decision(id).await,
@@ -38,7 +42,7 @@ pub fn DecisionPageView() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Decision page vote close /> }.into_any(),
+                    Ok(page) => view! { <Decision page vote close ratify /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
@@ -66,9 +70,11 @@ fn Decision(
     page: DecisionPage,
     vote: ServerAction<Vote>,
     close: ServerAction<CloseDecision>,
+    ratify: ServerAction<RatifyDecision>,
 ) -> impl IntoView {
     let process = page.process.id.get();
     let voted = query_number("voted");
+    let ratified = query_number("ratified");
     let error = Signal::derive(move || vote.value().get().and_then(Result::err));
     let close_error = Signal::derive(move || close.value().get().and_then(Result::err));
     let eligible: Vec<&str> = page.eligible.iter().map(|c| c.plural()).collect();
@@ -79,6 +85,9 @@ fn Decision(
             " › " <a href=decisions_path(process)>"Decisions"</a>
         </nav>
         <h1>{page.question.clone()}</h1>
+        {page.subject.clone().map(|s| view! {
+            <p class="subject">"About: " <a href=s.href>{s.text}</a>{s.standing.map(|st| format!(" ({st})"))}</p>
+        })}
         <p class="meta">
             {page.method.label()} " · opened " <time datetime=iso_date(page.opened_at)>{long_date(page.opened_at)}</time>
             {page.closed_at.map(|t| view! { " · closed " <time datetime=iso_date(t)>{long_date(t)}</time> })}
@@ -87,6 +96,7 @@ fn Decision(
             {if page.secret { " Ballots are secret: the record shows who took part, not how." } else { " Ballots are open: the record shows how each person voted." }}</p>
         <div aria-live="polite">
             {move || voted.get().map(|_| view! { <p class="notice" role="status">"Your vote has been counted. You can change it until the decision closes."</p> })}
+            {move || ratified.get().map(|_| view! { <p class="notice" role="status">"You have ratified this version. It is now the ratified version on the public page."</p> })}
         </div>
         <FormError error />
         <FormError error=close_error />
@@ -103,8 +113,10 @@ fn Decision(
             </ActionForm>
         })}
         {page.results.clone().map(|results| view! { <ResultsView results options=page.options.clone() /> }.into_any())}
+        <Ratification page=page.clone() ratify />
         <section aria-labelledby="record-heading">
             <h2 id="record-heading">"Who took part"</h2>
+            <p>{turnout_words(&page)}</p>
             {if page.took_part.is_empty() {
                 view! { <p>"Nobody has voted yet."</p> }.into_any()
             } else {
@@ -113,10 +125,73 @@ fn Decision(
             <p class="record-head">
                 "Participation record: "
                 {if page.record_intact { "checked, intact." } else { "CHECK FAILED: the record has been altered." }}
+                {format!(" {} entries.", page.record_entries)}
                 {page.record_head.clone().map(|h| view! { " Latest entry's fingerprint (SHA-256): " <code class="hash">{h}</code> })}
+            </p>
+            <p>{recount_words(&page.recount)}</p>
+            <p>"Download the participation record: "
+                <a href=record_path(process, page.id, "json") download>"as JSON"</a> " or "
+                <a href=record_path(process, page.id, "csv") download>"as CSV (for a spreadsheet)"</a>"."
             </p>
         </section>
     }
+}
+
+fn turnout_words(page: &DecisionPage) -> String {
+    let parts: Vec<String> = page
+        .turnout
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, n)| format!("{} {n}", c.plural()))
+        .collect();
+    match page.ballots {
+        0 => "Nobody has taken part yet.".to_string(),
+        1 => format!("1 person took part: {}.", parts.join(", ")),
+        n => format!("{n} people took part: {}.", parts.join(", ")),
+    }
+}
+
+fn recount_words(recount: &Recount) -> String {
+    match recount {
+        Recount::NotClosed => "Once the decision closes, its count is checked again from the record alone.".into(),
+        Recount::Matches => "Recounted from the record alone: the ballots in the record give exactly this result.".into(),
+        Recount::TurnoutMatches => "Checked from the record alone: the numbers taking part match the count (ballots are secret, so the record holds who voted, not how).".into(),
+        Recount::Differs(why) => format!("RECOUNT FAILED: {why}."),
+    }
+}
+
+/// The ratification once made, or the form for a commissioner who may make it.
+#[component]
+fn Ratification(page: DecisionPage, ratify: ServerAction<RatifyDecision>) -> impl IntoView {
+    let error = Signal::derive(move || ratify.value().get().and_then(Result::err));
+    let process = page.process.id.get();
+    let made = page.ratification.clone().map(|r| view! {
+        <section aria-labelledby="ratified-heading" class="ratified">
+            <h2 id="ratified-heading">"Ratified"</h2>
+            <p>
+                {format!("Version {} of “{}” was ratified by {}, commissioner, on ", r.version, r.document.title(), r.by)}
+                <time datetime=iso_date(r.at)>{long_date(r.at)}</time>"."
+            </p>
+            <p><a href=format!("{}/ratified", public_path(process, r.document))>"Read the ratified version on its public page"</a></p>
+        </section>
+    });
+    let offer = match page.ratify.clone() {
+        RatifyOffer::Hidden => ().into_any(),
+        RatifyOffer::Refused(why) => view! { <p class="notice">{why}</p> }.into_any(),
+        RatifyOffer::Allowed => view! {
+            <section aria-labelledby="ratify-heading">
+                <h2 id="ratify-heading">"Ratify"</h2>
+                <p>"This decision passed. As a commissioner you can ratify the version it adopted. It then becomes the ratified version on the public page, and your name is shown with it, because commissioners act in a public role."</p>
+                <FormError error />
+                <FieldError field="name" error />
+                <ActionForm action=ratify attr:class="inline-form">
+                    <input type="hidden" name="decision_id" value=page.id />
+                    <button type="submit" class="button">"Ratify this version"</button>
+                </ActionForm>
+            </section>
+        }.into_any(),
+    };
+    view! { {made} {offer} }
 }
 
 #[component]

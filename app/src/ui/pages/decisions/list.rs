@@ -8,8 +8,9 @@ use crate::api::decisions::pages::list_decisions;
 use crate::api::decisions::running::OpenDecision;
 use crate::api::decisions::{DecisionList, decision_path};
 use crate::domain::calendar::{iso_date, long_date};
+use crate::domain::document::DocumentKind;
 use crate::domain::{Constituency, ProcessId};
-use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
+use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::loaded::loaded;
 
 #[component]
@@ -79,9 +80,31 @@ fn OpenForm(id: i64) -> impl IntoView {
             <ActionForm action=open attr:class="form">
                 <FormError error />
                 <input type="hidden" name="process_id" value=id />
+                <fieldset>
+                    <legend>"What is it about?"</legend>
+                    <div class="choice">
+                        <input id="subject-question" name="subject" type="radio" value="question" checked=true />
+                        <label for="subject-question">"A question with options, or any other question"</label>
+                    </div>
+                    {DocumentKind::ALL.into_iter().map(|kind| {
+                        let field = format!("subject-{}", kind.slug());
+                        view! {
+                            <div class="choice">
+                                <input id=field.clone() name="subject" type="radio" value=kind.slug() />
+                                <label for=field>{format!("Adopting a version of “{}” (commissioners can then ratify it)", kind.title())}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <div class="field">
+                        <label for="version">"Which version (leave empty for the latest)"</label>
+                        <input id="version" name="version" type="number" min="1" inputmode="numeric" aria-invalid=move || aria_invalid(error, "version") />
+                        <FieldError field="version" error />
+                    </div>
+                </fieldset>
                 <div class="field">
                     <label for="question">"The question"</label>
-                    <input id="question" name="question" type="text" required maxlength="300" aria-invalid=move || aria_invalid(error, "question") />
+                    <p class="hint" id="question-hint">"When adopting a version you can leave this empty: the question will name the version."</p>
+                    <input id="question" name="question" type="text" maxlength="300" aria-describedby=move || described_by(error, "question", Some("question-hint")) aria-invalid=move || aria_invalid(error, "question") />
                     <FieldError field="question" error />
                 </div>
                 <div class="field">
@@ -93,6 +116,7 @@ fn OpenForm(id: i64) -> impl IntoView {
                         <option value="dots">"Dot voting: spread dots across the options"</option>
                         <option value="score">"Score each option from 0 to 5"</option>
                     </select>
+                    <FieldError field="method" error />
                 </div>
                 <div class="field">
                     <label for="options">"Options, one per line (not needed for consent)"</label>

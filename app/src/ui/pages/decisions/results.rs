@@ -1,68 +1,18 @@
-//! The count of a closed decision as an accessible table: one row per answer or option, one
+//! The count of a closed decision as a chart and an accessible table (both from
+//! [`crate::ui::results_html`]): one row per answer or option, one
 //! column per constituency and overall, so any gap between service users and professionals
 //! is visible; each part of the rule and whether it was met; ranked-choice rounds.
 
 use leptos::prelude::*;
 
 use crate::api::decisions::Results;
-use crate::domain::decision::method::ConsentAnswer;
-use crate::domain::decision::tally::{Count, Tally};
-
-/// The rows of a count: a label and one figure per row.
-fn rows(count: &Count, options: &[String]) -> Vec<(String, u64)> {
-    match count {
-        Count::Consent {
-            agree,
-            reservations,
-            object,
-            abstain,
-        } => vec![
-            (ConsentAnswer::Agree.label().to_string(), u64::from(*agree)),
-            (
-                ConsentAnswer::AgreeWithReservations.label().to_string(),
-                u64::from(*reservations),
-            ),
-            (
-                ConsentAnswer::Object.label().to_string(),
-                u64::from(*object),
-            ),
-            (
-                ConsentAnswer::Abstain.label().to_string(),
-                u64::from(*abstain),
-            ),
-        ],
-        Count::Totals(t) => options.iter().cloned().zip(t.iter().copied()).collect(),
-        // By constituency a runoff shows first preferences.
-        Count::Ranked(r) => options
-            .iter()
-            .cloned()
-            .zip(r.rounds[0].counts.iter().map(|c| u64::from(c.unwrap_or(0))))
-            .collect(),
-    }
-}
+use crate::domain::decision::tally::Count;
+use crate::ui::results_html::{breakdown, chart_svg, table_html};
 
 #[component]
 pub fn ResultsView(results: Results, options: Vec<String>) -> impl IntoView {
-    let columns: Vec<(String, Tally)> = results
-        .by_constituency
-        .iter()
-        .filter(|(_, t)| t.ballots > 0)
-        .map(|(c, t)| (c.plural().to_string(), t.clone()))
-        .chain(std::iter::once((
-            "Everyone".to_string(),
-            results.overall.clone(),
-        )))
-        .collect();
-    let labels = rows(&results.overall.count, &options);
-    let figures: Vec<Vec<u64>> = columns
-        .iter()
-        .map(|(_, t)| {
-            rows(&t.count, &options)
-                .into_iter()
-                .map(|(_, n)| n)
-                .collect()
-        })
-        .collect();
+    let figures = breakdown(&results.overall, &results.by_constituency, &options);
+    let (chart, table) = (chart_svg(&figures, "results"), table_html(&figures));
     let runoff = match &results.overall.count {
         Count::Ranked(r) => Some(r.clone()),
         _ => None,
@@ -80,23 +30,11 @@ pub fn ResultsView(results: Results, options: Vec<String>) -> impl IntoView {
                     <li>{if c.met { "Met: " } else { "Not met: " }}{c.what}</li>
                 }).collect_view()}
             </ul>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Votes by constituency (scrolls sideways on a small screen)">
-                <table class="table results">
-                    <caption>{if runoff.is_some() { "First preferences, by constituency" } else { "Votes by constituency" }}</caption>
-                    <thead><tr>
-                        <th scope="col">"Answer"</th>
-                        {columns.iter().map(|(name, t)| view! { <th scope="col">{format!("{name} ({} voting)", t.ballots)}</th> }).collect_view()}
-                    </tr></thead>
-                    <tbody>
-                        {labels.iter().enumerate().map(|(row, (label, _))| view! {
-                            <tr>
-                                <th scope="row">{label.clone()}</th>
-                                {figures.iter().map(|col| view! { <td>{col.get(row).copied().unwrap_or(0)}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <figure class="results-figure">
+                <div inner_html=chart></div>
+                <figcaption>"Each bar shows how one group of people voted, as shares of their votes."</figcaption>
+            </figure>
+            <div inner_html=table></div>
             {runoff.map(|r| view! {
                 <h3>"Rounds of the runoff"</h3>
                 <ol class="rounds">

@@ -1,0 +1,74 @@
+//! What the decision page, the public record and the ratified page all show about a
+//! decision's ballots (server only): who took part, how many in each constituency, and the
+//! count once closed.
+
+use super::Results;
+use crate::domain::decision::tally::{CastBallot, by_constituency, count};
+use crate::domain::{Audience, Constituency, PersonId};
+use crate::state::AppState;
+use crate::store::decisions::StoredDecision;
+use crate::store::{StoreError, decisions};
+
+pub struct Ballots {
+    pub cast: Vec<(PersonId, CastBallot)>,
+}
+
+impl Ballots {
+    pub async fn of(state: &AppState, decision: &StoredDecision) -> Result<Self, StoreError> {
+        Ok(Self {
+            cast: decisions::ballots(&state.db, decision.id).await?,
+        })
+    }
+
+    /// How many people voted.
+    pub fn voters(&self) -> u32 {
+        u32::try_from(self.cast.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Each person who voted, as they chose to appear to `audience`.
+    pub async fn names(
+        &self,
+        state: &AppState,
+        decision: &StoredDecision,
+        audience: Audience,
+    ) -> Result<Vec<String>, StoreError> {
+        let profiles: std::collections::HashMap<_, _> =
+            crate::store::people::profiles_in_process(&state.db, decision.process)
+                .await?
+                .into_iter()
+                .collect();
+        Ok(self
+            .cast
+            .iter()
+            .map(|(p, _)| {
+                profiles.get(p).map_or_else(
+                    || "someone who no longer takes part".to_string(),
+                    |pr| pr.shown_as(audience),
+                )
+            })
+            .collect())
+    }
+
+    /// How many voted in each constituency, each under the first of their constituencies.
+    pub fn turnout(&self) -> Vec<(Constituency, u32)> {
+        Constituency::ALL
+            .into_iter()
+            .map(|c| {
+                let n = self.cast.iter().filter(|(_, b)| b.primary() == c).count();
+                (c, u32::try_from(n).unwrap_or(u32::MAX))
+            })
+            .collect()
+    }
+
+    /// The count overall and by constituency with the recorded outcome, once closed.
+    pub fn results(&self, decision: &StoredDecision) -> Option<Results> {
+        let outcome = decision.outcome.clone()?;
+        let (method, options) = (decision.spec.method, decision.spec.options.len());
+        let cast: Vec<CastBallot> = self.cast.iter().map(|(_, b)| b.clone()).collect();
+        Some(Results {
+            overall: count(method, options, cast.iter().map(|b| &b.ballot)),
+            by_constituency: by_constituency(method, options, &cast),
+            outcome,
+        })
+    }
+}

@@ -1,0 +1,42 @@
+//! The public participation record of a decision (server only), for the JSON and CSV
+//! downloads. Anyone may read it: names appear as each person chose to appear to the public.
+
+use super::counting::Ballots;
+use crate::domain::Audience;
+use crate::domain::decision::export::PublicRecord;
+use crate::domain::decision::record::verify;
+use crate::domain::decision::replay::Replay;
+use crate::state::AppState;
+use crate::store::{StoreError, decisions, participation_record};
+
+/// Decision `decision`'s public record; `None` when there is no such decision.
+pub async fn public_record(
+    state: &AppState,
+    decision: i64,
+) -> Result<Option<PublicRecord>, StoreError> {
+    let db = &state.db;
+    let Some(decision) = decisions::find(db, decision).await? else {
+        return Ok(None);
+    };
+    let ballots = Ballots::of(state, &decision).await?;
+    let took_part = ballots.names(state, &decision, Audience::Public).await?;
+    let entries = participation_record::entries(db, decision.id).await?;
+    Ok(Some(PublicRecord {
+        decision: decision.id,
+        process: decision.process.get(),
+        question: decision.spec.question.as_str().to_string(),
+        method: decision.spec.method.label().to_string(),
+        rule: decision.spec.rule,
+        secret: decision.spec.secret,
+        opened_at: decision.opened_at,
+        closed_at: decision.closed_at,
+        outcome: decision.outcome.clone(),
+        overall: ballots.results(&decision).map(|r| r.overall),
+        took_part,
+        turnout: ballots.turnout(),
+        head_hash: entries.last().map(|e| e.hash.clone()),
+        intact: verify(decision.id, &entries).is_ok(),
+        recount: Replay::of(&entries).recount(),
+        entries,
+    }))
+}
