@@ -1,7 +1,8 @@
 // A facilitator opens a consent decision; people in three constituencies vote on phones (one
 // changes their mind); it closes and the result shows each constituency side by side; a
 // member of the public reads the result and who took part, and voting works without
-// JavaScript.
+// JavaScript. Then a decision to adopt a version of the definition: a commissioner ratifies
+// it, and a member of the public reads the ratified definition and its participation record.
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { adminState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, screenshot, uniqueTitle, waitForHydration } from './support';
 
@@ -93,8 +94,9 @@ test('a consent decision: three constituencies vote on phones and the result sho
   await visitor.goto(decisionUrl);
   await waitForHydration(visitor);
   const table = visitor.locator('table.results');
-  await expect(table.locator('thead')).toContainText('people with lived experience (1 voting)');
-  await expect(table.locator('thead')).toContainText('family members and carers (1 voting)');
+  await expect(table.locator('thead')).toContainText('People with lived experience (1 voting)');
+  await expect(table.locator('thead')).toContainText('Family members and carers (1 voting)');
+  await expect(visitor.getByRole('img', { name: 'Share of each answer, by constituency' })).toBeVisible();
   await expect(table.locator('thead')).toContainText('Everyone (3 voting)');
   await expect(table.getByRole('row', { name: /^Agree, with reservations/ })).toContainText('1');
   await expect(visitor.locator('.rule-checks')).toContainText('Met: No unresolved objections');
@@ -103,6 +105,87 @@ test('a consent decision: three constituencies vote on phones and the result sho
   await expectNoAxeViolations(visitor);
   await screenshot(visitor, 'decision-result-phone');
   for (const p of people) await p.context.close();
+  await publicContext.close();
+  await admin.close();
+});
+
+test('a commissioner ratifies the adopted definition and the public reads it with its record', async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
+  const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Knowsley ratification'), description: 'Agreeing our definition.' }));
+  const document = { process_id: id, kind: 'definition' };
+  await post(admin, 'documents/start', { ...document, start_from: 'template' });
+  await post(admin, 'documents/save-section', { ...document, key: '1', base: '1', heading: 'What recovery means here', body: 'Recovery is **hope**, a home and people who have been there.', summary: 'From the workshop' });
+  const batch = String(await post(admin, 'codes/create', { process_id: id, count: '2', valid_days: '14' }));
+  const codes: string[] = (await post(admin, 'codes/batch', { process_id: id, batch_id: batch })).unused.map((c: unknown) => (typeof c === 'string' ? c : String(Object.values(c as object)[0])));
+
+  // The facilitator opens a decision to adopt the latest version, leaving the question empty.
+  const facilitator = await admin.newPage();
+  await facilitator.goto(`/processes/${id}/decisions`);
+  await waitForHydration(facilitator);
+  await facilitator.getByLabel('Adopting a version of “Our local definition of recovery”').check();
+  await facilitator.getByRole('button', { name: 'Open the decision' }).click();
+  const question = 'Do we adopt version 2 of “Our local definition of recovery”?';
+  await expect(facilitator.getByRole('heading', { level: 1, name: question })).toBeVisible();
+  await expect(facilitator.getByRole('link', { name: 'Version 2 of “Our local definition of recovery”' })).toBeVisible();
+  const decisionUrl = new URL(facilitator.url()).pathname;
+
+  // A service user votes on a phone.
+  const serviceUser = await voter(browser, codes[0], 'I use or have used drug or alcohol services');
+  await serviceUser.page.goto(decisionUrl);
+  await waitForHydration(serviceUser.page);
+  await serviceUser.page.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await serviceUser.page.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(serviceUser.page.getByText('Your vote has been counted.')).toBeVisible();
+
+  await facilitator.reload();
+  await waitForHydration(facilitator);
+  await facilitator.getByRole('button', { name: 'Close the decision and count it' }).click();
+  await expect(facilitator.locator('.outcome')).toContainText('Passed.');
+
+  // A commissioner, in their public role, ratifies it.
+  const commissionerContext = await browser.newContext({ storageState: undefined, javaScriptEnabled: true });
+  const commissioner = await commissionerContext.newPage();
+  await commissioner.goto('/join');
+  await commissioner.getByLabel('Your sign-in code').fill(codes[1]);
+  await commissioner.getByRole('button', { name: 'Join' }).click();
+  await expect(commissioner).toHaveURL(/\/me\?welcome=1$/);
+  const viewer = await (await commissionerContext.request.post('/api/session/viewer')).json();
+  await post(admin, 'members/role', { process_id: id, person_id: String(viewer.person), role: 'commissioner', change: 'add' });
+  await post(commissionerContext, 'me/appearance', { appearance: 'full_name', full_name: 'Cllr Dana Whitfield', pseudonym: '' });
+  await commissioner.goto(decisionUrl);
+  await waitForHydration(commissioner);
+  await expect(commissioner.getByText('your name is shown with it')).toBeVisible();
+  await expectNoAxeViolations(commissioner);
+  await commissioner.getByRole('button', { name: 'Ratify this version' }).click();
+  await expect(commissioner.getByText('You have ratified this version.')).toBeVisible();
+  await expect(commissioner.getByRole('region', { name: 'Ratified' })).toContainText('ratified by Cllr Dana Whitfield, commissioner');
+  await expect(commissioner.getByRole('button', { name: 'Ratify this version' })).toHaveCount(0);
+
+  // A member of the public reads the ratified definition on a phone, then its record.
+  const publicContext = await browser.newContext({ storageState: undefined, javaScriptEnabled: true, ...phone });
+  const visitor = await publicContext.newPage();
+  await visitor.goto(`/read/${id}/definition`);
+  await expect(visitor.locator('.publication')).toContainText('Ratified: version 2');
+  await expect(visitor.getByText('a home and people who have been there')).toBeVisible();
+  const how = visitor.getByRole('region', { name: 'How this version was ratified' });
+  await expect(how).toContainText('Ratified by Cllr Dana Whitfield, commissioner');
+  await expect(how).toContainText('1 person took part');
+  await expect(how.getByRole('img', { name: 'Share of each answer, by constituency' })).toBeVisible();
+  await expect(how.locator('table.results thead')).toContainText('People with lived experience (1 voting)');
+  await expectNoAxeViolations(visitor);
+  await screenshot(visitor, 'ratified-definition-phone');
+  await how.getByRole('link', { name: 'The decision, who took part and its participation record' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: question })).toBeVisible();
+  await waitForHydration(visitor);
+  await expect(visitor.locator('.record-head')).toContainText('checked, intact');
+  await expect(visitor.getByText('Recounted from the record alone')).toBeVisible();
+  const download = visitor.getByRole('link', { name: 'as JSON' });
+  const record = await (await publicContext.request.get(await download.getAttribute('href') ?? '')).json();
+  expect(record.entries.map((e: { event: object }) => Object.keys(e.event)[0])).toEqual(['Opened', 'BallotCast', 'Closed', 'Ratified']);
+  await expectNoAxeViolations(visitor);
+  await screenshot(visitor, 'ratified-decision-record-phone');
+  await serviceUser.context.close();
+  await commissionerContext.close();
   await publicContext.close();
   await admin.close();
 });

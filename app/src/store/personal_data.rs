@@ -40,6 +40,35 @@ pub struct PersonalData {
     /// Comments they reported to a facilitator, with the reason they gave.
     #[serde(default)]
     pub reports_made: Vec<ReportRecord>,
+    /// Their current ballot in each decision they voted in (kept on withdrawal, so counts
+    /// stay true; nothing then links it to them by name).
+    #[serde(default)]
+    pub ballots: Vec<BallotRecord>,
+    /// How they appear in participation records (unlinked on withdrawal).
+    #[serde(default)]
+    pub record_pseudonym: Option<String>,
+    /// Versions they ratified as a commissioner (a public act: their name stays with it).
+    #[serde(default)]
+    pub ratifications: Vec<RatificationRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotRecord {
+    pub decision_id: i64,
+    pub question: String,
+    /// The ballot as stored (JSON).
+    pub ballot: String,
+    pub cast_at: i64,
+    pub changed_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatificationRecord {
+    pub decision_id: i64,
+    pub document: String,
+    pub version: i64,
+    pub name_shown: String,
+    pub ratified_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,7 +221,51 @@ pub async fn export(
     .bind(person.get())
     .fetch_all(db.pool())
     .await?;
+    let ballots: Vec<(i64, String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT b.decision_id, d.question, b.ballot, b.cast_at, b.changed_at FROM ballots b \
+         JOIN decisions d ON d.id = b.decision_id WHERE b.person_id = $1 ORDER BY b.decision_id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let record_pseudonym: Option<String> =
+        sqlx::query_scalar("SELECT pseudonym FROM record_pseudonyms WHERE person_id = $1")
+            .bind(person.get())
+            .fetch_optional(db.pool())
+            .await?;
+    let ratifications: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+        "SELECT decision_id, kind, number, ratifier_name, ratified_at FROM ratifications \
+         WHERE ratified_by = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
     Ok(Some(PersonalData {
+        ballots: ballots
+            .into_iter()
+            .map(
+                |(decision_id, question, ballot, cast_at, changed_at)| BallotRecord {
+                    decision_id,
+                    question,
+                    ballot,
+                    cast_at,
+                    changed_at,
+                },
+            )
+            .collect(),
+        record_pseudonym,
+        ratifications: ratifications
+            .into_iter()
+            .map(
+                |(decision_id, document, version, name_shown, ratified_at)| RatificationRecord {
+                    decision_id,
+                    document,
+                    version,
+                    name_shown,
+                    ratified_at,
+                },
+            )
+            .collect(),
         comments: comments
             .into_iter()
             .map(

@@ -127,13 +127,13 @@ const OPTION_FILLS: [&str; 12] = [
     "#6d4c41", "#2e7d32", "#ad1457", "#37474f",
 ];
 
-/// The chart: for each column, a bar split by row in proportion to its share. The table
-/// carries the same figures for screen readers; the chart has a title and a description.
+/// The chart: for each column, its name above a bar split by row in proportion to its
+/// share (names above, not beside, so they stay readable on a phone). The table carries the
+/// same figures for screen readers; the chart has a title and a description.
 pub fn chart_svg(b: &Breakdown, id: &str) -> String {
-    const WIDTH: u32 = 640;
-    const LABEL: u32 = 210;
-    const BAR: u32 = WIDTH - LABEL - 10;
-    const ROW: u32 = 40;
+    const WIDTH: u32 = 400;
+    const ROW: u32 = 60;
+    const LEGEND_ROW: u32 = 26;
     let consent = b.rows.len() == 4
         && b.rows.first().map(String::as_str) == Some(ConsentAnswer::Agree.label());
     let fill = |i: usize| {
@@ -143,8 +143,8 @@ pub fn chart_svg(b: &Breakdown, id: &str) -> String {
             OPTION_FILLS[i % OPTION_FILLS.len()]
         }
     };
-    let legend_rows = b.rows.len().div_ceil(2) as u32;
-    let height = b.columns.len() as u32 * ROW + 16 + legend_rows * 24;
+    let legend_top = b.columns.len() as u32 * ROW + 8;
+    let height = legend_top + b.rows.len() as u32 * LEGEND_ROW;
     let mut svg = format!(
         "<svg class=\"results-chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" \
          aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
@@ -155,49 +155,46 @@ pub fn chart_svg(b: &Breakdown, id: &str) -> String {
         let y = c as u32 * ROW;
         svg.push_str(&format!(
             "<text x=\"0\" y=\"{}\" class=\"results-chart__label\">{} ({voting})</text>",
-            y + 24,
+            y + 17,
             escape(name)
         ));
         let total: u64 = figures.iter().sum();
-        let mut x = f64::from(LABEL);
+        let mut x = 0.0_f64;
         for (i, n) in figures.iter().enumerate() {
             if total == 0 || *n == 0 {
                 continue;
             }
-            let w = f64::from(BAR) * (*n as f64) / (total as f64);
+            let w = f64::from(WIDTH) * (*n as f64) / (total as f64);
             let percent = (*n as f64) * 100.0 / (total as f64);
             svg.push_str(&format!(
                 "<rect x=\"{x:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"28\" fill=\"{}\"><title>{}: {n} ({percent:.0}%)</title></rect>",
-                y + 6,
+                y + 24,
                 fill(i),
                 escape(&b.rows[i])
             ));
-            if w >= 36.0 {
+            if w >= 40.0 {
                 svg.push_str(&format!(
                     "<text x=\"{:.1}\" y=\"{}\" class=\"results-chart__figure\" text-anchor=\"middle\">{percent:.0}%</text>",
                     x + w / 2.0,
-                    y + 25
+                    y + 43
                 ));
             }
             x += w;
         }
         if total == 0 {
             svg.push_str(&format!(
-                "<text x=\"{LABEL}\" y=\"{}\" class=\"results-chart__label\">no votes</text>",
-                y + 24
+                "<text x=\"0\" y=\"{}\" class=\"results-chart__label\">no votes</text>",
+                y + 43
             ));
         }
     }
-    let legend_top = b.columns.len() as u32 * ROW + 16;
     for (i, row) in b.rows.iter().enumerate() {
-        let x = if i % 2 == 0 { 0 } else { WIDTH / 2 };
-        let y = legend_top + (i as u32 / 2) * 24;
+        let y = legend_top + i as u32 * LEGEND_ROW;
         svg.push_str(&format!(
-            "<rect x=\"{x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\" class=\"results-chart__label\">{}</text>",
+            "<rect x=\"0\" y=\"{y}\" width=\"18\" height=\"18\" fill=\"{}\"/>\
+             <text x=\"26\" y=\"{}\" class=\"results-chart__label\">{}</text>",
             fill(i),
-            x + 22,
-            y + 13,
+            y + 15,
             escape(row)
         ));
     }
