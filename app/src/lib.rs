@@ -4,6 +4,7 @@
 //! - `store`: persistence, one module per aggregate (server only).
 //! - `auth`: tokens, session cookies, first-start bootstrap (server only).
 //! - `api`: server functions, the public POST endpoints under `/api/`.
+//! - `live`: live workshop frames, fanned out to screens (server only).
 //! - `ui`: pages and components.
 
 #![recursion_limit = "256"]
@@ -14,6 +15,8 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::auth::throttle::SignInThrottle;
+use crate::live::LiveHub;
 use crate::store::Db;
 
 #[derive(Clone, Debug)]
@@ -11,6 +12,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<AppConfig>,
     pub throttle: Arc<SignInThrottle>,
+    /// Live workshop screens connected to this instance.
+    pub live: Arc<LiveHub>,
 }
 
 #[derive(Clone, Debug)]

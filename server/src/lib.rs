@@ -83,6 +83,8 @@ impl Application {
             .context("creating the first site administrator")?
             .map(|path| format!("{base_url}{path}"));
 
+        let live = app::live::LiveHub::new(db.clone());
+        live.listen(settings.database_url.clone());
         let state = AppState {
             db,
             config: Arc::new(AppConfig {
@@ -90,6 +92,7 @@ impl Application {
                 ..AppConfig::default()
             }),
             throttle: Arc::default(),
+            live,
         };
         let router = router(state.clone(), settings, local_addr);
         Ok(Self {
@@ -214,6 +217,7 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             "/processes/{id}/decisions/{decision}/{file}",
             get(http::decision_record::download),
         )
+        .route("/workshops/{id}/live", get(http::live::stream))
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

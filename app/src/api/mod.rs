@@ -13,6 +13,7 @@ pub mod processes;
 pub mod profile;
 pub mod session;
 pub mod sign_in_codes;
+pub mod workshops;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod boundary;

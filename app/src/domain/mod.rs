@@ -16,6 +16,7 @@ pub mod role;
 pub mod sign_in_code;
 pub mod text;
 pub mod throttle;
+pub mod workshop;
 
 pub use appearance::{Appearance, Audience, FullName, Profile, Pseudonym};
 pub use constituency::{Constituency, ConstituencyClaim};

@@ -36,6 +36,8 @@ pub struct StoredComment {
     pub visibility: Visibility,
     pub resolution: Option<Resolution>,
     pub created_at: i64,
+    /// Typed in by a facilitator for someone who spoke in a workshop.
+    pub said_in_room: bool,
 }
 
 /// Where a new comment goes and who wrote it.
@@ -52,11 +54,13 @@ pub struct NewComment<'a> {
     pub author: Option<PersonId>,
     pub public_name: Option<&'a str>,
     pub visibility: Visibility,
+    /// A facilitator typing in what someone said aloud in a workshop.
+    pub said_in_room: bool,
 }
 
 const COLUMNS: &str = "id, process_id, kind, section_key, version_number, amendment_id, thread_id, \
      quote, body, author_id, from_public, public_name, visibility, hidden_reason, resolved_at, \
-     resolved_by, resolved_note, created_at";
+     resolved_by, resolved_note, created_at, said_in_room";
 
 fn corrupt(what: String) -> StoreError {
     StoreError::Corrupt(what)
@@ -116,6 +120,7 @@ fn from_row(row: &AnyRow) -> Result<StoredComment, StoreError> {
         visibility,
         resolution,
         created_at: row.try_get("created_at")?,
+        said_in_room: row.try_get::<i64, _>("said_in_room")? != 0,
     })
 }
 
@@ -123,8 +128,8 @@ fn from_row(row: &AnyRow) -> Result<StoredComment, StoreError> {
 pub async fn insert(db: &Db, new: NewComment<'_>, now: i64) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO comments (process_id, kind, section_key, version_number, amendment_id, \
-         thread_id, quote, body, author_id, from_public, public_name, visibility, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+         thread_id, quote, body, author_id, from_public, public_name, visibility, created_at, \
+         said_in_room) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(new.process.get())
     .bind(new.kind.slug())
@@ -139,6 +144,7 @@ pub async fn insert(db: &Db, new: NewComment<'_>, now: i64) -> Result<i64, Store
     .bind(new.public_name)
     .bind(new.visibility.slug())
     .bind(now)
+    .bind(i64::from(new.said_in_room))
     .fetch_one(db.pool())
     .await?)
 }

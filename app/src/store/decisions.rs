@@ -13,6 +13,7 @@ use crate::domain::decision::rule::Outcome;
 use crate::domain::decision::spec::{DecisionSpec, FinalCount};
 use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::decision::tally::CastBallot;
+use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::domain::{Constituency, PersonId, ProcessId};
 
 #[derive(Debug, Clone)]
@@ -331,7 +332,7 @@ pub async fn close(
         .bind(decision.id)
         .fetch_all(&mut *tx)
         .await?;
-    let cast: Vec<CastBallot> = rows
+    let mut cast: Vec<CastBallot> = rows
         .iter()
         .map(|row| {
             Ok(CastBallot {
@@ -340,6 +341,14 @@ pub async fn close(
             })
         })
         .collect::<Result<_, StoreError>>()?;
+    let hands = sqlx::query("SELECT hands FROM group_ballots WHERE decision_id = $1 ORDER BY id")
+        .bind(decision.id)
+        .fetch_all(&mut *tx)
+        .await?;
+    for row in &hands {
+        let hands: ShowOfHands = json(row, "hands")?;
+        cast.extend(hands.ballots(decision.spec.method));
+    }
     let counted = decide(&cast);
     // Closing at the set time is stamped with that time, not with when someone noticed.
     let closed_at = by.map_or_else(|| decision.closes_at.unwrap_or(now).min(now), |_| now);
@@ -373,6 +382,81 @@ pub async fn close(
     .await?;
     tx.commit().await?;
     Ok(Some(counted))
+}
+
+/// Stores a show of hands and records it, in one transaction; `false` when the decision had
+/// closed meanwhile (nothing is stored).
+#[tracing::instrument(skip(db, decision, hands), fields(decision = decision.id))]
+pub async fn enter_hands(
+    db: &Db,
+    decision: &StoredDecision,
+    hands: &ShowOfHands,
+    by: PersonId,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match enter_hands_once(db, decision, hands, by, now).await {
+            Err(StoreError::Database(sqlx::Error::Database(e)))
+                if (e.is_unique_violation() || e.code().as_deref() == Some("40001"))
+                    && attempts < 8 =>
+            {
+                continue;
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn enter_hands_once(
+    db: &Db,
+    decision: &StoredDecision,
+    hands: &ShowOfHands,
+    by: PersonId,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let closed: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT closed_at FROM decisions WHERE id = $1")
+            .bind(decision.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if !matches!(closed, Some(None)) || decision.closes_at.is_some_and(|t| now >= t) {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO group_ballots (decision_id, hands, entered_by, entered_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(decision.id)
+    .bind(encode(hands)?)
+    .bind(by.get())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let entered_by = pseudonym_in(&mut tx, by).await?;
+    append_in(
+        &mut tx,
+        decision.id,
+        now,
+        RecordEvent::HandsCounted {
+            entered_by,
+            hands: hands.clone(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The shows of hands entered for a decision, in order.
+#[tracing::instrument(skip(db))]
+pub async fn shows_of_hands(db: &Db, decision: i64) -> Result<Vec<ShowOfHands>, StoreError> {
+    let rows = sqlx::query("SELECT hands FROM group_ballots WHERE decision_id = $1 ORDER BY id")
+        .bind(decision)
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(|row| json(row, "hands")).collect()
 }
 
 /// Open decisions whose closing time has passed, oldest first.

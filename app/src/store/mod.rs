@@ -10,6 +10,7 @@ pub mod comments;
 pub mod constituency_claims;
 pub mod decisions;
 pub mod documents;
+pub mod guests;
 pub mod invitations;
 pub mod memberships;
 pub mod participation_record;
@@ -20,6 +21,7 @@ pub mod ratifications;
 pub mod sessions;
 pub mod sign_in_codes;
 pub mod sign_in_links;
+pub mod workshops;
 
 use std::path::Path;
 use std::time::Duration;

@@ -6,6 +6,8 @@ pub mod layout;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod published;
+#[cfg(feature = "ssr")]
+pub mod qr;
 pub mod results_html;
 
 use leptos::prelude::*;
@@ -22,6 +24,10 @@ use pages::discussion::{
 use pages::documents::{
     compare::ComparePageView, conflict::ConflictPageView, document::DocumentPageView,
     history::HistoryPageView, section_editor::SectionEditorPage, version::VersionPageView,
+};
+use pages::workshops::{
+    console::ConsolePageView, join::JoinWorkshopPage, list::WorkshopsPage, phone::PhonePageView,
+    projector::ProjectorPageView,
 };
 use pages::{
     codes::CodesPage,
@@ -107,6 +113,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/processes/:id/decisions") view=DecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/decisions/:decision") view=DecisionPageView ssr=SsrMode::Async />
                     <Route path=path!("/processes/:id/moderation") view=ModerationPageView ssr=SsrMode::Async />
+                    <Route path=path!("/processes/:id/workshops") view=WorkshopsPage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id") view=PhonePageView ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/console") view=ConsolePageView ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/projector") view=ProjectorPageView ssr=SsrMode::Async />
+                    <Route path=path!("/w") view=JoinWorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />

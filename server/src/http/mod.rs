@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod decision_record;
 pub mod healthz;
+pub mod live;
 pub mod personal_data;
 pub mod published;
 pub mod same_origin;

@@ -17,3 +17,4 @@ mod processes;
 mod ratification;
 mod security;
 mod sessions;
+mod workshops;

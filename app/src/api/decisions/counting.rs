@@ -4,6 +4,7 @@
 
 use super::Results;
 use crate::domain::decision::tally::{CastBallot, by_constituency, count};
+use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::domain::{Audience, Constituency, PersonId};
 use crate::state::AppState;
 use crate::store::decisions::StoredDecision;
@@ -11,18 +12,23 @@ use crate::store::{StoreError, decisions};
 
 pub struct Ballots {
     pub cast: Vec<(PersonId, CastBallot)>,
+    /// Shows of hands entered in a workshop, each counted as that many ballots.
+    pub hands: Vec<ShowOfHands>,
 }
 
 impl Ballots {
     pub async fn of(state: &AppState, decision: &StoredDecision) -> Result<Self, StoreError> {
         Ok(Self {
             cast: decisions::ballots(&state.db, decision.id).await?,
+            hands: decisions::shows_of_hands(&state.db, decision.id).await?,
         })
     }
 
-    /// How many people voted.
+    /// How many voted: people and hands.
     pub fn voters(&self) -> u32 {
-        u32::try_from(self.cast.len()).unwrap_or(u32::MAX)
+        u32::try_from(self.cast.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(self.hands.iter().map(ShowOfHands::hands).sum())
     }
 
     /// Each person who voted, as they chose to appear to `audience`.
@@ -46,16 +52,37 @@ impl Ballots {
                     |pr| pr.shown_as(audience),
                 )
             })
+            .chain(self.hands.iter().map(|h| {
+                format!(
+                    "{} by a show of hands in the room, entered by a facilitator",
+                    match h.hands() {
+                        1 => "1 person".to_string(),
+                        n => format!("{n} people"),
+                    }
+                )
+            }))
             .collect())
     }
 
-    /// How many voted in each constituency, each under the first of their constituencies.
+    /// How many voted in each constituency, each under the first of their constituencies
+    /// (hands under the constituency the facilitator named, or "other").
     pub fn turnout(&self) -> Vec<(Constituency, u32)> {
         Constituency::ALL
             .into_iter()
             .map(|c| {
-                let n = self.cast.iter().filter(|(_, b)| b.primary() == c).count();
-                (c, u32::try_from(n).unwrap_or(u32::MAX))
+                let people = self.cast.iter().filter(|(_, b)| b.primary() == c).count();
+                let hands: u32 = self
+                    .hands
+                    .iter()
+                    .filter(|h| h.constituency.unwrap_or(Constituency::Other) == c)
+                    .map(ShowOfHands::hands)
+                    .sum();
+                (
+                    c,
+                    u32::try_from(people)
+                        .unwrap_or(u32::MAX)
+                        .saturating_add(hands),
+                )
             })
             .collect()
     }
@@ -64,7 +91,10 @@ impl Ballots {
     pub fn results(&self, decision: &StoredDecision) -> Option<Results> {
         let outcome = decision.outcome.clone()?;
         let (method, options) = (decision.spec.method, decision.spec.options.len());
-        let cast: Vec<CastBallot> = self.cast.iter().map(|(_, b)| b.clone()).collect();
+        let mut cast: Vec<CastBallot> = self.cast.iter().map(|(_, b)| b.clone()).collect();
+        for hands in &self.hands {
+            cast.extend(hands.ballots(method));
+        }
         Some(Results {
             overall: count(method, options, cast.iter().map(|b| &b.ballot)),
             by_constituency: by_constituency(method, options, &cast),

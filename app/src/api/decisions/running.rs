@@ -207,6 +207,7 @@ pub async fn close_decision(decision_id: i64) -> Result<bool, AppError> {
     let counted = super::closing::close_and_follow_up(&state, &decision, Some(facilitator.person))
         .await?
         .ok_or_else(|| AppError::Conflict("This decision has already been closed.".into()))?;
+    state.live.decision_changed(decision_id).await;
     leptos_axum::redirect(&super::decision_path(decision.process.get(), decision_id));
     Ok(counted.outcome.passed)
 }

@@ -7,7 +7,8 @@ use crate::api::AppError;
 /// `POST /api/decisions/vote`: casts or changes this person's ballot. For consent, `answer`
 /// (agree, reservations, object, abstain) and `reason`; for one choice, `choice` (the
 /// option's position); for ranked choice, dots and scores, `values[i]` per option (a rank
-/// from 1, blank for unranked; dots; a score from 0 to 5).
+/// from 1, blank for unranked; dots; a score from 0 to 5). From a workshop's phone page,
+/// `workshop_id` sends the person back there.
 #[server(prefix = "/api", endpoint = "decisions/vote")]
 pub async fn vote(
     decision_id: i64,
@@ -15,6 +16,7 @@ pub async fn vote(
     reason: Option<String>,
     choice: Option<usize>,
     values: Option<Vec<String>>,
+    workshop_id: Option<i64>,
 ) -> Result<bool, AppError> {
     use crate::api::boundary::{app_state, authorise_in_process, unexpected};
     use crate::domain::constituency::counted;
@@ -101,9 +103,12 @@ pub async fn vote(
             "This decision has closed, so it takes no more ballots.".into(),
         ));
     }
-    leptos_axum::redirect(&format!(
-        "{}?voted=1",
-        super::decision_path(decision.process.get(), decision_id)
-    ));
+    state.live.decision_changed(decision_id).await;
+    // From a workshop's phone page, back to it (the room follows the step there).
+    let back = match workshop_id {
+        Some(w) => crate::api::workshops::phone_path(w),
+        None => super::decision_path(decision.process.get(), decision_id),
+    };
+    leptos_axum::redirect(&format!("{back}?voted=1"));
     Ok(cast == Cast::Changed)
 }

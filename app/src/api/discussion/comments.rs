@@ -147,6 +147,7 @@ pub async fn post_comment(
             author: Some(author.person),
             public_name: None,
             visibility: Visibility::Visible,
+            said_in_room: false,
         },
         now,
     )
@@ -158,6 +159,7 @@ pub async fn post_comment(
         person = author.person.get(),
         "comment posted"
     );
+    access.state.live.process_changed(access.id()).await;
     leptos_axum::redirect(&comment_target(&access, key.get(), amendment_id, id));
     Ok(id)
 }

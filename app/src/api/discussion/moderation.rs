@@ -79,6 +79,7 @@ pub async fn moderate_comment(
             comment.id
         ),
     };
+    access.state.live.process_changed(access.id()).await;
     leptos_axum::redirect(&target);
     Ok(())
 }
@@ -229,6 +230,7 @@ pub async fn post_public_comment(
             author: None,
             public_name: name.as_ref().map(|n| n.as_str()),
             visibility: Visibility::AwaitingApproval,
+            said_in_room: false,
         },
         now,
     )

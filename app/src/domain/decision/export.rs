@@ -114,6 +114,15 @@ pub fn record_csv(entries: &[RecordEntry]) -> String {
                     }
                 ),
             ),
+            RecordEvent::HandsCounted { entered_by, hands } => (
+                "show of hands",
+                entered_by.clone(),
+                hands
+                    .constituency
+                    .map_or_else(String::new, |c| c.slug().to_string()),
+                String::new(),
+                format!("{} hands: {}", hands.hands(), json_or_empty(&hands.counts)),
+            ),
             RecordEvent::Ratified {
                 by,
                 document,

@@ -13,6 +13,7 @@ use super::rule::{DecisionRule, Outcome};
 use super::tally::Tally;
 use crate::domain::Constituency;
 use crate::domain::document::DocumentKind;
+use crate::domain::workshop::show_of_hands::ShowOfHands;
 
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -43,6 +44,12 @@ pub enum RecordEvent {
         by_constituency: Vec<(Constituency, Tally)>,
         outcome: Outcome,
         by: Option<String>,
+    },
+    /// A show of hands in a workshop, entered by a facilitator (`entered_by`): a counted
+    /// group ballot.
+    HandsCounted {
+        entered_by: String,
+        hands: ShowOfHands,
     },
     /// A commissioner ratified the version this decision adopted.
     Ratified {

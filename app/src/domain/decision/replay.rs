@@ -15,6 +15,7 @@ use super::record::{RecordEntry, RecordEvent};
 use super::rule::{DecisionRule, Outcome, evaluate};
 use super::tally::{CastBallot, Tally, by_constituency, count};
 use crate::domain::Constituency;
+use crate::domain::workshop::show_of_hands::ShowOfHands;
 
 /// One participant's latest ballot event before the close.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub struct Replay {
     pub participants: BTreeMap<String, Participation>,
     /// Ballots cast, counting each change as well.
     pub ballot_events: u32,
+    /// Shows of hands entered before the close.
+    pub hands: Vec<ShowOfHands>,
     pub closed: Option<RecordedClose>,
     /// The names of commissioners who ratified what the decision adopted.
     pub ratified_by: Vec<String>,
@@ -88,6 +91,10 @@ impl Replay {
                     );
                 }
                 RecordEvent::BallotCast { .. } => {}
+                RecordEvent::HandsCounted { hands, .. } if replay.closed.is_none() => {
+                    replay.hands.push(hands.clone())
+                }
+                RecordEvent::HandsCounted { .. } => {}
                 RecordEvent::Closed {
                     ballots,
                     overall,
@@ -109,17 +116,29 @@ impl Replay {
     }
 
     /// How many took part in each constituency (every constituency, including those with
-    /// nobody), each person under the constituency their ballot was counted in.
+    /// nobody), each person under the constituency their ballot was counted in, and each hand
+    /// under the constituency the facilitator named (or "other").
     pub fn turnout(&self) -> Vec<(Constituency, u32)> {
         Constituency::ALL
             .into_iter()
             .map(|c| {
-                let n = self
+                let people = self
                     .participants
                     .values()
                     .filter(|p| p.constituency == c)
                     .count();
-                (c, u32::try_from(n).unwrap_or(u32::MAX))
+                let hands: u32 = self
+                    .hands
+                    .iter()
+                    .filter(|h| h.constituency.unwrap_or(Constituency::Other) == c)
+                    .map(ShowOfHands::hands)
+                    .sum();
+                (
+                    c,
+                    u32::try_from(people)
+                        .unwrap_or(u32::MAX)
+                        .saturating_add(hands),
+                )
             })
             .collect()
     }
@@ -132,7 +151,9 @@ impl Replay {
         let Some((method, rule, options)) = self.opened else {
             return Recount::Differs("the record does not say how the decision was opened".into());
         };
-        let took_part = u32::try_from(self.participants.len()).unwrap_or(u32::MAX);
+        let took_part = u32::try_from(self.participants.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(self.hands.iter().map(ShowOfHands::hands).sum());
         if took_part != closed.ballots || closed.overall.ballots != took_part {
             return Recount::Differs(format!(
                 "the record holds {took_part} people's ballots, the close counted {}",
@@ -162,9 +183,12 @@ impl Replay {
                 })
             })
             .collect();
-        let Some(cast) = cast else {
+        let Some(mut cast) = cast else {
             return Recount::TurnoutMatches;
         };
+        for hands in &self.hands {
+            cast.extend(hands.ballots(method));
+        }
         if count(method, options, cast.iter().map(|b| &b.ballot)) != closed.overall {
             return Recount::Differs("the recorded ballots give a different count".into());
         }
@@ -317,6 +341,64 @@ mod tests {
             Replay::of(&entries).recount(),
             Recount::Differs(why) if why.contains("peer supporters")
         ));
+    }
+
+    #[test]
+    fn a_show_of_hands_is_recounted_with_the_ballots() {
+        let mut entries = record(false, &VOTES);
+        let close = entries.pop().unwrap();
+        let hands = ShowOfHands {
+            constituency: Some(Constituency::LivedExperience),
+            counts: vec![4, 0, 1, 0],
+        };
+        let entered = append(
+            entries.last(),
+            1,
+            1,
+            RecordEvent::HandsCounted {
+                entered_by: "f".into(),
+                hands: hands.clone(),
+            },
+        );
+        entries.push(entered);
+        // A close that left the hands out no longer follows from the record.
+        let stale = append(entries.last(), 1, 2, close.event.clone());
+        let mut with_stale = entries.clone();
+        with_stale.push(stale);
+        assert!(matches!(
+            Replay::of(&with_stale).recount(),
+            Recount::Differs(_)
+        ));
+        // The close the store makes counts them.
+        let mut cast: Vec<CastBallot> = Replay::of(&entries)
+            .participants
+            .values()
+            .map(|p| CastBallot {
+                constituencies: vec![p.constituency],
+                ballot: p.choice.clone().unwrap(),
+            })
+            .collect();
+        cast.extend(hands.ballots(Method::Consent));
+        let closed = append(
+            entries.last(),
+            1,
+            2,
+            RecordEvent::Closed {
+                ballots: cast.len() as u32,
+                overall: count(Method::Consent, 0, cast.iter().map(|b| &b.ballot)),
+                by_constituency: by_constituency(Method::Consent, 0, &cast),
+                outcome: evaluate(rule(), Method::Consent, 0, &cast),
+                by: None,
+            },
+        );
+        entries.push(closed);
+        let replay = Replay::of(&entries);
+        assert_eq!(replay.recount(), Recount::Matches);
+        assert!(
+            replay
+                .turnout()
+                .contains(&(Constituency::LivedExperience, 1 + 5))
+        );
     }
 
     #[test]

@@ -15,3 +15,4 @@ pub mod profile;
 pub mod sign_in;
 pub mod sign_in_link;
 pub mod withdraw;
+pub mod workshops;

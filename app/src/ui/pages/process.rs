@@ -76,6 +76,7 @@ pub fn ProcessPage() -> impl IntoView {
                                         <li><a href=people_link>"People taking part"</a></li>
                                         <li><a href=codes_link>"Sign-in codes for this process"</a>" (for facilitators)"</li>
                                         <li><a href=decisions_link>"Decisions"</a></li>
+                                        <li><a href=crate::api::workshops::workshops_path(p.id.get())>"Workshops"</a></li>
                                         <li><a href=moderation_link>"Moderation and public comments"</a>" (for facilitators)"</li>
                                     </ul>
                                 })}

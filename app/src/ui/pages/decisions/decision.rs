@@ -194,15 +194,10 @@ fn Ratification(page: DecisionPage, ratify: ServerAction<RatifyDecision>) -> imp
     view! { {made} {offer} }
 }
 
-#[component]
-fn VoteForm(
-    page: DecisionPage,
-    vote: ServerAction<Vote>,
-    error: Signal<Option<crate::api::AppError>>,
-) -> impl IntoView {
-    let mine = page.my_ballot.clone();
-    let options = page.options.clone();
-    let fields = match page.method {
+/// The fields of a ballot for `method`, with `mine` (this person's current ballot) chosen.
+/// Shared by the decision page and a workshop's phone page.
+pub fn ballot_fields(method: Method, options: Vec<String>, mine: Option<Ballot>) -> AnyView {
+    match method {
         Method::Consent => {
             let (current, reason) = match &mine {
                 Some(Ballot::Consent { answer, reason }) => {
@@ -311,7 +306,17 @@ fn VoteForm(
             }
             .into_any()
         }
-    };
+    }
+}
+
+#[component]
+fn VoteForm(
+    page: DecisionPage,
+    vote: ServerAction<Vote>,
+    error: Signal<Option<crate::api::AppError>>,
+) -> impl IntoView {
+    let mine = page.my_ballot.clone();
+    let fields = ballot_fields(page.method, page.options.clone(), mine.clone());
     let label = if mine.is_some() {
         "Change my vote"
     } else {

@@ -1,0 +1,202 @@
+//! Building a workshop's live room from the store (server only): where the room is, who
+//! joined by constituency, the current step's section text and its newest comments, and the
+//! count of its vote so far (ballots and shows of hands).
+
+use std::collections::HashMap;
+
+use super::{LiveComment, LiveRoom, LiveStep, LiveVote};
+use crate::domain::constituency::counted;
+use crate::domain::decision::tally::{CastBallot, by_constituency, count};
+use crate::domain::workshop::agenda::{Position, StepKind};
+use crate::domain::{Audience, Constituency, ConstituencyClaim, PersonId};
+use crate::store::{Db, StoreError, comments, decisions, documents, workshops};
+
+/// How many of the newest comments the projector shows.
+pub const COMMENTS_SHOWN: usize = 12;
+
+/// Who is said to have said a comment typed in by a facilitator.
+pub const SAID_IN_THE_ROOM: &str = "Said in the room";
+
+/// The room of workshop `id`; `None` when there is no such workshop.
+pub async fn room(db: &Db, id: i64) -> Result<Option<LiveRoom>, StoreError> {
+    let Some(workshop) = workshops::find(db, id).await? else {
+        return Ok(None);
+    };
+    let steps = workshops::steps(db, id).await?;
+    let attendance = workshops::attendance(db, id).await?;
+    let mut claims: HashMap<PersonId, Vec<ConstituencyClaim>> = HashMap::new();
+    for (person, claim) in crate::store::constituency_claims::all_in(db, workshop.process).await? {
+        claims.entry(person).or_default().push(claim);
+    }
+    let primary = |p: &PersonId| {
+        claims
+            .get(p)
+            .and_then(|c| counted(c).into_iter().min())
+            .unwrap_or(Constituency::Other)
+    };
+    let joined = Constituency::ALL
+        .into_iter()
+        .map(|c| {
+            let n = attendance.iter().filter(|p| primary(p) == c).count();
+            (c, u32::try_from(n).unwrap_or(u32::MAX))
+        })
+        .collect();
+    let step = match workshop.position {
+        Position::At(n) => match steps.get(n) {
+            Some(s) => Some(step(db, &workshop, n, steps.len(), &s.title, s.kind).await?),
+            None => None,
+        },
+        Position::Gathering | Position::Finished => None,
+    };
+    Ok(Some(LiveRoom {
+        workshop: id,
+        process: workshop.process.get(),
+        title: workshop.title.as_str().to_string(),
+        join_code: workshop.join_code.display(),
+        position: workshop.position,
+        step_titles: steps.iter().map(|s| s.title.as_str().to_string()).collect(),
+        joined,
+        step,
+    }))
+}
+
+async fn step(
+    db: &Db,
+    workshop: &workshops::StoredWorkshop,
+    n: usize,
+    of: usize,
+    title: &crate::domain::workshop::agenda::StepTitle,
+    kind: StepKind,
+) -> Result<LiveStep, StoreError> {
+    let mut live = LiveStep {
+        workshop: workshop.id,
+        position: Position::At(n),
+        number: n + 1,
+        of,
+        title: title.as_str().to_string(),
+        kind: Some(kind),
+        heading: None,
+        html: None,
+        version: None,
+        comments: Vec::new(),
+        vote: None,
+    };
+    if let Some((document, key)) = kind.section() {
+        let latest = documents::latest(db, workshop.process, document).await?;
+        if let Some((latest, section)) = latest
+            .as_ref()
+            .and_then(|l| l.content.section(key).map(|s| (l, s)))
+        {
+            live.heading = Some(section.heading.as_str().to_string());
+            live.html = Some(crate::domain::markdown::render(section.body.as_str()));
+            live.version = Some(latest.number.get());
+        }
+        if matches!(kind, StepKind::Comments { .. }) {
+            live.comments = newest_comments(db, workshop, document, key).await?;
+        }
+    }
+    if let StepKind::Vote { decision } = kind {
+        live.vote = vote(db, decision).await?;
+    }
+    Ok(live)
+}
+
+async fn newest_comments(
+    db: &Db,
+    workshop: &workshops::StoredWorkshop,
+    document: crate::domain::document::DocumentKind,
+    key: crate::domain::document::SectionKey,
+) -> Result<Vec<LiveComment>, StoreError> {
+    use crate::domain::deliberation::moderation::Visibility;
+    let stored = comments::on_section(db, workshop.process, document, key, None).await?;
+    let profiles: HashMap<_, _> = crate::store::people::profiles_in_process(db, workshop.process)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(stored
+        .iter()
+        .rev()
+        .filter(|c| c.visibility == Visibility::Visible && c.created_at >= workshop.created_at)
+        .take(COMMENTS_SHOWN)
+        .map(|c| LiveComment {
+            id: c.id,
+            who: if c.said_in_room {
+                SAID_IN_THE_ROOM.to_string()
+            } else {
+                c.author.and_then(|a| profiles.get(&a)).map_or_else(
+                    || "someone".to_string(),
+                    |p| p.shown_as(Audience::Participants),
+                )
+            },
+            html: crate::domain::markdown::render(&c.body),
+        })
+        .collect())
+}
+
+/// A decision's ballots and shows of hands, as the count sees them.
+pub async fn cast_ballots(
+    db: &Db,
+    decision: &decisions::StoredDecision,
+) -> Result<Vec<CastBallot>, StoreError> {
+    let mut cast: Vec<CastBallot> = decisions::ballots(db, decision.id)
+        .await?
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect();
+    for hands in decisions::shows_of_hands(db, decision.id).await? {
+        cast.extend(hands.ballots(decision.spec.method));
+    }
+    Ok(cast)
+}
+
+async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
+    let Some(decision) = decisions::find(db, id).await? else {
+        return Ok(None);
+    };
+    let cast = cast_ballots(db, &decision).await?;
+    let (method, options) = (decision.spec.method, decision.spec.options.len());
+    Ok(Some(LiveVote {
+        decision: id,
+        question: decision.spec.question.as_str().to_string(),
+        method,
+        options: decision
+            .spec
+            .options
+            .iter()
+            .map(|o| o.as_str().to_string())
+            .collect(),
+        open: decision.is_open(crate::store::unix_now()),
+        voters: Some(u32::try_from(cast.len()).unwrap_or(u32::MAX)),
+        overall: Some(count(method, options, cast.iter().map(|b| &b.ballot))),
+        by_constituency: Some(by_constituency(method, options, &cast)),
+    }))
+}
+
+/// What a phone follows: the step without comments and counts.
+pub fn for_phones(room: &LiveRoom) -> LiveStep {
+    match &room.step {
+        Some(step) => LiveStep {
+            comments: Vec::new(),
+            vote: step.vote.clone().map(|v| LiveVote {
+                voters: None,
+                overall: None,
+                by_constituency: None,
+                ..v
+            }),
+            ..step.clone()
+        },
+        None => LiveStep {
+            workshop: room.workshop,
+            position: room.position,
+            number: 0,
+            of: room.step_titles.len(),
+            title: room.title.clone(),
+            kind: None,
+            heading: None,
+            html: None,
+            version: None,
+            comments: Vec::new(),
+            vote: None,
+        },
+    }
+}

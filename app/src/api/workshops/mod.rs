@@ -1,0 +1,120 @@
+//! Server functions for live workshops: setting one up and running it from the console
+//! (`running`), joining by code (`joining`), and the pages' data (`pages`). The live frames
+//! the projector and phones receive are built in `live` (server only) and sent by the
+//! server's `/workshops/{id}/live` stream.
+
+pub mod joining;
+#[cfg(feature = "ssr")]
+pub mod live;
+pub mod pages;
+pub mod running;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::decision::method::Method;
+use crate::domain::decision::tally::Tally;
+use crate::domain::workshop::agenda::{Position, StepKind};
+use crate::domain::{Constituency, ProcessSummary};
+
+/// The whole room, as the projector and the console show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveRoom {
+    pub workshop: i64,
+    pub process: i64,
+    pub title: String,
+    /// "K7P XR2".
+    pub join_code: String,
+    pub position: Position,
+    pub step_titles: Vec<String>,
+    /// How many have joined, in each constituency (each under the first of theirs).
+    pub joined: Vec<(Constituency, u32)>,
+    pub step: Option<LiveStep>,
+}
+
+/// The step the room is at. Phones receive it without comments and counts (they change with
+/// every comment and ballot, and a phone does not show them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveStep {
+    pub workshop: i64,
+    pub position: Position,
+    /// From 1, as people count.
+    pub number: usize,
+    pub of: usize,
+    pub title: String,
+    pub kind: Option<StepKind>,
+    /// The section's heading and text, for reading and commenting steps.
+    pub heading: Option<String>,
+    pub html: Option<String>,
+    /// The version the section text is from (comments are made on it).
+    pub version: Option<u32>,
+    pub comments: Vec<LiveComment>,
+    pub vote: Option<LiveVote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveComment {
+    pub id: i64,
+    /// As they chose to appear to people taking part, or "Said in the room".
+    pub who: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveVote {
+    pub decision: i64,
+    pub question: String,
+    pub method: Method,
+    pub options: Vec<String>,
+    pub open: bool,
+    /// The count so far (people and hands); `None` on phones.
+    pub voters: Option<u32>,
+    pub overall: Option<Tally>,
+    pub by_constituency: Option<Vec<(Constituency, Tally)>>,
+}
+
+/// A workshop as listed in its process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopSummary {
+    pub id: i64,
+    pub title: String,
+    pub position: Position,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopList {
+    pub process: ProcessSummary,
+    pub workshops: Vec<WorkshopSummary>,
+    pub may_run: bool,
+}
+
+/// What the console needs besides the live room: the sections and votes a step can be about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsolePage {
+    pub room: LiveRoom,
+    /// Each document's sections: (document, key, heading).
+    pub sections: Vec<(crate::domain::document::DocumentKind, u32, String)>,
+    /// The QR code of the join address, as SVG drawn on the server.
+    pub join_qr: String,
+    pub join_url: String,
+}
+
+pub fn workshops_path(process: i64) -> String {
+    format!("/processes/{process}/workshops")
+}
+
+pub fn console_path(workshop: i64) -> String {
+    format!("/workshops/{workshop}/console")
+}
+
+pub fn projector_path(workshop: i64) -> String {
+    format!("/workshops/{workshop}/projector")
+}
+
+pub fn phone_path(workshop: i64) -> String {
+    format!("/workshops/{workshop}")
+}
+
+pub fn live_path(workshop: i64, view: &str) -> String {
+    format!("/workshops/{workshop}/live?view={view}")
+}

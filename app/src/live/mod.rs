@@ -1,0 +1,203 @@
+//! Live updates for workshops (server only). Every change a live screen shows (the room
+//! moving to a step, a ballot, a comment) calls [`LiveHub::changed`]; the hub rebuilds that
+//! workshop's live frame once and hands it to every screen connected to this instance, over
+//! Server-Sent Events.
+//!
+//! Several instances behind a load balancer share one PostgreSQL database: there a change is
+//! announced with `pg_notify`, and every instance (the one that made it too) hears it through
+//! `LISTEN` and rebuilds its own frame. On SQLite (one instance by design) the hub is told
+//! directly. Frames travel on `watch` channels, which hold only the latest: a slow phone skips
+//! to the newest state instead of queueing old ones.
+
+pub mod frame;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{Notify, watch};
+
+use crate::store::{Backend, Db};
+
+/// The channel PostgreSQL notifications travel on; the payload is the workshop's id.
+pub const CHANNEL: &str = "rc_workshop_changed";
+
+/// What each connected screen receives: the whole room (projector, console) and the part a
+/// phone follows (the current step), as JSON ready to send.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Frame {
+    pub room: String,
+    pub step: String,
+}
+
+struct Room {
+    frames: watch::Sender<Arc<Frame>>,
+    dirty: Notify,
+}
+
+pub struct LiveHub {
+    db: Db,
+    rooms: Mutex<HashMap<i64, Arc<Room>>>,
+}
+
+impl std::fmt::Debug for LiveHub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiveHub").finish_non_exhaustive()
+    }
+}
+
+impl LiveHub {
+    pub fn new(db: Db) -> Arc<Self> {
+        Arc::new(Self {
+            db,
+            rooms: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Says that workshop `id` changed. Never fails the change itself: a missed update is
+    /// caught up by the next one, or by a reload.
+    pub async fn changed(&self, id: i64) {
+        match self.db.backend() {
+            Backend::Postgres => {
+                let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CHANNEL)
+                    .bind(id.to_string())
+                    .execute(self.db.pool())
+                    .await;
+                if let Err(error) = sent {
+                    tracing::warn!(?error, workshop = id, "could not announce a live change");
+                    self.wake(id);
+                }
+            }
+            Backend::Sqlite => self.wake(id),
+        }
+    }
+
+    /// Says that every workshop voting on `decision` changed.
+    pub async fn decision_changed(&self, decision: i64) {
+        match crate::store::workshops::with_decision(&self.db, decision).await {
+            Ok(ids) => {
+                for id in ids {
+                    self.changed(id).await;
+                }
+            }
+            Err(error) => tracing::warn!(?error, decision, "could not find its workshops"),
+        }
+    }
+
+    /// Says that every workshop under way in `process` may have changed (a comment on a
+    /// section, approved or hidden).
+    pub async fn process_changed(&self, process: crate::domain::ProcessId) {
+        match crate::store::workshops::under_way(&self.db, process).await {
+            Ok(ids) => {
+                for id in ids {
+                    self.changed(id).await;
+                }
+            }
+            Err(error) => tracing::warn!(?error, "could not find the workshops under way"),
+        }
+    }
+
+    /// Rebuilds the frame of workshop `id` if anyone here is watching it.
+    pub fn wake(&self, id: i64) {
+        if let Some(room) = self.rooms.lock().ok().and_then(|r| r.get(&id).cloned()) {
+            room.dirty.notify_one();
+        }
+    }
+
+    fn wake_all(&self) {
+        if let Ok(rooms) = self.rooms.lock() {
+            for room in rooms.values() {
+                room.dirty.notify_one();
+            }
+        }
+    }
+
+    /// A receiver of workshop `id`'s frames, starting with the current one. The first
+    /// watcher starts the task that rebuilds frames; it stops when the last one leaves.
+    pub async fn watch(self: &Arc<Self>, id: i64) -> watch::Receiver<Arc<Frame>> {
+        let (room, fresh) = {
+            let mut rooms = match self.rooms.lock() {
+                Ok(rooms) => rooms,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            match rooms.get(&id) {
+                Some(room) => (room.clone(), false),
+                None => {
+                    let (frames, _) = watch::channel(Arc::new(Frame::default()));
+                    let room = Arc::new(Room {
+                        frames,
+                        dirty: Notify::new(),
+                    });
+                    rooms.insert(id, room.clone());
+                    (room, true)
+                }
+            }
+        };
+        let receiver = room.frames.subscribe();
+        if fresh {
+            let frame = frame::build(&self.db, id).await;
+            room.frames.send_replace(Arc::new(frame));
+            tokio::spawn(self.clone().rebuild_on_change(id, room));
+        }
+        receiver
+    }
+
+    async fn rebuild_on_change(self: Arc<Self>, id: i64, room: Arc<Room>) {
+        loop {
+            tokio::select! {
+                () = room.dirty.notified() => {
+                    let frame = frame::build(&self.db, id).await;
+                    room.frames.send_if_modified(|current| {
+                        let changed = **current != frame;
+                        if changed {
+                            *current = Arc::new(frame);
+                        }
+                        changed
+                    });
+                }
+                () = tokio::time::sleep(std::time::Duration::from_secs(30)) => {}
+            }
+            if room.frames.receiver_count() == 0 {
+                let mut rooms = match self.rooms.lock() {
+                    Ok(rooms) => rooms,
+                    Err(poisoned) => poisoned.into_inner(),
+                };
+                // Someone may have started watching while this was rebuilding.
+                if room.frames.receiver_count() == 0 {
+                    rooms.remove(&id);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// On PostgreSQL: listens for changes announced by every instance, reconnecting after a
+    /// dropped connection (and then rebuilding every room, to catch up what was missed).
+    pub fn listen(self: &Arc<Self>, database_url: String) {
+        if self.db.backend() != Backend::Postgres {
+            return;
+        }
+        let hub = self.clone();
+        tokio::spawn(async move {
+            loop {
+                match sqlx::postgres::PgListener::connect(&database_url).await {
+                    Ok(mut listener) => match listener.listen(CHANNEL).await {
+                        Ok(()) => {
+                            hub.wake_all();
+                            while let Ok(note) = listener.recv().await {
+                                if let Ok(id) = note.payload().parse::<i64>() {
+                                    hub.wake(id);
+                                }
+                            }
+                        }
+                        Err(error) => tracing::warn!(?error, "could not listen for live changes"),
+                    },
+                    Err(error) => {
+                        tracing::warn!(?error, "could not connect to listen for live changes")
+                    }
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        });
+    }
+}

@@ -1,0 +1,282 @@
+//! The `workshops`, `workshop_steps` and `workshop_attendance` tables.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Db, StoreError};
+use crate::domain::workshop::WorkshopTitle;
+use crate::domain::workshop::agenda::{
+    Position, Step, StepKind, StepTitle, position_from_column, position_to_column,
+};
+use crate::domain::workshop::join_code::JoinCode;
+use crate::domain::{PersonId, ProcessId};
+
+#[derive(Debug, Clone)]
+pub struct StoredWorkshop {
+    pub id: i64,
+    pub process: ProcessId,
+    pub title: WorkshopTitle,
+    pub join_code: JoinCode,
+    pub approve_comments: bool,
+    pub position: Position,
+    pub created_at: i64,
+    pub summary_published_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, process_id, title, join_code, approve_comments, current_step, created_at, summary_published_at";
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+fn from_row(row: &AnyRow) -> Result<StoredWorkshop, StoreError> {
+    let title: String = row.try_get("title")?;
+    let code: String = row.try_get("join_code")?;
+    Ok(StoredWorkshop {
+        id: row.try_get("id")?,
+        process: ProcessId::new(row.try_get("process_id")?),
+        title: WorkshopTitle::parse(&title).map_err(|_| corrupt("workshop title"))?,
+        join_code: JoinCode::parse(&code).map_err(|_| corrupt("workshop join code"))?,
+        approve_comments: row.try_get::<i64, _>("approve_comments")? != 0,
+        position: position_from_column(row.try_get("current_step")?),
+        created_at: row.try_get("created_at")?,
+        summary_published_at: row.try_get("summary_published_at")?,
+    })
+}
+
+/// A new workshop; `None` when the join code is taken (the caller draws another).
+#[tracing::instrument(skip(db, title))]
+pub async fn create(
+    db: &Db,
+    process: ProcessId,
+    title: &WorkshopTitle,
+    code: &JoinCode,
+    approve_comments: bool,
+    by: PersonId,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    let inserted = sqlx::query_scalar(
+        "INSERT INTO workshops (process_id, title, join_code, approve_comments, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(process.get())
+    .bind(title.as_str())
+    .bind(code.as_str())
+    .bind(i64::from(approve_comments))
+    .bind(by.get())
+    .bind(now)
+    .fetch_one(db.pool())
+    .await;
+    match inserted {
+        Ok(id) => Ok(Some(id)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn find(db: &Db, id: i64) -> Result<Option<StoredWorkshop>, StoreError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM workshops WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn find_by_code(db: &Db, code: &JoinCode) -> Result<Option<StoredWorkshop>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM workshops WHERE join_code = $1"
+    ))
+    .bind(code.as_str())
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// A process's workshops, newest first.
+#[tracing::instrument(skip(db))]
+pub async fn for_process(db: &Db, process: ProcessId) -> Result<Vec<StoredWorkshop>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM workshops WHERE process_id = $1 ORDER BY id DESC LIMIT 100"
+    ))
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The agenda, in order.
+#[tracing::instrument(skip(db))]
+pub async fn steps(db: &Db, workshop: i64) -> Result<Vec<Step>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT title, kind FROM workshop_steps WHERE workshop_id = $1 ORDER BY position",
+    )
+    .bind(workshop)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let title: String = row.try_get("title")?;
+            let kind: String = row.try_get("kind")?;
+            Ok(Step {
+                title: StepTitle::parse(&title).map_err(|_| corrupt("step title"))?,
+                kind: serde_json::from_str::<StepKind>(&kind)
+                    .map_err(|e| StoreError::Corrupt(format!("step kind: {e}")))?,
+            })
+        })
+        .collect()
+}
+
+/// Adds a step at the end of the agenda; its position (from 0), or `None` when the agenda
+/// already holds `max` steps.
+#[tracing::instrument(skip(db, step))]
+pub async fn add_step(
+    db: &Db,
+    workshop: i64,
+    step: &Step,
+    max: usize,
+) -> Result<Option<usize>, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM workshop_steps WHERE workshop_id = $1")
+            .bind(workshop)
+            .fetch_one(&mut *tx)
+            .await?;
+    let position = usize::try_from(count).unwrap_or(usize::MAX);
+    if position >= max {
+        return Ok(None);
+    }
+    let decision = match step.kind {
+        StepKind::Vote { decision } => Some(decision),
+        _ => None,
+    };
+    sqlx::query(
+        "INSERT INTO workshop_steps (workshop_id, position, title, kind, decision_id) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(workshop)
+    .bind(count)
+    .bind(step.title.as_str())
+    .bind(
+        serde_json::to_string(&step.kind)
+            .map_err(|e| StoreError::Corrupt(format!("encoding a step: {e}")))?,
+    )
+    .bind(decision)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(position))
+}
+
+/// Moves the room from `from` to `to`, only if it is still at `from` (two facilitators
+/// pressing "next" at once move it one step, not two). `false` when it had moved meanwhile.
+#[tracing::instrument(skip(db))]
+pub async fn move_room(
+    db: &Db,
+    workshop: i64,
+    from: Position,
+    to: Position,
+) -> Result<bool, StoreError> {
+    let (from, to) = (position_to_column(from), position_to_column(to));
+    let moved = sqlx::query(
+        "UPDATE workshops SET current_step = $1, revision = revision + 1 \
+         WHERE id = $2 AND ((current_step IS NULL AND $3 IS NULL) OR current_step = $3)",
+    )
+    .bind(to)
+    .bind(workshop)
+    .bind(from)
+    .execute(db.pool())
+    .await?;
+    Ok(moved.rows_affected() == 1)
+}
+
+/// How someone joined a workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinedWith {
+    Account,
+    Card,
+    Guest,
+}
+
+impl JoinedWith {
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Account => "account",
+            Self::Card => "card",
+            Self::Guest => "guest",
+        }
+    }
+}
+
+/// Records that `person` joined (the first time only).
+#[tracing::instrument(skip(db))]
+pub async fn attend(
+    db: &Db,
+    workshop: i64,
+    person: PersonId,
+    how: JoinedWith,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO workshop_attendance (workshop_id, person_id, how, joined_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (workshop_id, person_id) DO NOTHING",
+    )
+    .bind(workshop)
+    .bind(person.get())
+    .bind(how.slug())
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Everyone who joined, in the order they came.
+#[tracing::instrument(skip(db))]
+pub async fn attendance(db: &Db, workshop: i64) -> Result<Vec<PersonId>, StoreError> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT person_id FROM workshop_attendance WHERE workshop_id = $1 ORDER BY joined_at, person_id",
+    )
+    .bind(workshop)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(ids.into_iter().map(PersonId::new).collect())
+}
+
+/// The workshops whose agenda holds a vote on `decision`.
+#[tracing::instrument(skip(db))]
+pub async fn with_decision(db: &Db, decision: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar(
+            "SELECT DISTINCT workshop_id FROM workshop_steps WHERE decision_id = $1",
+        )
+        .bind(decision)
+        .fetch_all(db.pool())
+        .await?,
+    )
+}
+
+/// A process's workshops that are under way (at a step), whose live screens may show a
+/// section's comments.
+#[tracing::instrument(skip(db))]
+pub async fn under_way(db: &Db, process: ProcessId) -> Result<Vec<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM workshops WHERE process_id = $1 AND current_step >= 0")
+            .bind(process.get())
+            .fetch_all(db.pool())
+            .await?,
+    )
+}
+
+/// Publishes the summary to the process (once; later calls change nothing).
+#[tracing::instrument(skip(db))]
+pub async fn publish_summary(db: &Db, workshop: i64, now: i64) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE workshops SET summary_published_at = $1 WHERE id = $2 AND summary_published_at IS NULL",
+    )
+    .bind(now)
+    .bind(workshop)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! `/workshops/:id/console`: the facilitator's console, on a laptop or tablet. It shows the
+//! join code and its QR code, who has joined, the agenda with the room's place in it, and
+//! the current step with what only a facilitator does there: typing in what was said aloud,
+//! entering a show of hands, closing the vote. It follows the live stream once hydrated;
+//! every button is a plain form that also works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::room::{StepComments, StepSection, VoteCount};
+use crate::api::decisions::decision_path;
+use crate::api::decisions::running::CloseDecision;
+use crate::api::workshops::pages::load_console;
+use crate::api::workshops::running::{AddStep, EnterHands, MoveRoom, SaidInRoom};
+use crate::api::workshops::{
+    ConsolePage, LiveRoom, LiveVote, live_path, projector_path, workshops_path,
+};
+use crate::domain::Constituency;
+use crate::domain::decision::method::{ConsentAnswer, Method};
+use crate::domain::workshop::agenda::{Position, StepKind};
+use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::live::live_frames;
+use crate::ui::components::loaded::loaded;
+use crate::ui::pages::documents::route_number;
+
+#[component]
+pub fn ConsolePageView() -> impl IntoView {
+    let id = route_number("id");
+    loaded(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => load_console(id).await,
+                None => Err(crate::api::AppError::NotFound("that workshop".into())),
+            }
+        },
+        |page| view! { <Console page /> },
+    )
+}
+
+/// Where the room is, as the move form says it.
+fn from_field(p: Position) -> String {
+    match p {
+        Position::Gathering => "gathering".into(),
+        Position::At(n) => (n + 1).to_string(),
+        Position::Finished => "finished".into(),
+    }
+}
+
+fn joined_words(room: &LiveRoom) -> String {
+    let total: u32 = room.joined.iter().map(|(_, n)| n).sum();
+    let parts: Vec<String> = room
+        .joined
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, n)| format!("{} {n}", c.plural()))
+        .collect();
+    match total {
+        0 => "Nobody has joined yet.".into(),
+        1 => format!("1 person has joined: {}.", parts.join(", ")),
+        n => format!("{n} people have joined: {}.", parts.join(", ")),
+    }
+}
+
+#[component]
+fn Console(page: ConsolePage) -> impl IntoView {
+    let id = page.room.workshop;
+    let process = page.room.process;
+    let room = live_frames(live_path(id, "room"), page.room.clone());
+    let moving = ServerAction::<MoveRoom>::new();
+    let adding = ServerAction::<AddStep>::new();
+    let saying = ServerAction::<SaidInRoom>::new();
+    let hands = ServerAction::<EnterHands>::new();
+    let closing = ServerAction::<CloseDecision>::new();
+    let move_error = Signal::derive(move || moving.value().get().and_then(Result::err));
+    view! {
+        <Title text=format!("Console: {}", page.room.title) />
+        <nav aria-label="You are here" class="trail">
+            <a href=format!("/processes/{process}")>"The process"</a>
+            " › " <a href=workshops_path(process)>"Workshops"</a>
+        </nav>
+        <h1>{page.room.title.clone()}</h1>
+        <div class="console-join">
+            <div class="console-join__qr" inner_html=page.join_qr.clone()></div>
+            <div>
+                <p class="console-join__code">"Join code: " <strong>{page.room.join_code.clone()}</strong></p>
+                <p>"People go to " <a href=page.join_url.clone()>{page.join_url.clone()}</a> " or scan the code."</p>
+                <p><a href=projector_path(id) target="_blank" rel="noopener">"Open the projector view (in a new window)"</a></p>
+                <p aria-live="polite">{move || joined_words(&room.get())}</p>
+            </div>
+        </div>
+        <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">"Agenda"</h2>
+            <FormError error=move_error />
+            {move || {
+                let r = room.get();
+                let from = from_field(r.position);
+                let at = match r.position { Position::At(n) => Some(n), _ => None };
+                view! {
+                    <p class="console-where" aria-live="polite">{match r.position {
+                        Position::Gathering => "The room is gathering: the screens show the join code.".to_string(),
+                        Position::At(n) => format!("The room is at step {} of {}.", n + 1, r.step_titles.len()),
+                        Position::Finished => "The workshop has finished.".to_string(),
+                    }}</p>
+                    <ol class="agenda">
+                        {r.step_titles.iter().enumerate().map(|(i, t)| {
+                            let current = at == Some(i);
+                            let from = from.clone();
+                            view! {
+                                <li aria-current=current.then_some("step")>
+                                    <span class=if current { "agenda__title agenda__title--current" } else { "agenda__title" }>{t.clone()}</span>
+                                    {(!current && r.position != Position::Finished).then(|| view! {
+                                        <ActionForm action=moving attr:class="inline-form">
+                                            <input type="hidden" name="workshop_id" value=id />
+                                            <input type="hidden" name="from" value=from.clone() />
+                                            <input type="hidden" name="to" value=(i + 1).to_string() />
+                                            <button type="submit" class="button button--secondary">{format!("Go to step {}", i + 1)}</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                    {(r.position != Position::Finished).then(|| view! {
+                        <div class="console-moves">
+                            {[("previous", "Previous step"), ("next", "Next step"), ("finish", "Finish the workshop")].into_iter().map(|(to, label)| {
+                                let from = from.clone();
+                                view! {
+                                <ActionForm action=moving attr:class="inline-form">
+                                    <input type="hidden" name="workshop_id" value=id />
+                                    <input type="hidden" name="from" value=from.clone() />
+                                    <input type="hidden" name="to" value=to />
+                                    <button type="submit" class=if to == "next" { "button" } else { "button button--secondary" }>{label}</button>
+                                </ActionForm>
+                            }}).collect_view()}
+                        </div>
+                    })}
+                }
+            }}
+        </section>
+        <section aria-labelledby="current-heading">
+            <h2 id="current-heading">"The current step"</h2>
+            {move || match room.get().step {
+                None => view! { <p>"No step is showing."</p> }.into_any(),
+                Some(step) => {
+                    let kind = step.kind;
+                    view! {
+                        <h3>{step.title.clone()}</h3>
+                        <StepSection step=step.clone() />
+                        {matches!(kind, Some(StepKind::Comments { .. })).then(|| view! {
+                            <StepComments step=step.clone() />
+                            <SaidForm id saying />
+                        })}
+                        {step.vote.clone().map(|vote| view! {
+                            <VoteCount vote=vote.clone() />
+                            <p><a href=decision_path(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
+                            {vote.open.then(|| view! {
+                                <HandsForm id vote=vote.clone() hands />
+                                <ActionForm action=closing attr:class="inline-form">
+                                    <input type="hidden" name="decision_id" value=vote.decision />
+                                    <button type="submit" class="button button--secondary">"Close the vote and count it"</button>
+                                </ActionForm>
+                            })}
+                        })}
+                    }.into_any()
+                }
+            }}
+        </section>
+        <AddStepForm id sections=page.sections.clone() adding />
+    }
+}
+
+#[component]
+fn SaidForm(id: i64, saying: ServerAction<SaidInRoom>) -> impl IntoView {
+    let error = Signal::derive(move || saying.value().get().and_then(Result::err));
+    view! {
+        <ActionForm action=saying attr:class="form">
+            <input type="hidden" name="workshop_id" value=id />
+            <div class="field">
+                <label for="said">"Type in something said aloud (shown as “Said in the room”)"</label>
+                <textarea id="said" name="body" rows="2" required maxlength="2000"></textarea>
+                <FieldError field="body" error />
+            </div>
+            <button type="submit" class="button">"Add what was said"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn HandsForm(id: i64, vote: LiveVote, hands: ServerAction<EnterHands>) -> impl IntoView {
+    let error = Signal::derive(move || hands.value().get().and_then(Result::err));
+    let answers: Vec<String> = match vote.method {
+        Method::Consent => ConsentAnswer::ALL
+            .iter()
+            .map(|a| a.label().to_string())
+            .collect(),
+        Method::SingleChoice => vote.options.clone(),
+        _ => return ().into_any(),
+    };
+    view! {
+        <ActionForm action=hands attr:class="form">
+            <fieldset>
+                <legend>"A show of hands, for people without a phone"</legend>
+                <input type="hidden" name="workshop_id" value=id />
+                <input type="hidden" name="decision_id" value=vote.decision />
+                {answers.into_iter().enumerate().map(|(i, a)| view! {
+                    <div class="field field--number">
+                        <label for=format!("hands-{i}")>{format!("Hands for “{a}”")}</label>
+                        <input id=format!("hands-{i}") name=format!("hands[{i}]") type="number" min="0" max="300" value="0" inputmode="numeric" />
+                    </div>
+                }).collect_view()}
+                <div class="field">
+                    <label for="hands-constituency">"Whose hands were they?"</label>
+                    <select id="hands-constituency" name="constituency">
+                        <option value="">"Not recorded (counted as other participants)"</option>
+                        {Constituency::ALL.into_iter().map(|c| view! { <option value=c.slug()>{c.plural()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <FieldError field="hands" error />
+                <button type="submit" class="button">"Count these hands"</button>
+            </fieldset>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+fn AddStepForm(
+    id: i64,
+    sections: Vec<(crate::domain::document::DocumentKind, u32, String)>,
+    adding: ServerAction<AddStep>,
+) -> impl IntoView {
+    let error = Signal::derive(move || adding.value().get().and_then(Result::err));
+    view! {
+        <section aria-labelledby="add-step-heading">
+            <h2 id="add-step-heading">"Add a step"</h2>
+            <ActionForm action=adding attr:class="form">
+                <FormError error />
+                <input type="hidden" name="workshop_id" value=id />
+                <div class="field">
+                    <label for="step-title">"What the step is called"</label>
+                    <input id="step-title" name="title" type="text" required maxlength="120" />
+                    <FieldError field="title" error />
+                </div>
+                <div class="field">
+                    <label for="step-kind">"What the room does"</label>
+                    <select id="step-kind" name="kind">
+                        <option value="read">"Read a section together"</option>
+                        <option value="comments">"Gather comments on a section"</option>
+                        <option value="vote">"A quick vote (agree, reservations, object, abstain)"</option>
+                        <option value="dots">"A dot vote on priorities"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="step-section">"The section (to read or comment on)"</label>
+                    <select id="step-section" name="section">
+                        {sections.into_iter().map(|(d, key, heading)| view! {
+                            <option value=format!("{}:{key}", d.slug())>{format!("{}: {heading}", d.title())}</option>
+                        }).collect_view()}
+                    </select>
+                    <FieldError field="section" error />
+                </div>
+                <div class="field">
+                    <label for="step-question">"The question (for a vote)"</label>
+                    <input id="step-question" name="question" type="text" maxlength="300" />
+                    <FieldError field="question" error />
+                </div>
+                <div class="field">
+                    <label for="step-options">"Options, one per line (for a dot vote)"</label>
+                    <textarea id="step-options" name="options" rows="4"></textarea>
+                    <FieldError field="options" error />
+                </div>
+                <div class="field">
+                    <label for="step-dots">"Dots for each person (for a dot vote)"</label>
+                    <input id="step-dots" name="dots" type="number" min="1" max="20" value="3" />
+                </div>
+                <button type="submit" class="button">"Add the step"</button>
+            </ActionForm>
+        </section>
+    }
+}

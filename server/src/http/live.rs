@@ -1,0 +1,94 @@
+//! `GET /workshops/{id}/live?view=room|step`: a workshop's live frames as Server-Sent Events,
+//! for people taking part in its process. `room` (the projector and the console) gets every
+//! change: the step, each comment, each ballot's count. `step` (phones) gets only changes of
+//! the step, so a room of phones is not woken by every ballot.
+//!
+//! Why SSE rather than WebSockets: updates only flow from the server to screens (people act
+//! through ordinary form posts, which also work without JavaScript); the browser's
+//! EventSource reconnects by itself after a dropped connection; and it is plain HTTP, so it
+//! passes proxies and needs no second protocol. On reconnecting, a screen first receives the
+//! current frame, so it catches up whatever it missed.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+
+use app::auth::viewer::current_viewer;
+use app::domain::permissions::{ProcessAction, may_in_process};
+use app::state::AppState;
+
+#[derive(serde::Deserialize)]
+pub struct Which {
+    view: Option<String>,
+}
+
+pub async fn stream(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(which): Query<Which>,
+    headers: HeaderMap,
+) -> Response {
+    let process = match app::store::workshops::find(&state.db, id).await {
+        Ok(Some(w)) => w.process,
+        Ok(None) => return (StatusCode::NOT_FOUND, "There is no such workshop.").into_response(),
+        Err(error) => {
+            tracing::error!(?error, "reading a workshop for its live stream");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.").into_response();
+        }
+    };
+    let viewer = match current_viewer(&state.db, &headers).await {
+        Ok(v) => v,
+        Err(error) => {
+            tracing::error!(?error, "reading the session for a live stream");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.").into_response();
+        }
+    };
+    let roles = match &viewer {
+        Some(v) => app::store::memberships::roles_of(&state.db, process, v.person)
+            .await
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    if let Err(refusal) = may_in_process(viewer.as_ref(), &roles, ProcessAction::ReadDrafts) {
+        let status = match refusal {
+            app::domain::permissions::Refusal::SignInRequired => StatusCode::UNAUTHORIZED,
+            app::domain::permissions::Refusal::Forbidden(_) => StatusCode::FORBIDDEN,
+        };
+        return (status, "Join the workshop first.").into_response();
+    }
+    let phones = which.view.as_deref() == Some("step");
+    let frames = state.live.watch(id).await;
+    // Each screen gets the current frame at once, then each one that differs from the last
+    // it was sent.
+    let events = futures::stream::unfold(
+        (frames, String::new(), true),
+        move |(mut frames, mut last, first)| async move {
+            loop {
+                if !first && frames.changed().await.is_err() {
+                    return None;
+                }
+                let frame = frames.borrow_and_update().clone();
+                let data = if phones { &frame.step } else { &frame.room };
+                if !data.is_empty() && *data != last {
+                    last.clone_from(data);
+                    let event = Event::default().event("frame").data(data.as_str());
+                    return Some((Ok::<_, Infallible>(event), (frames, last, false)));
+                }
+                if first {
+                    // Nothing to send yet: wait for the first real frame.
+                    return Some((
+                        Ok(Event::default().comment("waiting")),
+                        (frames, last, false),
+                    ));
+                }
+            }
+        },
+    );
+    Sse::new(events)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
+        .into_response()
+}
