@@ -217,7 +217,6 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             "/processes/{id}/decisions/{decision}/{file}",
             get(http::decision_record::download),
         )
-        .route("/workshops/{id}/live", get(http::live::stream))
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();
@@ -234,6 +233,13 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             server_state.allowed_origin.clone(),
             http::same_origin::refuse_cross_site,
         ))
+        .with_state(server_state.clone());
+
+    // Live streams stay open for hours with little passing: they skip the layers that wrap
+    // every response (compression, which never applies to an event stream; the timeout; the
+    // page headers), so an idle connection costs as little as it can.
+    let live = Router::new()
+        .route("/workshops/{id}/live", get(http::live::stream))
         .with_state(server_state);
 
     pages.layer(
@@ -263,6 +269,7 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             // Innermost, because it needs the router's own body type.
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
     )
+    .merge(live)
 }
 
 /// Completes on Ctrl-C or SIGTERM.

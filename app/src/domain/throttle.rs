@@ -21,6 +21,12 @@ impl Limit {
         max_failures: 5,
         window_seconds: 15 * 60,
     };
+    /// Guests joining workshops per network address: a big room on one wifi, several times
+    /// over, gets in; a script making accounts without end does not.
+    pub const GUESTS: Limit = Limit {
+        max_failures: 400,
+        window_seconds: 15 * 60,
+    };
     /// Per network address: a room of 60 phones behind one address must still get in.
     pub const ADDRESS: Limit = Limit {
         max_failures: 60,

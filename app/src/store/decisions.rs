@@ -90,6 +90,17 @@ fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
     })
 }
 
+/// Appended to the query that reads a decision at the start of a transaction that will add
+/// to its record. On PostgreSQL it locks the decision's row, so the transactions adding to
+/// one record take turns instead of racing for the next entry (SQLite's `BEGIN IMMEDIATE`
+/// already makes writers take turns).
+pub(crate) fn row_lock(db: &Db) -> &'static str {
+    match db.backend() {
+        super::Backend::Postgres => " FOR UPDATE",
+        super::Backend::Sqlite => "",
+    }
+}
+
 /// Opens a decision and writes the first entry of its record.
 #[tracing::instrument(skip(db, spec))]
 pub async fn open(
@@ -186,8 +197,9 @@ pub enum Cast {
 }
 
 /// Stores `person`'s ballot (replacing an earlier one) and records the event, in one
-/// transaction. On PostgreSQL, two ballots racing for the same next record entry make one
-/// transaction fail on the primary key; it is tried again, up to five times.
+/// transaction that first locks the decision's row, so ballots take turns at the record.
+/// Should two still race for the same next entry, the record's primary key refuses one and
+/// its transaction is tried again.
 #[allow(clippy::too_many_arguments)]
 #[tracing::instrument(skip(db, ballot, constituencies))]
 pub async fn cast(
@@ -223,11 +235,13 @@ async fn cast_once(
 ) -> Result<Cast, StoreError> {
     let mut tx = db.begin_write().await?;
     // Read inside the transaction: a close that committed first wins.
-    let closed: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT closed_at FROM decisions WHERE id = $1")
-            .bind(decision.id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let closed: Option<Option<i64>> = sqlx::query_scalar(&format!(
+        "SELECT closed_at FROM decisions WHERE id = $1{}",
+        row_lock(db)
+    ))
+    .bind(decision.id)
+    .fetch_optional(&mut *tx)
+    .await?;
     if !matches!(closed, Some(None)) || decision.closes_at.is_some_and(|t| now >= t) {
         return Ok(Cast::Closed);
     }
@@ -328,6 +342,13 @@ pub async fn close(
     decide: impl Fn(&[CastBallot]) -> FinalCount,
 ) -> Result<Option<FinalCount>, StoreError> {
     let mut tx = db.begin_write().await?;
+    sqlx::query(&format!(
+        "SELECT id FROM decisions WHERE id = $1{}",
+        row_lock(db)
+    ))
+    .bind(decision.id)
+    .execute(&mut *tx)
+    .await?;
     let rows = sqlx::query("SELECT constituencies, ballot FROM ballots WHERE decision_id = $1")
         .bind(decision.id)
         .fetch_all(&mut *tx)
@@ -417,11 +438,13 @@ async fn enter_hands_once(
     now: i64,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
-    let closed: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT closed_at FROM decisions WHERE id = $1")
-            .bind(decision.id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let closed: Option<Option<i64>> = sqlx::query_scalar(&format!(
+        "SELECT closed_at FROM decisions WHERE id = $1{}",
+        row_lock(db)
+    ))
+    .bind(decision.id)
+    .fetch_optional(&mut *tx)
+    .await?;
     if !matches!(closed, Some(None)) || decision.closes_at.is_some_and(|t| now >= t) {
         return Ok(false);
     }

@@ -65,6 +65,13 @@ pub struct NewRatification<'a> {
 #[tracing::instrument(skip(db, new), fields(decision = new.decision))]
 pub async fn ratify(db: &Db, new: NewRatification<'_>) -> Result<Option<i64>, StoreError> {
     let mut tx = db.begin_write().await?;
+    sqlx::query(&format!(
+        "SELECT id FROM decisions WHERE id = $1{}",
+        super::decisions::row_lock(db)
+    ))
+    .bind(new.decision)
+    .execute(&mut *tx)
+    .await?;
     let already: Option<i64> =
         sqlx::query_scalar("SELECT id FROM ratifications WHERE decision_id = $1")
             .bind(new.decision)

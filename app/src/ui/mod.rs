@@ -27,7 +27,7 @@ use pages::documents::{
 };
 use pages::workshops::{
     console::ConsolePageView, join::JoinWorkshopPage, list::WorkshopsPage, phone::PhonePageView,
-    projector::ProjectorPageView,
+    projector::ProjectorPageView, summary::SummaryPageView,
 };
 use pages::{
     codes::CodesPage,
@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workshops/:id") view=PhonePageView ssr=SsrMode::Async />
                     <Route path=path!("/workshops/:id/console") view=ConsolePageView ssr=SsrMode::Async />
                     <Route path=path!("/workshops/:id/projector") view=ProjectorPageView ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/summary") view=SummaryPageView ssr=SsrMode::Async />
                     <Route path=path!("/w") view=JoinWorkshopPage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />

@@ -10,6 +10,7 @@
 //! current frame, so it catches up whatever it missed.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Path, Query, State};
@@ -19,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 
 use app::auth::viewer::current_viewer;
 use app::domain::permissions::{ProcessAction, may_in_process};
+use app::live::Frame;
 use app::state::AppState;
 
 #[derive(serde::Deserialize)]
@@ -62,20 +64,39 @@ pub async fn stream(
     }
     let phones = which.view.as_deref() == Some("step");
     let frames = state.live.watch(id).await;
+    let pick = move |frame: &Frame| -> String {
+        if phones {
+            frame.step.clone()
+        } else {
+            frame.room.clone()
+        }
+    };
+    let same = move |a: &Frame, b: &Frame| {
+        if phones {
+            a.step == b.step
+        } else {
+            a.room == b.room
+        }
+    };
     // Each screen gets the current frame at once, then each one that differs from the last
-    // it was sent.
+    // it was sent. The last frame is kept as the shared `Arc`, not copied, so an idle
+    // connection costs little.
     let events = futures::stream::unfold(
-        (frames, String::new(), true),
+        (frames, None::<Arc<Frame>>, true),
         move |(mut frames, mut last, first)| async move {
             loop {
                 if !first && frames.changed().await.is_err() {
                     return None;
                 }
                 let frame = frames.borrow_and_update().clone();
-                let data = if phones { &frame.step } else { &frame.room };
-                if !data.is_empty() && *data != last {
-                    last.clone_from(data);
-                    let event = Event::default().event("frame").data(data.as_str());
+                let empty = if phones {
+                    frame.step.is_empty()
+                } else {
+                    frame.room.is_empty()
+                };
+                if !empty && !last.as_ref().is_some_and(|l| same(l, &frame)) {
+                    let event = Event::default().event("frame").data(pick(&frame));
+                    last = Some(frame);
                     return Some((Ok::<_, Infallible>(event), (frames, last, false)));
                 }
                 if first {

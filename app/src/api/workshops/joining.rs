@@ -108,6 +108,15 @@ pub async fn join_workshop(
                         "Please choose why you take part.".to_string(),
                     )]));
                 };
+                let limit = crate::domain::throttle::Limit::GUESTS;
+                let address = format!("guests:{}", crate::api::accounts::client_address().await);
+                if let Err(wait) = state.throttle.check(&address, limit, now) {
+                    return Err(AppError::TooManyAttempts(format!(
+                        "Many guests have joined from your connection just now. Please wait {}, or join with a sign-in card.",
+                        crate::domain::throttle::minutes(wait)
+                    )));
+                }
+                state.throttle.record_failure(&address, limit, now);
                 let person =
                     crate::store::guests::create(db, process, workshop.id, &name, chosen, now)
                         .await
@@ -163,6 +172,8 @@ pub async fn comment_in_workshop(workshop_id: i64, body: String) -> Result<i64, 
         .await
         .map_err(unexpected("reading a version"))?
         .ok_or_else(|| AppError::NotFound("that document".into()))?;
+    let now = crate::store::unix_now();
+    crate::api::discussion::comments::check_rate(&state.db, author.person, now).await?;
     let id = crate::store::comments::insert(
         &state.db,
         NewComment {
@@ -183,7 +194,7 @@ pub async fn comment_in_workshop(workshop_id: i64, body: String) -> Result<i64, 
             },
             said_in_room: false,
         },
-        crate::store::unix_now(),
+        now,
     )
     .await
     .map_err(unexpected("saving a comment"))?;

@@ -107,6 +107,19 @@ async fn newest_comments(
     document: crate::domain::document::DocumentKind,
     key: crate::domain::document::SectionKey,
 ) -> Result<Vec<LiveComment>, StoreError> {
+    let mut all = comments_since(db, workshop, document, key).await?;
+    all.reverse();
+    all.truncate(COMMENTS_SHOWN);
+    Ok(all)
+}
+
+/// The visible comments made on a section since the workshop was created, oldest first.
+pub async fn comments_since(
+    db: &Db,
+    workshop: &workshops::StoredWorkshop,
+    document: crate::domain::document::DocumentKind,
+    key: crate::domain::document::SectionKey,
+) -> Result<Vec<LiveComment>, StoreError> {
     use crate::domain::deliberation::moderation::Visibility;
     let stored = comments::on_section(db, workshop.process, document, key, None).await?;
     let profiles: HashMap<_, _> = crate::store::people::profiles_in_process(db, workshop.process)
@@ -115,9 +128,7 @@ async fn newest_comments(
         .collect();
     Ok(stored
         .iter()
-        .rev()
         .filter(|c| c.visibility == Visibility::Visible && c.created_at >= workshop.created_at)
-        .take(COMMENTS_SHOWN)
         .map(|c| LiveComment {
             id: c.id,
             who: if c.said_in_room {
@@ -149,7 +160,7 @@ pub async fn cast_ballots(
     Ok(cast)
 }
 
-async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
+pub async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
     let Some(decision) = decisions::find(db, id).await? else {
         return Ok(None);
     };

@@ -99,6 +99,31 @@ pub struct ConsolePage {
     pub join_url: String,
 }
 
+/// After the workshop: who took part, what was said at each step, and each vote's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryPage {
+    pub room: LiveRoom,
+    pub created_at: i64,
+    pub published_at: Option<i64>,
+    pub may_publish: bool,
+    pub steps: Vec<SummaryStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryStep {
+    pub title: String,
+    pub heading: Option<String>,
+    /// Comments made during the workshop on the step's section, oldest first.
+    pub comments: Vec<LiveComment>,
+    pub vote: Option<LiveVote>,
+    /// Whether the vote passed, once closed.
+    pub passed: Option<bool>,
+}
+
+pub fn summary_path(workshop: i64) -> String {
+    format!("/workshops/{workshop}/summary")
+}
+
 pub fn workshops_path(process: i64) -> String {
     format!("/processes/{process}/workshops")
 }

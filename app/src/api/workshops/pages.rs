@@ -114,3 +114,73 @@ pub async fn load_console(workshop_id: i64) -> Result<ConsolePage, AppError> {
         sections,
     })
 }
+
+/// `POST /api/workshops/summary`: the summary, for facilitators, and for everyone taking
+/// part once a facilitator has published it to the process.
+#[server(prefix = "/api", endpoint = "workshops/summary")]
+pub async fn load_summary(workshop_id: i64) -> Result<super::SummaryPage, AppError> {
+    use super::{SummaryPage, SummaryStep};
+    use crate::api::boundary::{roles_in, unexpected, viewer};
+    use crate::domain::permissions::{ProcessAction, may_in_process};
+    use crate::domain::workshop::agenda::StepKind;
+
+    let (state, room) = room_for_member(workshop_id).await?;
+    let db = &state.db;
+    let workshop = crate::store::workshops::find(db, workshop_id)
+        .await
+        .map_err(unexpected("reading a workshop"))?
+        .ok_or(AppError::Unexpected)?;
+    let viewer = viewer(&state).await?;
+    let roles = roles_in(&state, workshop.process, viewer.as_ref()).await?;
+    let may_publish = may_in_process(viewer.as_ref(), &roles, ProcessAction::RunDecisions).is_ok();
+    if !may_publish && workshop.summary_published_at.is_none() {
+        return Err(AppError::Forbidden(
+            "The facilitator has not published this workshop's summary yet.".into(),
+        ));
+    }
+    let mut steps = Vec::new();
+    for step in crate::store::workshops::steps(db, workshop.id)
+        .await
+        .map_err(unexpected("reading the agenda"))?
+    {
+        let mut summary = SummaryStep {
+            title: step.title.as_str().to_string(),
+            heading: None,
+            comments: Vec::new(),
+            vote: None,
+            passed: None,
+        };
+        if let Some((document, key)) = step.kind.section() {
+            summary.heading = crate::store::documents::latest(db, workshop.process, document)
+                .await
+                .map_err(unexpected("reading a version"))?
+                .and_then(|l| {
+                    l.content
+                        .section(key)
+                        .map(|s| s.heading.as_str().to_string())
+                });
+            if matches!(step.kind, StepKind::Comments { .. }) {
+                summary.comments = super::live::comments_since(db, &workshop, document, key)
+                    .await
+                    .map_err(unexpected("reading comments"))?;
+            }
+        }
+        if let StepKind::Vote { decision } = step.kind {
+            summary.vote = super::live::vote(db, decision)
+                .await
+                .map_err(unexpected("reading a vote"))?;
+            summary.passed = crate::store::decisions::find(db, decision)
+                .await
+                .map_err(unexpected("reading a vote"))?
+                .and_then(|d| d.outcome.map(|o| o.passed));
+        }
+        steps.push(summary);
+    }
+    Ok(SummaryPage {
+        room,
+        created_at: workshop.created_at,
+        published_at: workshop.summary_published_at,
+        may_publish,
+        steps,
+    })
+}

@@ -353,3 +353,21 @@ pub async fn said_in_room(workshop_id: i64, body: String) -> Result<i64, AppErro
     leptos_axum::redirect(&super::console_path(workshop.id));
     Ok(id)
 }
+
+/// `POST /api/workshops/publish-summary`: everyone taking part in the process may then read
+/// the workshop's summary.
+#[server(prefix = "/api", endpoint = "workshops/publish-summary")]
+pub async fn publish_summary(workshop_id: i64) -> Result<(), AppError> {
+    use crate::api::boundary::unexpected;
+    let (state, workshop, facilitator) = as_facilitator(workshop_id, "run a workshop").await?;
+    crate::store::workshops::publish_summary(&state.db, workshop.id, crate::store::unix_now())
+        .await
+        .map_err(unexpected("publishing a summary"))?;
+    tracing::info!(
+        workshop = workshop.id,
+        person = facilitator.person.get(),
+        "summary published"
+    );
+    leptos_axum::redirect(&format!("{}?published=1", super::summary_path(workshop.id)));
+    Ok(())
+}

@@ -13,7 +13,7 @@ use crate::api::decisions::running::CloseDecision;
 use crate::api::workshops::pages::load_console;
 use crate::api::workshops::running::{AddStep, EnterHands, MoveRoom, SaidInRoom};
 use crate::api::workshops::{
-    ConsolePage, LiveRoom, LiveVote, live_path, projector_path, workshops_path,
+    ConsolePage, LiveRoom, LiveVote, live_path, projector_path, summary_path, workshops_path,
 };
 use crate::domain::Constituency;
 use crate::domain::decision::method::{ConsentAnswer, Method};
@@ -73,6 +73,20 @@ fn Console(page: ConsolePage) -> impl IntoView {
     let hands = ServerAction::<EnterHands>::new();
     let closing = ServerAction::<CloseDecision>::new();
     let move_error = Signal::derive(move || moving.value().get().and_then(Result::err));
+    // The step's identity and its vote without the counts: the forms depend on these only.
+    let tools = Memo::new(move |_| {
+        room.with(|r| {
+            r.step.as_ref().map(|s| {
+                let vote = s.vote.clone().map(|v| LiveVote {
+                    voters: None,
+                    overall: None,
+                    by_constituency: None,
+                    ..v
+                });
+                (s.number, s.kind, vote)
+            })
+        })
+    });
     view! {
         <Title text=format!("Console: {}", page.room.title) />
         <nav aria-label="You are here" class="trail">
@@ -86,6 +100,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
                 <p class="console-join__code">"Join code: " <strong>{page.room.join_code.clone()}</strong></p>
                 <p>"People go to " <a href=page.join_url.clone()>{page.join_url.clone()}</a> " or scan the code."</p>
                 <p><a href=projector_path(id) target="_blank" rel="noopener">"Open the projector view (in a new window)"</a></p>
+                <p><a href=summary_path(id)>"The summary (to publish and print after the workshop)"</a></p>
                 <p aria-live="polite">{move || joined_words(&room.get())}</p>
             </div>
         </div>
@@ -140,30 +155,31 @@ fn Console(page: ConsolePage) -> impl IntoView {
         </section>
         <section aria-labelledby="current-heading">
             <h2 id="current-heading">"The current step"</h2>
+            // What changes with every comment and ballot...
             {move || match room.get().step {
                 None => view! { <p>"No step is showing."</p> }.into_any(),
-                Some(step) => {
-                    let kind = step.kind;
-                    view! {
-                        <h3>{step.title.clone()}</h3>
-                        <StepSection step=step.clone() />
-                        {matches!(kind, Some(StepKind::Comments { .. })).then(|| view! {
-                            <StepComments step=step.clone() />
-                            <SaidForm id saying />
-                        })}
-                        {step.vote.clone().map(|vote| view! {
-                            <VoteCount vote=vote.clone() />
-                            <p><a href=decision_path(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
-                            {vote.open.then(|| view! {
-                                <HandsForm id vote=vote.clone() hands />
-                                <ActionForm action=closing attr:class="inline-form">
-                                    <input type="hidden" name="decision_id" value=vote.decision />
-                                    <button type="submit" class="button button--secondary">"Close the vote and count it"</button>
-                                </ActionForm>
-                            })}
-                        })}
-                    }.into_any()
-                }
+                Some(step) => view! {
+                    <h3>{step.title.clone()}</h3>
+                    <StepSection step=step.clone() />
+                    {matches!(step.kind, Some(StepKind::Comments { .. })).then(|| view! { <StepComments step=step.clone() /> })}
+                    {step.vote.clone().map(|vote| view! {
+                        <VoteCount vote=vote.clone() />
+                        <p><a href=decision_path(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
+                    })}
+                }.into_any(),
+            }}
+            // ...and the forms, redrawn only when the step changes, so nothing being typed
+            // is lost when a comment or ballot arrives.
+            {move || match tools.get() {
+                Some((_, Some(StepKind::Comments { .. }), _)) => view! { <SaidForm id saying /> }.into_any(),
+                Some((_, _, Some(vote))) if vote.open => view! {
+                    <HandsForm id vote=vote.clone() hands />
+                    <ActionForm action=closing attr:class="inline-form">
+                        <input type="hidden" name="decision_id" value=vote.decision />
+                        <button type="submit" class="button button--secondary">"Close the vote and count it"</button>
+                    </ActionForm>
+                }.into_any(),
+                _ => ().into_any(),
             }}
         </section>
         <AddStepForm id sections=page.sections.clone() adding />

@@ -8,3 +8,4 @@ pub mod list;
 pub mod phone;
 pub mod projector;
 pub mod room;
+pub mod summary;

@@ -40,7 +40,7 @@ fn Projector(page: ConsolePage) -> impl IntoView {
         .to_string();
     view! {
         <Title text=format!("Projector: {}", page.room.title) />
-        <div class="projector">
+        <div class="projector" tabindex="0" role="region" aria-label="The projector screen">
             <header class="projector__bar">
                 <p class="projector__title">{page.room.title.clone()}</p>
                 <p class="projector__join">"Join at " <strong>{join.clone()}</strong> " with code " <strong class="projector__code">{page.room.join_code.clone()}</strong></p>

@@ -1,0 +1,138 @@
+// A live workshop: the facilitator's console and the projector on one laptop, two guests on
+// phones (one typing the code, one following the QR link on a bad connection whose live
+// stream fails until it gets through, and then catches up). The room moves from step to step and the phones follow without reloading; a
+// comment and the ballots reach the projector as they happen; the facilitator enters a show
+// of hands for people without phones. axe on the console, the projector and the phone.
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { adminState, expectNoAxeViolations, screenshot, uniqueTitle, waitForHydration } from './support';
+
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+async function post(context: BrowserContext, endpoint: string, form: Record<string, string>) {
+  const response = await context.request.post(`/api/${endpoint}`, { form });
+  expect(response.status(), `${endpoint}: ${await response.text()}`).toBe(200);
+  return response.json();
+}
+
+/** A guest joins on a phone from the join page, as they would after reading the screen. */
+async function guest(browser: Browser, code: string, name: string, why: string, typed = true, badConnection = false) {
+  const context = await browser.newContext({ storageState: undefined, javaScriptEnabled: true, ...phone });
+  // A bad connection: the live stream cannot get through until the test lets it.
+  if (badConnection) await context.route('**/live?view=step', (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  if (typed) {
+    await page.goto('/w');
+    await page.getByLabel('The code on the screen').fill(code.toLowerCase());
+  } else {
+    // The QR code's link fills the code in.
+    await page.goto(`/w?code=${code.replace(' ', '')}`);
+    await expect(page.getByLabel('The code on the screen')).toHaveValue(code.replace(' ', ''));
+  }
+  await page.getByLabel('Your name, or a made-up name (others in the room see it)').fill(name);
+  await page.getByLabel('Why you take part').selectOption({ label: why });
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('heading', { name: 'You are in. The workshop will start soon.' })).toBeVisible();
+  await waitForHydration(page);
+  return { context, page };
+}
+
+test('a workshop: phones follow the room, the projector shows comments and votes as they come', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
+  const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Halton workshop'), description: 'Agreeing our definition, in the room.' }));
+  const document = { process_id: id, kind: 'definition' };
+  await post(admin, 'documents/start', { ...document, start_from: 'template' });
+  await post(admin, 'documents/save-section', { ...document, key: '1', base: '1', heading: 'What recovery means here', body: 'Recovery is **hope** and people who have been there.', summary: 'From the group' });
+
+  // The facilitator creates the workshop and its agenda from the console.
+  const console_ = await admin.newPage();
+  await console_.goto(`/processes/${id}/workshops`);
+  await waitForHydration(console_);
+  await console_.getByLabel('Name of the workshop').fill('Tuesday recovery group');
+  await console_.getByRole('button', { name: 'Create the workshop' }).click();
+  await expect(console_.getByRole('heading', { level: 1, name: 'Tuesday recovery group' })).toBeVisible();
+  await waitForHydration(console_);
+  const steps: [string, string, string?][] = [
+    ['Read the first section', 'read'],
+    ['What do you think of it?', 'comments'],
+    ['Do we agree?', 'vote', 'Do we agree with the first section?'],
+  ];
+  for (const [title, kind, question] of steps) {
+    await console_.getByLabel('What the step is called').fill(title);
+    await console_.getByLabel('What the room does').selectOption(kind);
+    if (question) await console_.getByLabel('The question (for a vote)').fill(question);
+    await console_.getByRole('button', { name: 'Add the step' }).click();
+    await expect(console_.locator('.agenda')).toContainText(title);
+  }
+  const code = (await console_.locator('.console-join__code strong').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{3} [A-Z2-9]{3}$/);
+  await expect(console_.getByRole('img', { name: 'QR code for the join address' })).toBeVisible();
+  await expectNoAxeViolations(console_);
+
+  const projector = await admin.newPage();
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await projector.goto(new URL(console_.url()).pathname.replace('/console', '/projector'));
+  await waitForHydration(projector);
+  await expect(projector.locator('.projector__big-code')).toHaveText(code);
+  await expectNoAxeViolations(projector);
+  await screenshot(projector, 'workshop-projector-gathering');
+
+  const sam = await guest(browser, code, 'Sam', 'I use or have used drug or alcohol services');
+  const ash = await guest(browser, code, 'Ash', 'I am a family member or carer', false, true);
+  await expect(console_.getByText('2 people have joined')).toBeVisible();
+  await expect(projector.getByText('2 joined so far')).toBeVisible();
+
+  // Step 1: the phones follow without reloading.
+  await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(sam.page.getByRole('heading', { level: 1, name: 'Read the first section' })).toBeVisible();
+  await expect(sam.page.getByText('people who have been there')).toBeVisible();
+  await expect(projector.getByRole('heading', { level: 1, name: 'Read the first section' })).toBeVisible();
+  await expectNoAxeViolations(sam.page);
+  await screenshot(sam.page, 'workshop-phone-reading');
+
+  // Ash's phone has not got through to the live stream; once it does, it catches up on its own.
+  await expect(ash.page.getByRole('heading', { level: 1, name: 'You are in. The workshop will start soon.' })).toBeVisible();
+  await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(sam.page.getByRole('heading', { level: 1, name: 'What do you think of it?' })).toBeVisible();
+  await expect(ash.page.getByRole('heading', { level: 1, name: 'You are in. The workshop will start soon.' })).toBeVisible();
+  await ash.context.unrouteAll();
+  await expect(ash.page.getByRole('heading', { level: 1, name: 'What do you think of it?' })).toBeVisible({ timeout: 20_000 });
+
+  // A comment from a phone reaches the projector; one said aloud is typed in.
+  await sam.page.getByLabel('What do you think of this section?').fill('It should say something about housing.');
+  await sam.page.getByRole('button', { name: 'Send my comment' }).click();
+  await expect(sam.page.getByText('your comment has been sent')).toBeVisible();
+  await expect(projector.locator('.room-comments')).toContainText('It should say something about housing.');
+  await console_.getByLabel('Type in something said aloud (shown as “Said in the room”)').fill('Peer mentors matter.');
+  await console_.getByRole('button', { name: 'Add what was said' }).click();
+  await expect(projector.locator('.room-comments')).toContainText('Said in the room');
+  await expectNoAxeViolations(projector);
+  await screenshot(projector, 'workshop-projector-comments');
+
+  // The vote: ballots from phones and a show of hands, each on the projector at once.
+  await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(sam.page.getByRole('heading', { level: 2, name: 'Do we agree with the first section?' })).toBeVisible();
+  await sam.page.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await sam.page.getByRole('button', { name: 'Send my vote' }).click();
+  await expect(sam.page.getByText('Your vote is counted.')).toBeVisible();
+  await expect(projector.getByText('1 person has voted so far.')).toBeVisible();
+  await expect(ash.page.getByRole('heading', { level: 2, name: 'Do we agree with the first section?' })).toBeVisible();
+  await ash.page.getByRole('radio', { name: 'Agree, with reservations' }).check();
+  await ash.page.getByRole('button', { name: 'Send my vote' }).click();
+  await expect(projector.getByText('2 people have voted so far.')).toBeVisible();
+  await expectNoAxeViolations(ash.page);
+  await screenshot(ash.page, 'workshop-phone-voted');
+
+  await console_.getByLabel('Hands for “Agree”').fill('3');
+  await console_.getByLabel('Hands for “Object”').fill('1');
+  await console_.getByLabel('Whose hands were they?').selectOption({ label: 'people with lived experience' });
+  await console_.getByRole('button', { name: 'Count these hands' }).click();
+  await expect(projector.getByText('6 people have voted so far.')).toBeVisible();
+  await expect(projector.locator('table.results thead')).toContainText('People with lived experience (5 voting)');
+  await expectNoAxeViolations(console_);
+  await screenshot(console_, 'workshop-console');
+  await screenshot(projector, 'workshop-projector-vote');
+
+  for (const p of [sam, ash]) await p.context.close();
+  await admin.close();
+});
