@@ -103,10 +103,11 @@ async fn read_projector(mut stream: reqwest::Response, seen: Arc<Mutex<Vec<(Inst
                 .lines()
                 .filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:")))
                 .collect();
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&data) {
-                if let Some(n) = v["step"]["vote"]["voters"].as_u64() {
-                    seen.lock().await.push((Instant::now(), n as u32));
-                }
+            let voters = serde_json::from_str::<serde_json::Value>(&data)
+                .ok()
+                .and_then(|v| v["step"]["vote"]["voters"].as_u64());
+            if let Some(n) = voters {
+                seen.lock().await.push((Instant::now(), n as u32));
             }
         }
     }

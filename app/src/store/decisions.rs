@@ -210,10 +210,19 @@ pub async fn cast(
     ballot: &Ballot,
     now: i64,
 ) -> Result<Cast, StoreError> {
+    retrying(|| cast_once(db, decision, person, constituencies, ballot, now)).await
+}
+
+/// Runs `attempt` again (up to eight times in all) when a racing transaction took the
+/// record's next entry first, or PostgreSQL could not serialise it.
+async fn retrying<T, Fut>(mut attempt: impl FnMut() -> Fut) -> Result<T, StoreError>
+where
+    Fut: std::future::Future<Output = Result<T, StoreError>>,
+{
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match cast_once(db, decision, person, constituencies, ballot, now).await {
+        match attempt().await {
             Err(StoreError::Database(sqlx::Error::Database(e)))
                 if (e.is_unique_violation() || e.code().as_deref() == Some("40001"))
                     && attempts < 8 =>
@@ -225,6 +234,25 @@ pub async fn cast(
     }
 }
 
+/// Inside a write transaction: locks the decision's row (PostgreSQL) and says whether it
+/// still takes ballots at `now`. Read inside the transaction, so a close that committed
+/// first wins.
+async fn takes_ballots_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    db: &Db,
+    decision: &StoredDecision,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let closed: Option<Option<i64>> = sqlx::query_scalar(&format!(
+        "SELECT closed_at FROM decisions WHERE id = $1{}",
+        row_lock(db)
+    ))
+    .bind(decision.id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(matches!(closed, Some(None)) && decision.closes_at.is_none_or(|t| now < t))
+}
+
 async fn cast_once(
     db: &Db,
     decision: &StoredDecision,
@@ -234,15 +262,7 @@ async fn cast_once(
     now: i64,
 ) -> Result<Cast, StoreError> {
     let mut tx = db.begin_write().await?;
-    // Read inside the transaction: a close that committed first wins.
-    let closed: Option<Option<i64>> = sqlx::query_scalar(&format!(
-        "SELECT closed_at FROM decisions WHERE id = $1{}",
-        row_lock(db)
-    ))
-    .bind(decision.id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if !matches!(closed, Some(None)) || decision.closes_at.is_some_and(|t| now >= t) {
+    if !takes_ballots_in(&mut tx, db, decision, now).await? {
         return Ok(Cast::Closed);
     }
     let existed: Option<i64> =
@@ -415,19 +435,7 @@ pub async fn enter_hands(
     by: PersonId,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let mut attempts = 0;
-    loop {
-        attempts += 1;
-        match enter_hands_once(db, decision, hands, by, now).await {
-            Err(StoreError::Database(sqlx::Error::Database(e)))
-                if (e.is_unique_violation() || e.code().as_deref() == Some("40001"))
-                    && attempts < 8 =>
-            {
-                continue;
-            }
-            other => return other,
-        }
-    }
+    retrying(|| enter_hands_once(db, decision, hands, by, now)).await
 }
 
 async fn enter_hands_once(
@@ -438,14 +446,7 @@ async fn enter_hands_once(
     now: i64,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
-    let closed: Option<Option<i64>> = sqlx::query_scalar(&format!(
-        "SELECT closed_at FROM decisions WHERE id = $1{}",
-        row_lock(db)
-    ))
-    .bind(decision.id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if !matches!(closed, Some(None)) || decision.closes_at.is_some_and(|t| now >= t) {
+    if !takes_ballots_in(&mut tx, db, decision, now).await? {
         return Ok(false);
     }
     sqlx::query(

@@ -152,9 +152,8 @@ async fn a_consent_decision_counts_each_constituency_and_keeps_a_verifiable_reco
         ],
     )
     .await;
-    assert_eq!(
+    assert!(
         changed.json::<bool>().await.unwrap(),
-        true,
         "reported as a change"
     );
     assert_eq!(
@@ -196,9 +195,8 @@ async fn a_consent_decision_counts_each_constituency_and_keeps_a_verifiable_reco
         .call_with(&cast.facilitator, "decisions/close", &[("decision_id", &d)])
         .await;
     assert_eq!(closed.status(), 200);
-    assert_eq!(
+    assert!(
         closed.json::<bool>().await.unwrap(),
-        true,
         "3 of 3 agree; 2 with lived experience took part"
     );
     let late = vote(

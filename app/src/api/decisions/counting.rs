@@ -71,12 +71,7 @@ impl Ballots {
             .into_iter()
             .map(|c| {
                 let people = self.cast.iter().filter(|(_, b)| b.primary() == c).count();
-                let hands: u32 = self
-                    .hands
-                    .iter()
-                    .filter(|h| h.constituency.unwrap_or(Constituency::Other) == c)
-                    .map(ShowOfHands::hands)
-                    .sum();
+                let hands = ShowOfHands::hands_in(&self.hands, c);
                 (
                     c,
                     u32::try_from(people)

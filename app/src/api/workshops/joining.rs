@@ -142,12 +142,11 @@ pub async fn join_workshop(
 /// projector shows it.
 #[server(prefix = "/api", endpoint = "workshops/comment")]
 pub async fn comment_in_workshop(workshop_id: i64, body: String) -> Result<i64, AppError> {
+    use super::running::{WorkshopComment, comment_at_current_step};
     use crate::api::boundary::{app_state, authorise_in_process, unexpected};
     use crate::domain::deliberation::CommentBody;
     use crate::domain::deliberation::moderation::Visibility;
     use crate::domain::permissions::ProcessAction;
-    use crate::domain::workshop::agenda::{Position, StepKind};
-    use crate::store::comments::NewComment;
 
     let state = app_state()?;
     let workshop = crate::store::workshops::find(&state.db, workshop_id)
@@ -157,36 +156,19 @@ pub async fn comment_in_workshop(workshop_id: i64, body: String) -> Result<i64, 
     let author =
         authorise_in_process(&state, workshop.process, ProcessAction::Comment, "comment").await?;
     let body = CommentBody::parse(&body).map_err(|e| AppError::invalid("body", e))?;
-    let steps = crate::store::workshops::steps(&state.db, workshop.id)
-        .await
-        .map_err(unexpected("reading the agenda"))?;
-    let Some(StepKind::Comments { document, section }) = (match workshop.position {
-        Position::At(n) => steps.get(n).map(|s| s.kind),
-        _ => None,
-    }) else {
-        return Err(AppError::Conflict(
-            "The room has moved on from gathering comments. Your words are still here: you can comment on this section from its discussion page.".into(),
-        ));
-    };
-    let latest = crate::store::documents::latest(&state.db, workshop.process, document)
-        .await
-        .map_err(unexpected("reading a version"))?
-        .ok_or_else(|| AppError::NotFound("that document".into()))?;
-    let now = crate::store::unix_now();
-    crate::api::discussion::comments::check_rate(&state.db, author.person, now).await?;
-    let id = crate::store::comments::insert(
+    crate::api::discussion::comments::check_rate(
         &state.db,
-        NewComment {
-            process: workshop.process,
-            kind: document,
-            section,
-            version: latest.number,
-            amendment: None,
-            thread: None,
-            quote: None,
-            body: body.as_str(),
-            author: Some(author.person),
-            public_name: None,
+        author.person,
+        crate::store::unix_now(),
+    )
+    .await?;
+    let id = comment_at_current_step(
+        &state,
+        &workshop,
+        WorkshopComment {
+            author: author.person,
+            body: &body,
+            // Waits for the facilitator when they chose to approve comments first.
             visibility: if workshop.approve_comments {
                 Visibility::AwaitingApproval
             } else {
@@ -194,11 +176,9 @@ pub async fn comment_in_workshop(workshop_id: i64, body: String) -> Result<i64, 
             },
             said_in_room: false,
         },
-        now,
+        "The room has moved on from gathering comments. Your words are still here: you can comment on this section from its discussion page.",
     )
-    .await
-    .map_err(unexpected("saving a comment"))?;
-    state.live.changed(workshop.id).await;
+    .await?;
     leptos_axum::redirect(&format!("{}?commented=1", super::phone_path(workshop.id)));
     Ok(id)
 }

@@ -30,6 +30,66 @@ pub(crate) async fn as_facilitator(
     Ok((state, workshop, facilitator))
 }
 
+/// A comment made in the room: by whom, what, and how it is shown.
+#[cfg(feature = "ssr")]
+pub(crate) struct WorkshopComment<'a> {
+    pub author: crate::domain::PersonId,
+    pub body: &'a crate::domain::deliberation::CommentBody,
+    pub visibility: crate::domain::deliberation::moderation::Visibility,
+    pub said_in_room: bool,
+}
+
+/// Saves a comment on the section of the step the room is at, on its latest version, and
+/// tells the live screens. `not_there` is the refusal when the room is not at a step that
+/// gathers comments.
+#[cfg(feature = "ssr")]
+pub(crate) async fn comment_at_current_step(
+    state: &crate::state::AppState,
+    workshop: &crate::store::workshops::StoredWorkshop,
+    comment: WorkshopComment<'_>,
+    not_there: &str,
+) -> Result<i64, AppError> {
+    use crate::api::boundary::unexpected;
+    use crate::domain::workshop::agenda::{Position, StepKind};
+    use crate::store::comments::NewComment;
+
+    let steps = crate::store::workshops::steps(&state.db, workshop.id)
+        .await
+        .map_err(unexpected("reading the agenda"))?;
+    let Some(StepKind::Comments { document, section }) = (match workshop.position {
+        Position::At(n) => steps.get(n).map(|s| s.kind),
+        _ => None,
+    }) else {
+        return Err(AppError::Conflict(not_there.to_string()));
+    };
+    let latest = crate::store::documents::latest(&state.db, workshop.process, document)
+        .await
+        .map_err(unexpected("reading a version"))?
+        .ok_or_else(|| AppError::NotFound("that document".into()))?;
+    let id = crate::store::comments::insert(
+        &state.db,
+        NewComment {
+            process: workshop.process,
+            kind: document,
+            section,
+            version: latest.number,
+            amendment: None,
+            thread: None,
+            quote: None,
+            body: comment.body.as_str(),
+            author: Some(comment.author),
+            public_name: None,
+            visibility: comment.visibility,
+            said_in_room: comment.said_in_room,
+        },
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("saving a comment"))?;
+    state.live.changed(workshop.id).await;
+    Ok(id)
+}
+
 /// `POST /api/workshops/create`: a new workshop in a process, with its join code.
 /// `approve_comments` "yes": comments from phones wait for the facilitator before the
 /// projector shows them.
@@ -306,50 +366,23 @@ pub async fn enter_hands(
 /// section of the current step; it is shown as "Said in the room".
 #[server(prefix = "/api", endpoint = "workshops/said")]
 pub async fn said_in_room(workshop_id: i64, body: String) -> Result<i64, AppError> {
-    use crate::api::boundary::unexpected;
     use crate::domain::deliberation::CommentBody;
     use crate::domain::deliberation::moderation::Visibility;
-    use crate::domain::workshop::agenda::{Position, StepKind};
-    use crate::store::comments::NewComment;
 
     let (state, workshop, facilitator) = as_facilitator(workshop_id, "run a workshop").await?;
     let body = CommentBody::parse(&body).map_err(|e| AppError::invalid("body", e))?;
-    let steps = crate::store::workshops::steps(&state.db, workshop.id)
-        .await
-        .map_err(unexpected("reading the agenda"))?;
-    let Some(StepKind::Comments { document, section }) = (match workshop.position {
-        Position::At(n) => steps.get(n).map(|s| s.kind),
-        _ => None,
-    }) else {
-        return Err(AppError::Conflict(
-            "The room is not at a step that gathers comments.".into(),
-        ));
-    };
-    let latest = crate::store::documents::latest(&state.db, workshop.process, document)
-        .await
-        .map_err(unexpected("reading a version"))?
-        .ok_or_else(|| AppError::NotFound("that document".into()))?;
-    let id = crate::store::comments::insert(
-        &state.db,
-        NewComment {
-            process: workshop.process,
-            kind: document,
-            section,
-            version: latest.number,
-            amendment: None,
-            thread: None,
-            quote: None,
-            body: body.as_str(),
-            author: Some(facilitator.person),
-            public_name: None,
+    let id = comment_at_current_step(
+        &state,
+        &workshop,
+        WorkshopComment {
+            author: facilitator.person,
+            body: &body,
             visibility: Visibility::Visible,
             said_in_room: true,
         },
-        crate::store::unix_now(),
+        "The room is not at a step that gathers comments.",
     )
-    .await
-    .map_err(unexpected("saving what was said"))?;
-    state.live.changed(workshop.id).await;
+    .await?;
     leptos_axum::redirect(&super::console_path(workshop.id));
     Ok(id)
 }

@@ -127,12 +127,7 @@ impl Replay {
                     .values()
                     .filter(|p| p.constituency == c)
                     .count();
-                let hands: u32 = self
-                    .hands
-                    .iter()
-                    .filter(|h| h.constituency.unwrap_or(Constituency::Other) == c)
-                    .map(ShowOfHands::hands)
-                    .sum();
+                let hands = ShowOfHands::hands_in(&self.hands, c);
                 (
                     c,
                     u32::try_from(people)

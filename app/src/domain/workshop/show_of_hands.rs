@@ -65,6 +65,15 @@ impl ShowOfHands {
         self.counts.iter().sum()
     }
 
+    /// The hands of all these shows counted under constituency `c` (unnamed ones count as
+    /// "other participants").
+    pub fn hands_in(all: &[ShowOfHands], c: Constituency) -> u32 {
+        all.iter()
+            .filter(|h| h.constituency.unwrap_or(Constituency::Other) == c)
+            .map(ShowOfHands::hands)
+            .sum()
+    }
+
     /// One ballot per hand, as the count sees them.
     pub fn ballots(&self, method: Method) -> Vec<CastBallot> {
         let constituencies = vec![self.constituency.unwrap_or(Constituency::Other)];
