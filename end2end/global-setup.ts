@@ -21,6 +21,8 @@ export default async function globalSetup() {
     LISTEN_ADDR: `127.0.0.1:${port}`,
     LEPTOS_SITE_ROOT: join(repo, 'target/site'),
     RUST_LOG: process.env.RUST_LOG ?? 'warn',
+    // Live streams end every few seconds, so the browser tests see screens reconnect.
+    LIVE_STREAM_SECONDS: '4',
   };
   const server = spawn(binary, ['serve'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'inherit'] });
   writeFileSync(join(stateDir, 'server.pid'), String(server.pid));

@@ -22,6 +22,8 @@ pub struct AppConfig {
     pub secure_cookies: bool,
     /// How long a session lasts after sign-in.
     pub session_lifetime_seconds: i64,
+    /// How long a live workshop stream stays open before the screen reconnects.
+    pub live_stream_seconds: u64,
 }
 
 impl Default for AppConfig {
@@ -29,6 +31,7 @@ impl Default for AppConfig {
         Self {
             secure_cookies: false,
             session_lifetime_seconds: 14 * 24 * 60 * 60,
+            live_stream_seconds: 60 * 60,
         }
     }
 }

@@ -24,6 +24,8 @@ async function voter(browser: Browser, code: string, constituency: string, javaS
   await expect(page).toHaveURL(/\/me\?welcome=1$/);
   await page.getByLabel(constituency).check();
   await page.getByRole('button', { name: 'Save how I take part' }).click();
+  // Wait for the save itself, not just the ticked box: leaving too early cancels it.
+  await expect(page.getByText('Your changes are saved.')).toBeVisible();
   await expect(page.getByLabel(constituency)).toBeChecked();
   return { context, page };
 }

@@ -109,6 +109,10 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expectNoAxeViolations(projector);
   await screenshot(projector, 'workshop-projector-comments');
 
+  // Live streams end every 4 seconds in these tests (LIVE_STREAM_SECONDS): by now every
+  // screen has been cut off and reconnected, and still follows the room.
+  await sam.page.waitForTimeout(4500);
+
   // The vote: ballots from phones and a show of hands, each on the projector at once.
   await console_.getByRole('button', { name: 'Next step' }).click();
   await expect(sam.page.getByRole('heading', { level: 2, name: 'Do we agree with the first section?' })).toBeVisible();

@@ -196,6 +196,7 @@ fn main() -> anyhow::Result<()> {
         listen: "127.0.0.1:0".parse()?,
         public_url: None,
         site_root: dir.path().display().to_string(),
+        live_stream_seconds: 3600,
     };
     let (base, process) = server.block_on(async {
         let app = Application::build(&settings).await?;

@@ -89,6 +89,7 @@ impl Application {
             db,
             config: Arc::new(AppConfig {
                 secure_cookies: settings.secure_cookies(),
+                live_stream_seconds: settings.live_stream_seconds.max(1),
                 ..AppConfig::default()
             }),
             throttle: Arc::default(),

@@ -61,6 +61,16 @@ pub struct Settings {
         global = true
     )]
     pub site_root: String,
+    /// How long a live workshop stream stays open before the server ends it and the screen
+    /// reconnects by itself (so load balancers can spread connections again, and stale ones
+    /// go). Screens catch up on reconnecting, so people do not notice.
+    #[arg(
+        long,
+        env = "LIVE_STREAM_SECONDS",
+        default_value_t = 3600,
+        global = true
+    )]
+    pub live_stream_seconds: u64,
 }
 
 impl Settings {

@@ -95,7 +95,11 @@ pub async fn stream(
                     frame.room.is_empty()
                 };
                 if !empty && !last.as_ref().is_some_and(|l| same(l, &frame)) {
-                    let event = Event::default().event("frame").data(pick(&frame));
+                    // Reconnect a second after the stream ends, not the browser's default 3.
+                    let event = Event::default()
+                        .event("frame")
+                        .retry(Duration::from_secs(1))
+                        .data(pick(&frame));
                     last = Some(frame);
                     return Some((Ok::<_, Infallible>(event), (frames, last, false)));
                 }
@@ -109,6 +113,9 @@ pub async fn stream(
             }
         },
     );
+    // Ended after a while: the screen reconnects by itself and starts from the current frame.
+    let lifetime = Duration::from_secs(state.config.live_stream_seconds);
+    let events = futures::StreamExt::take_until(events, tokio::time::sleep(lifetime));
     Sse::new(events)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
         .into_response()

@@ -136,6 +136,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         listen: "127.0.0.1:0".parse().unwrap(),
         public_url: None,
         site_root: site_root.path().display().to_string(),
+        live_stream_seconds: 3600,
     };
     Some(start(settings, backend, site_root, db_dir).await)
 }
