@@ -82,8 +82,10 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expect(console_.getByText('2 people have joined')).toBeVisible();
   await expect(projector.getByText('2 joined so far')).toBeVisible();
 
-  // Step 1: the phones follow without reloading.
+  // Step 1: the phones follow without reloading. (The console shows where the room is before
+  // each move, as the facilitator sees it; a move from an outdated place is refused.)
   await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(console_.locator('.console-where')).toHaveText('The room is at step 1 of 3.');
   await expect(sam.page.getByRole('heading', { level: 1, name: 'Read the first section' })).toBeVisible();
   await expect(sam.page.getByText('people who have been there')).toBeVisible();
   await expect(projector.getByRole('heading', { level: 1, name: 'Read the first section' })).toBeVisible();
@@ -93,6 +95,7 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   // Ash's phone has not got through to the live stream; once it does, it catches up on its own.
   await expect(ash.page.getByRole('heading', { level: 1, name: 'You are in. The workshop will start soon.' })).toBeVisible();
   await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(console_.locator('.console-where')).toHaveText('The room is at step 2 of 3.');
   await expect(sam.page.getByRole('heading', { level: 1, name: 'What do you think of it?' })).toBeVisible();
   await expect(ash.page.getByRole('heading', { level: 1, name: 'You are in. The workshop will start soon.' })).toBeVisible();
   await ash.context.unrouteAll();
@@ -114,7 +117,9 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await sam.page.waitForTimeout(4500);
 
   // The vote: ballots from phones and a show of hands, each on the projector at once.
+  await expect(console_.locator('.console-where')).toHaveText('The room is at step 2 of 3.');
   await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(console_.locator('.console-where')).toHaveText('The room is at step 3 of 3.');
   await expect(sam.page.getByRole('heading', { level: 2, name: 'Do we agree with the first section?' })).toBeVisible();
   await sam.page.getByRole('radio', { name: 'Agree', exact: true }).check();
   await sam.page.getByRole('button', { name: 'Send my vote' }).click();
