@@ -7,6 +7,7 @@ test('a person creates an account with email, signs out and signs back in', asyn
   const password = 'a long enough passphrase';
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'sign-in');
   await page.getByRole('link', { name: 'Create an account with your email' }).click();
@@ -63,6 +64,7 @@ test('withdrawing deletes the name and keeps the count', async ({ browser, page 
   await expect(who).toContainText('Curlew');
 
   await page.getByRole('link', { name: 'Read what withdrawing means' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Withdraw from Recovery Commons' })).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'withdraw');
   await page.getByRole('button', { name: 'Withdraw and delete my personal data' }).click();
@@ -95,6 +97,8 @@ test('a process administrator confirms a commissioner on the people page', async
   await adminPage.goto(processUrl);
   await adminPage.getByRole('link', { name: 'People taking part' }).click();
   await waitForHydration(adminPage);
+  // The link navigates in the page: wait for the new page to load before checking it.
+  await expect(adminPage.getByRole('heading', { level: 1, name: 'People taking part' })).toBeVisible();
   await expectNoAxeViolations(adminPage);
   await screenshot(adminPage, 'people');
   await adminPage.getByRole('button', { name: /Confirm as a commissioner/ }).click();
