@@ -565,3 +565,73 @@ async fn an_update_on_one_instance_reaches_a_screen_on_another() {
         Position::At(0)
     );
 }
+
+/// With "approve comments first", a comment from a phone waits in the moderation queue and
+/// reaches the projector only once a facilitator approves it.
+async fn comments_wait_for_approval_when_the_facilitator_chose_it(app: TestApp) {
+    let (p, cast) = setup(&app).await;
+    let r = app
+        .call_with(
+            &cast.facilitator,
+            "workshops/create",
+            &[
+                ("process_id", &p),
+                ("title", "Careful group"),
+                ("approve_comments", "yes"),
+            ],
+        )
+        .await;
+    let w = id_of(r).await.to_string();
+    add_step(
+        &app,
+        &cast,
+        &w,
+        &[
+            ("title", "Thoughts?"),
+            ("kind", "comments"),
+            ("section", "definition:1"),
+        ],
+    )
+    .await;
+    let guest = join_as_guest(&app, &code_of(&app, &w).await, "Kit", "lived_experience").await;
+    assert_eq!(
+        move_room(&app, &cast, &w, "next", "gathering")
+            .await
+            .status(),
+        200
+    );
+    let comment = id_of(
+        app.call_with(
+            &guest,
+            "workshops/comment",
+            &[("workshop_id", &w), ("body", "Name the local services.")],
+        )
+        .await,
+    )
+    .await;
+    let waiting = room(&app, &cast.facilitator, &w).await.step.unwrap();
+    assert!(
+        waiting.comments.is_empty(),
+        "not on the projector before approval"
+    );
+    let approved = app
+        .call_with(
+            &cast.facilitator,
+            "discussion/moderate",
+            &[("comment_id", &comment.to_string()), ("action", "approve")],
+        )
+        .await;
+    assert_eq!(
+        approved.status(),
+        200,
+        "{}",
+        approved.text().await.unwrap_or_default()
+    );
+    let shown = room(&app, &cast.facilitator, &w).await.step.unwrap();
+    assert_eq!(shown.comments.len(), 1);
+    assert_eq!(shown.comments[0].who, "Kit");
+}
+on_both_databases!(
+    approval,
+    comments_wait_for_approval_when_the_facilitator_chose_it
+);
