@@ -1,17 +1,28 @@
 //! Recovery Commons: the library shared by the server and the browser.
 //!
+//! Layers, from the bottom; each imports only from those below it (a test checks this):
 //! - `domain`: pure types and rules, no I/O (compiled to WebAssembly too).
-//! - `store`: persistence, one module per aggregate (server only).
-//! - `auth`: tokens, session cookies, first-start bootstrap (server only).
-//! - `api`: server functions, the public POST endpoints under `/api/`.
-//! - `live`: live workshop frames, fanned out to screens (server only).
-//! - `ui`: pages and components.
+//! - `error`: the one error type, with messages for people.
+//! - `routes`: every path of the site, written once.
+//! - `views`: what each page and screen shows, as plain serialisable types.
+//! - `forms`: what each form sends, and its parsing into domain types.
+//! - `store`: persistence, SQL only, one module per aggregate (server only).
+//! - `auth`: tokens, session cookies, passwords, first-start bootstrap (server only).
+//! - `live`: the hub that fans live workshop frames out to screens (server only).
+//! - `workflows`: the server's use cases, shared by endpoints, the live hub and the plain
+//!   axum handlers (server only).
+//! - `api`: server functions, the public POST endpoints under `/api/`: thin.
+//! - `ui`: pages and components; they render and decide nothing.
 
 #![recursion_limit = "256"]
 
 pub mod api;
 pub mod domain;
+pub mod error;
+pub mod forms;
+pub mod routes;
 pub mod ui;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod auth;
@@ -21,6 +32,8 @@ pub mod live;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod workflows;
 
 /// The browser's entry point: takes over the server-rendered page.
 #[cfg(feature = "hydrate")]

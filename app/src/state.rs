@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::auth::throttle::SignInThrottle;
+use crate::auth::throttle::Throttle;
 use crate::live::LiveHub;
 use crate::store::Db;
 
@@ -11,7 +11,7 @@ use crate::store::Db;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<AppConfig>,
-    pub throttle: Arc<SignInThrottle>,
+    pub throttle: Arc<Throttle>,
     /// Live workshop screens connected to this instance.
     pub live: Arc<LiveHub>,
 }
@@ -24,6 +24,9 @@ pub struct AppConfig {
     pub session_lifetime_seconds: i64,
     /// How long a live workshop stream stays open before the screen reconnects.
     pub live_stream_seconds: u64,
+    /// The address people use to reach the site (`PUBLIC_URL`), for links that leave it:
+    /// printed cards, QR codes, invitations. `None`: the request's own address is used.
+    pub public_url: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -32,6 +35,7 @@ impl Default for AppConfig {
             secure_cookies: false,
             session_lifetime_seconds: 14 * 24 * 60 * 60,
             live_stream_seconds: 60 * 60,
+            public_url: None,
         }
     }
 }

@@ -24,7 +24,7 @@ use app::domain::document::{
     DocumentContent, DocumentKind, Section, SectionBody, SectionHeading, SectionKey,
 };
 use app::domain::{ProcessDescription, ProcessTitle, SiteRole};
-use app::store::documents::{Decision, write_next};
+use app::store::documents::{NextVersion, write_next};
 use recovery_commons::Application;
 use recovery_commons::settings::Settings;
 
@@ -215,7 +215,7 @@ fn main() -> anyhow::Result<()> {
         let started = Instant::now();
         for content in &all {
             write_next(&db, process, DocumentKind::Definition, admin, now, |_| {
-                Decision::Save(content.clone(), ChangeSummary::automatic("bench"), ())
+                NextVersion::Save(content.clone(), ChangeSummary::automatic("bench"), ())
             })
             .await?;
         }

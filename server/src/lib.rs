@@ -83,13 +83,19 @@ impl Application {
             .context("creating the first site administrator")?
             .map(|path| format!("{base_url}{path}"));
 
-        let live = app::live::LiveHub::new(db.clone());
+        let live = app::live::LiveHub::new(
+            db.clone(),
+            Arc::new(|db, id| {
+                Box::pin(async move { app::workflows::workshops::room::frame(&db, id).await })
+            }),
+        );
         live.listen(settings.database_url.clone());
         let state = AppState {
             db,
             config: Arc::new(AppConfig {
                 secure_cookies: settings.secure_cookies(),
                 live_stream_seconds: settings.live_stream_seconds.max(1),
+                public_url: settings.public_url.clone(),
                 ..AppConfig::default()
             }),
             throttle: Arc::default(),

@@ -1,6 +1,6 @@
-//! Helpers at the edge between server functions and the rest (server only): reaching the app
-//! state and the request, finding the viewer, and turning internal errors into `AppError`
-//! after logging them with context.
+//! The edge between server functions and the rest (server only): reaching the app state and
+//! the request, finding who asks and loading their context, cookies, the client's address,
+//! and the site's address for links that leave it.
 
 use http::HeaderValue;
 use http::header::SET_COOKIE;
@@ -8,12 +8,13 @@ use http::request::Parts;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use super::AppError;
+use crate::auth::cookie::{session_cookie, session_token};
 use crate::auth::viewer::current_viewer;
-use crate::domain::Viewer;
-use crate::domain::permissions::Refusal;
+use crate::domain::{PersonId, ProcessId, Viewer};
+use crate::error::{AppError, unexpected};
 use crate::state::AppState;
-use crate::store::StoreError;
+use crate::workflows::ProcessContext;
+use crate::workflows::documents::DocumentContext;
 
 pub fn app_state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
@@ -37,28 +38,30 @@ pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
         .map_err(unexpected("reading the session"))
 }
 
-/// Logs a store error with what we were doing, and gives the person a message without
-/// internals.
-pub fn unexpected(doing: &'static str) -> impl Fn(StoreError) -> AppError {
-    move |error| {
-        tracing::error!(error = ?error, "failed while {doing}");
-        AppError::Unexpected
-    }
+/// The app state and the signed-in person; "please sign in" for nobody.
+pub async fn signed_in() -> Result<(AppState, Viewer), AppError> {
+    let state = app_state()?;
+    let viewer = viewer(&state).await?.ok_or(AppError::SignInRequired)?;
+    Ok((state, viewer))
 }
 
-/// Turns a refusal from the permission rules into an error, logging it (who, by
-/// pseudonymous id, and what; never names).
-pub fn refused(action: &'static str, viewer: Option<&Viewer>, refusal: Refusal) -> AppError {
-    tracing::warn!(
-        action,
-        person = viewer.map(|v| v.person.get()),
-        ?refusal,
-        "refused"
-    );
-    match refusal {
-        Refusal::SignInRequired => AppError::SignInRequired,
-        Refusal::Forbidden(why) => AppError::Forbidden(why.to_string()),
-    }
+/// The app state and whoever asks (signed in or not).
+pub async fn anyone() -> Result<(AppState, Option<Viewer>), AppError> {
+    let state = app_state()?;
+    let viewer = viewer(&state).await?;
+    Ok((state, viewer))
+}
+
+/// Process `id` as seen by whoever asks.
+pub async fn process_context(id: i64) -> Result<ProcessContext, AppError> {
+    let (state, viewer) = anyone().await?;
+    ProcessContext::load(&state, ProcessId::new(id), viewer).await
+}
+
+/// Document `kind` of process `id` as seen by whoever asks.
+pub async fn document_context(id: i64, kind: &str) -> Result<DocumentContext, AppError> {
+    let (state, viewer) = anyone().await?;
+    DocumentContext::load(&state, viewer, ProcessId::new(id), kind).await
 }
 
 pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
@@ -74,73 +77,43 @@ pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The viewer's roles in a process (none when signed out or not a member).
-pub async fn roles_in(
-    state: &AppState,
-    process: crate::domain::ProcessId,
-    viewer: Option<&Viewer>,
-) -> Result<Vec<crate::domain::ProcessRole>, AppError> {
-    match viewer {
-        None => Ok(Vec::new()),
-        Some(v) => crate::store::memberships::roles_of(&state.db, process, v.person)
-            .await
-            .map_err(unexpected("reading roles")),
-    }
-}
-
-/// Checks that the process exists and the viewer may act in it; returns the viewer.
-pub async fn authorise_in_process(
-    state: &AppState,
-    process: crate::domain::ProcessId,
-    action: crate::domain::permissions::ProcessAction,
-    action_name: &'static str,
-) -> Result<Viewer, AppError> {
-    use crate::domain::permissions::may_in_process;
-    let exists = crate::store::processes::find(&state.db, process)
-        .await
-        .map_err(unexpected("reading a process"))?
-        .is_some();
-    if !exists {
-        return Err(AppError::NotFound("that process".into()));
-    }
-    let viewer = viewer(state).await?;
-    let roles = roles_in(state, process, viewer.as_ref()).await?;
-    may_in_process(viewer.as_ref(), &roles, action)
-        .map_err(|r| refused(action_name, viewer.as_ref(), r))?;
-    viewer.ok_or(AppError::SignInRequired)
-}
-
 /// Starts a fresh session for `person` (a new id every time: no session fixation), ending
-/// any session the request carried.
-pub async fn start_session(
-    state: &AppState,
-    person: crate::domain::PersonId,
-) -> Result<(), AppError> {
-    use crate::auth::cookie::{session_cookie, session_token};
-    use crate::auth::token::SecretToken;
-    use crate::store::{sessions, unix_now};
-    let parts = request_parts()?;
-    if let Some(old) = session_token(&parts.headers) {
-        sessions::delete(&state.db, &old.hash())
-            .await
-            .map_err(unexpected("ending a session"))?;
-    }
-    let now = unix_now();
-    let session = SecretToken::generate();
-    let lifetime = state.config.session_lifetime_seconds;
-    sessions::insert(&state.db, &session.hash(), person, now, now + lifetime)
-        .await
-        .map_err(unexpected("starting a session"))?;
+/// any session the request carried, and sets its cookie.
+pub async fn start_session(state: &AppState, person: PersonId) -> Result<(), AppError> {
+    let old = session_token(&request_parts()?.headers);
+    let session = crate::workflows::sessions::start(state, person, old).await?;
     set_cookie(&session_cookie(
         &session,
-        lifetime,
+        state.config.session_lifetime_seconds,
         state.config.secure_cookies,
     ))
 }
 
-/// The site's address as the person reached it (scheme and host), for links they will pass
-/// on: printed cards, invitations.
+/// Clears the session cookie.
+pub fn clear_session_cookie(state: &AppState) -> Result<(), AppError> {
+    set_cookie(&crate::auth::cookie::clearing_cookie(
+        state.config.secure_cookies,
+    ))
+}
+
+/// The client's network address, for throttling. Behind a proxy this is the proxy's
+/// address; the per-address limits are generous for that reason.
+pub async fn client_address() -> String {
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
+        Ok(ConnectInfo(addr)) => addr.ip().to_string(),
+        Err(_) => "unknown".to_string(),
+    }
+}
+
+/// The site's address for links people pass on (printed cards, QR codes, invitations):
+/// `PUBLIC_URL` when it is set, never the request's `Host` then; otherwise the address the
+/// person reached it at.
 pub fn site_url(state: &AppState) -> Result<String, AppError> {
+    if let Some(public) = &state.config.public_url {
+        return Ok(public.trim_end_matches('/').to_string());
+    }
     let host = request_parts()?
         .headers
         .get(http::header::HOST)
@@ -153,4 +126,9 @@ pub fn site_url(state: &AppState) -> Result<String, AppError> {
         "http"
     };
     Ok(format!("{scheme}://{host}"))
+}
+
+/// Sends a plain form post (no JavaScript) on to `path` once it has worked.
+pub fn redirect(path: &str) {
+    leptos_axum::redirect(path);
 }

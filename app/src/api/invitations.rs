@@ -2,110 +2,39 @@
 
 use leptos::prelude::*;
 
-use super::AppError;
-
-/// How long an invitation link works.
-pub const INVITATION_DAYS: i64 = 14;
+use crate::error::AppError;
 
 /// `POST /api/invitations/create`: a process administrator makes a one-time link that brings
-/// someone into the process with a role. The link is shown once, on the people page, for the
-/// administrator to send; only its hash is stored.
+/// someone into the process with a role. The people page shows it once (it is sent back in
+/// the redirect, so this works without JavaScript); only its hash is stored.
 #[server(prefix = "/api", endpoint = "invitations/create")]
 pub async fn create_invitation(process_id: i64, role: String) -> Result<String, AppError> {
-    use super::boundary::{app_state, authorise_in_process, unexpected};
-    use crate::auth::token::SecretToken;
-    use crate::domain::permissions::ProcessAction;
-    use crate::domain::{ProcessId, ProcessRole};
-    use crate::store::{invitations, unix_now};
-
-    let state = app_state()?;
-    let process = ProcessId::new(process_id);
-    let viewer = authorise_in_process(
-        &state,
-        process,
-        ProcessAction::AssignRoles,
-        "invite someone",
-    )
-    .await?;
-    let role = ProcessRole::from_slug(&role)
-        .ok_or_else(|| AppError::invalid_fields(vec![("role", "Please choose a role.".into())]))?;
-    let token = SecretToken::generate();
-    let now = unix_now();
-    invitations::insert(
-        &state.db,
-        &token.hash(),
-        process,
-        role,
-        viewer.person,
-        now,
-        now + INVITATION_DAYS * 86_400,
-    )
-    .await
-    .map_err(unexpected("creating an invitation"))?;
-    tracing::info!(
-        process = process_id,
-        by = viewer.person.get(),
-        role = role.slug(),
-        "invitation created"
-    );
-    let path = format!("/invite?token={}", token.expose());
-    // The people page shows the link it was sent back with (so this works without JavaScript).
-    leptos_axum::redirect(&format!(
-        "/processes/{process_id}/people?invited={}",
+    use crate::api::boundary::{process_context, redirect};
+    let cx = process_context(process_id).await?;
+    let role = crate::forms::people::role(&role)?;
+    let token = crate::workflows::people::invitations::create(&cx, role).await?;
+    redirect(&format!(
+        "{}?invited={}",
+        crate::routes::people(cx.id()),
         token.expose()
     ));
-    Ok(path)
+    Ok(format!(
+        "{}?token={}",
+        crate::routes::invite(),
+        token.expose()
+    ))
 }
 
 /// `POST /api/invitations/accept`: joins the invitation's process with its role, as the
 /// signed-in person, or as a new person who then chooses how they appear.
 #[server(prefix = "/api", endpoint = "invitations/accept")]
 pub async fn accept_invitation(token: String) -> Result<(), AppError> {
-    use super::boundary::{app_state, start_session, unexpected, viewer};
-    use crate::auth::token::SecretToken;
-    use crate::store::invitations::{AcceptInvitation, accept};
-    use crate::store::unix_now;
-
-    let state = app_state()?;
-    let refused = |why: &str| {
-        AppError::Conflict(format!(
-            "{why} Please ask the person who invited you for a new link."
-        ))
-    };
-    let Some(token) = SecretToken::from_presented(&token) else {
-        return Err(refused(
-            "This invitation link is not complete: part of it may be missing.",
-        ));
-    };
-    let viewer = viewer(&state).await?;
-    match accept(
-        &state.db,
-        &token.hash(),
-        viewer.map(|v| v.person),
-        unix_now(),
-    )
-    .await
-    .map_err(unexpected("accepting an invitation"))?
-    {
-        AcceptInvitation::Joined {
-            person,
-            process,
-            role,
-        } => {
-            if viewer.is_none() {
-                start_session(&state, person).await?;
-            }
-            tracing::info!(
-                person = person.get(),
-                process = process.get(),
-                role = role.slug(),
-                "invitation accepted"
-            );
-            leptos_axum::redirect("/me?welcome=1");
-            Ok(())
-        }
-        AcceptInvitation::Unknown => Err(refused("We do not recognise this invitation link.")),
-        AcceptInvitation::AlreadyUsed => Err(refused("This invitation has already been used.")),
-        AcceptInvitation::Expired => Err(refused("This invitation has expired.")),
+    use crate::api::boundary::{anyone, redirect, start_session};
+    let (state, viewer) = anyone().await?;
+    let person = crate::workflows::people::invitations::accept(&state, viewer, &token).await?;
+    if viewer.is_none() {
+        start_session(&state, person).await?;
     }
+    redirect("/me?welcome=1");
+    Ok(())
 }

@@ -9,6 +9,7 @@ pub mod decision;
 pub mod deliberation;
 pub mod document;
 pub mod markdown;
+pub mod number;
 pub mod permissions;
 pub mod person;
 pub mod process;

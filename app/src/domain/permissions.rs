@@ -57,6 +57,8 @@ pub enum ProcessAction {
     ConfigureProcess,
     /// Open and close decisions.
     RunDecisions,
+    /// Set up and run a live workshop: its agenda, the room, shows of hands, its summary.
+    RunWorkshops,
     /// Vote in a decision (whether a ballot counts also depends on constituency).
     Vote,
     /// Ratify the version a passed decision adopted. Commissioners act in a public role, so
@@ -84,7 +86,9 @@ impl ProcessAction {
             Self::EditDocuments | Self::DecideAmendments | Self::ResolveThreads => {
                 &[Drafter, Facilitator, ProcessAdmin]
             }
-            Self::Moderate | Self::RunDecisions => &[Facilitator, ProcessAdmin],
+            Self::Moderate | Self::RunDecisions | Self::RunWorkshops => {
+                &[Facilitator, ProcessAdmin]
+            }
             Self::Ratify => &[Commissioner],
             Self::ConfirmConstituencies
             | Self::AssignRoles
@@ -132,6 +136,7 @@ impl ProcessAction {
             Self::RunDecisions => {
                 "Only facilitators and process administrators can open and close decisions."
             }
+            Self::RunWorkshops => "Only facilitators and process administrators can run workshops.",
             Self::Vote => {
                 "Only people taking part in this process can vote. Ask a facilitator for a sign-in code."
             }
@@ -317,6 +322,7 @@ mod tests {
             (Moderate, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
             (ConfigureProcess, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Allowed]),
             (RunDecisions, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
+            (RunWorkshops, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
             (Vote, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
             (Ratify, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Forbidden]),
         ];

@@ -9,9 +9,9 @@
 //! directly. Frames travel on `watch` channels, which hold only the latest: a slow phone skips
 //! to the newest state instead of queueing old ones.
 
-pub mod frame;
-
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Notify, watch};
@@ -29,6 +29,10 @@ pub struct Frame {
     pub step: String,
 }
 
+/// Builds workshop `id`'s frame now (the workflows know how; the hub only sends it on).
+pub type FrameBuilder =
+    Arc<dyn Fn(Db, i64) -> Pin<Box<dyn Future<Output = Frame> + Send>> + Send + Sync>;
+
 struct Room {
     frames: watch::Sender<Arc<Frame>>,
     dirty: Notify,
@@ -36,6 +40,7 @@ struct Room {
 
 pub struct LiveHub {
     db: Db,
+    build: FrameBuilder,
     rooms: Mutex<HashMap<i64, Arc<Room>>>,
 }
 
@@ -46,9 +51,10 @@ impl std::fmt::Debug for LiveHub {
 }
 
 impl LiveHub {
-    pub fn new(db: Db) -> Arc<Self> {
+    pub fn new(db: Db, build: FrameBuilder) -> Arc<Self> {
         Arc::new(Self {
             db,
+            build,
             rooms: Mutex::new(HashMap::new()),
         })
     }
@@ -135,7 +141,7 @@ impl LiveHub {
         };
         let receiver = room.frames.subscribe();
         if fresh {
-            let frame = frame::build(&self.db, id).await;
+            let frame = (self.build)(self.db.clone(), id).await;
             room.frames.send_replace(Arc::new(frame));
             tokio::spawn(self.clone().rebuild_on_change(id, room));
         }
@@ -146,7 +152,7 @@ impl LiveHub {
         loop {
             tokio::select! {
                 () = room.dirty.notified() => {
-                    let frame = frame::build(&self.db, id).await;
+                    let frame = (self.build)(self.db.clone(), id).await;
                     room.frames.send_if_modified(|current| {
                         let changed = **current != frame;
                         if changed {

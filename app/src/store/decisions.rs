@@ -13,6 +13,7 @@ use crate::domain::decision::rule::Outcome;
 use crate::domain::decision::spec::{DecisionSpec, FinalCount};
 use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::decision::tally::CastBallot;
+use crate::domain::decision::timing::Timing;
 use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::domain::{Constituency, PersonId, ProcessId};
 
@@ -29,9 +30,13 @@ pub struct StoredDecision {
 }
 
 impl StoredDecision {
-    /// Open for ballots at `now`: not closed by hand and not past its closing time.
-    pub fn is_open(&self, now: i64) -> bool {
-        self.closed_at.is_none() && self.closes_at.is_none_or(|t| now < t)
+    /// When it opened, closes and closed; the domain says what that means.
+    pub fn timing(&self) -> Timing {
+        Timing {
+            opened_at: self.opened_at,
+            closes_at: self.closes_at,
+            closed_at: self.closed_at,
+        }
     }
 }
 
@@ -250,7 +255,7 @@ async fn takes_ballots_in(
     .bind(decision.id)
     .fetch_optional(&mut **tx)
     .await?;
-    Ok(matches!(closed, Some(None)) && decision.closes_at.is_none_or(|t| now < t))
+    Ok(matches!(closed, Some(None)) && decision.timing().is_open(now))
 }
 
 async fn cast_once(
@@ -286,21 +291,15 @@ async fn cast_once(
     .execute(&mut *tx)
     .await?;
     let participant = pseudonym_in(&mut tx, person).await?;
-    let primary = CastBallot {
+    let cast = CastBallot {
         constituencies: constituencies.to_vec(),
         ballot: ballot.clone(),
-    }
-    .primary();
+    };
     append_in(
         &mut tx,
         decision.id,
         now,
-        RecordEvent::BallotCast {
-            participant,
-            constituency: primary,
-            changed: existed.is_some(),
-            choice: (!decision.spec.secret).then(|| ballot.clone()),
-        },
+        RecordEvent::ballot_cast(participant, &cast, existed.is_some(), decision.spec.secret),
     )
     .await?;
     tx.commit().await?;
@@ -491,19 +490,6 @@ pub async fn due(db: &Db, now: i64) -> Result<Vec<StoredDecision>, StoreError> {
          AND closes_at <= $1 ORDER BY closes_at LIMIT 100"
     ))
     .bind(now)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(from_row).collect()
-}
-
-/// The decisions about amendment `amendment`, newest first.
-#[tracing::instrument(skip(db))]
-pub async fn about_amendment(db: &Db, amendment: i64) -> Result<Vec<StoredDecision>, StoreError> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM decisions WHERE subject_kind = 'amendment' AND subject_number = $1 \
-         ORDER BY id DESC"
-    ))
-    .bind(amendment)
     .fetch_all(db.pool())
     .await?;
     rows.iter().map(from_row).collect()

@@ -55,7 +55,7 @@ pub struct AmendmentCredit {
 }
 
 /// What the caller decided to do with the latest version in hand.
-pub enum Decision<T> {
+pub enum NextVersion<T> {
     /// Store this content as the next version, then answer `T`.
     Save(DocumentContent, ChangeSummary, T),
     /// Store nothing; answer `T`.
@@ -194,7 +194,7 @@ pub async fn write_next<T>(
     kind: DocumentKind,
     author: PersonId,
     now: i64,
-    decide: impl Fn(Option<&StoredVersion>) -> Decision<T>,
+    decide: impl Fn(Option<&StoredVersion>) -> NextVersion<T>,
 ) -> Result<(T, Option<VersionNumber>), StoreError> {
     write_next_crediting(db, process, kind, author, now, None, decide).await
 }
@@ -210,7 +210,7 @@ pub async fn write_next_crediting<T>(
     author: PersonId,
     now: i64,
     amendment: Option<i64>,
-    decide: impl Fn(Option<&StoredVersion>) -> Decision<T>,
+    decide: impl Fn(Option<&StoredVersion>) -> NextVersion<T>,
 ) -> Result<(T, Option<VersionNumber>), StoreError> {
     let mut attempts = 0;
     loop {
@@ -226,8 +226,8 @@ pub async fn write_next_crediting<T>(
         .await?;
         let latest = row.as_ref().map(version_from_row).transpose()?;
         let (content, summary, answer) = match decide(latest.as_ref()) {
-            Decision::Keep(answer) => return Ok((answer, None)),
-            Decision::Save(content, summary, answer) => (content, summary, answer),
+            NextVersion::Keep(answer) => return Ok((answer, None)),
+            NextVersion::Save(content, summary, answer) => (content, summary, answer),
         };
         let number = latest.map_or(VersionNumber::FIRST, |v| v.number.next());
         let json = serde_json::to_string(&content)

@@ -226,21 +226,6 @@ pub async fn find_by_email(
     .transpose()
 }
 
-/// Whether the email is already used by someone else.
-#[tracing::instrument(skip_all)]
-pub async fn email_taken(
-    db: &Db,
-    email: &crate::domain::EmailAddress,
-    except: Option<PersonId>,
-) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE email = $1 AND id <> $2")
-        .bind(email.as_str())
-        .bind(except.map(PersonId::get).unwrap_or(0))
-        .fetch_one(db.pool())
-        .await?;
-    Ok(n > 0)
-}
-
 /// A new member who signs in by email. `Ok(None)` when the email is taken (also enforced by
 /// a unique index, so two racing sign-ups cannot both win).
 #[tracing::instrument(skip_all)]

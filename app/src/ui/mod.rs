@@ -6,14 +6,14 @@ pub mod layout;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod published;
-#[cfg(feature = "ssr")]
-pub mod qr;
 pub mod results_html;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
+use leptos_router::SsrMode;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+
+use crate::routes::patterns;
 
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
@@ -69,7 +69,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The signed-in person (or nobody), loaded once per page and shared through context.
-pub type ViewerResource = Resource<Result<Option<crate::domain::Viewer>, crate::api::AppError>>;
+pub type ViewerResource = Resource<Result<Option<crate::domain::Viewer>, crate::error::AppError>>;
 
 /// The document title for a page. On the server it is HTML-escaped here, because
 /// leptos_meta 0.8 writes `<title>` text unescaped (a title containing `</title><script>`
@@ -96,37 +96,37 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/new") view=NewProcessPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id") view=ProcessPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/codes") view=CodesPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/people") view=MembersPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/codes/:batch") view=PrintCodesPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind") view=DocumentPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/history") view=HistoryPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/versions/:number") view=VersionPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/compare") view=ComparePageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/sections/:key/edit") view=SectionEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/conflicts/:conflict") view=ConflictPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/sections/:key/discussion") view=SectionDiscussionPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/documents/:kind/amendments/:amendment") view=AmendmentPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/decisions") view=DecisionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/decisions/:decision") view=DecisionPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/moderation") view=ModerationPageView ssr=SsrMode::Async />
-                    <Route path=path!("/processes/:id/workshops") view=WorkshopsPage ssr=SsrMode::Async />
-                    <Route path=path!("/workshops/:id") view=PhonePageView ssr=SsrMode::Async />
-                    <Route path=path!("/workshops/:id/console") view=ConsolePageView ssr=SsrMode::Async />
-                    <Route path=path!("/workshops/:id/projector") view=ProjectorPageView ssr=SsrMode::Async />
-                    <Route path=path!("/workshops/:id/summary") view=SummaryPageView ssr=SsrMode::Async />
-                    <Route path=path!("/w") view=JoinWorkshopPage ssr=SsrMode::Async />
-                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
-                    <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
-                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
-                    <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
-                    <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async />
-                    <Route path=path!("/me/withdraw") view=WithdrawPage ssr=SsrMode::Async />
-                    <Route path=path!("/withdrawn") view=WithdrawnPage ssr=SsrMode::Async />
-                    <Route path=path!("/sign-in/link") view=SignInLinkPage ssr=SsrMode::Async />
+                    <Route path=patterns::home() view=HomePage ssr=SsrMode::Async />
+                    <Route path=patterns::new_process() view=NewProcessPage ssr=SsrMode::Async />
+                    <Route path=patterns::process() view=ProcessPage ssr=SsrMode::Async />
+                    <Route path=patterns::codes() view=CodesPage ssr=SsrMode::Async />
+                    <Route path=patterns::people() view=MembersPage ssr=SsrMode::Async />
+                    <Route path=patterns::code_batch() view=PrintCodesPage ssr=SsrMode::Async />
+                    <Route path=patterns::document() view=DocumentPageView ssr=SsrMode::Async />
+                    <Route path=patterns::history() view=HistoryPageView ssr=SsrMode::Async />
+                    <Route path=patterns::version() view=VersionPageView ssr=SsrMode::Async />
+                    <Route path=patterns::compare() view=ComparePageView ssr=SsrMode::Async />
+                    <Route path=patterns::edit_section() view=SectionEditorPage ssr=SsrMode::Async />
+                    <Route path=patterns::conflict() view=ConflictPageView ssr=SsrMode::Async />
+                    <Route path=patterns::discussion() view=SectionDiscussionPage ssr=SsrMode::Async />
+                    <Route path=patterns::amendment() view=AmendmentPageView ssr=SsrMode::Async />
+                    <Route path=patterns::decisions() view=DecisionsPage ssr=SsrMode::Async />
+                    <Route path=patterns::decision() view=DecisionPageView ssr=SsrMode::Async />
+                    <Route path=patterns::moderation() view=ModerationPageView ssr=SsrMode::Async />
+                    <Route path=patterns::workshops() view=WorkshopsPage ssr=SsrMode::Async />
+                    <Route path=patterns::phone() view=PhonePageView ssr=SsrMode::Async />
+                    <Route path=patterns::console() view=ConsolePageView ssr=SsrMode::Async />
+                    <Route path=patterns::projector() view=ProjectorPageView ssr=SsrMode::Async />
+                    <Route path=patterns::summary() view=SummaryPageView ssr=SsrMode::Async />
+                    <Route path=patterns::join_workshop() view=JoinWorkshopPage ssr=SsrMode::Async />
+                    <Route path=patterns::join() view=JoinPage ssr=SsrMode::Async />
+                    <Route path=patterns::invite() view=InvitePage ssr=SsrMode::Async />
+                    <Route path=patterns::sign_in() view=SignInPage ssr=SsrMode::Async />
+                    <Route path=patterns::sign_up() view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=patterns::me() view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=patterns::withdraw() view=WithdrawPage ssr=SsrMode::Async />
+                    <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
+                    <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -2,13 +2,13 @@
 //! rather than a Leptos route: it is the same for every reader, so it is built once per
 //! publication, cached, and served with a strong ETag. It needs no JavaScript.
 
-use crate::api::decisions::ratified::RatificationBlock;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::document::DocumentKind;
 use crate::domain::document::render::escape;
 use crate::domain::document::version::PublicationStatus;
 use crate::store::ratifications::StoredRatification;
 use crate::ui::results_html::{breakdown, chart_svg, table_html};
+use crate::workflows::decisions::ratified::RatificationBlock;
 
 /// What the page says about the publication.
 pub struct PublishedPage<'a> {
@@ -33,8 +33,8 @@ pub struct PublishedPage<'a> {
 /// The public page of a ratification: the one in force, or any earlier one by id.
 pub fn ratification_path(process: i64, kind: DocumentKind, id: Option<i64>) -> String {
     match id {
-        None => format!("/read/{process}/{}/ratified", kind.slug()),
-        Some(id) => format!("/read/{process}/{}/ratified/{id}", kind.slug()),
+        None => crate::routes::ratified(process, kind),
+        Some(id) => crate::routes::ratification(process, kind, id),
     }
 }
 
@@ -141,7 +141,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
     let process = escape(page.process_title);
     let title = page.kind.title();
     let id = page.process_id;
-    let history = format!("/processes/{id}/documents/{}/history", page.kind.slug());
+    let history = crate::routes::history(id, page.kind);
     let comment_link = if page.public_comments {
         format!(
             "<li><a href=\"/processes/{id}/documents/{}\">Comment on this draft (no account needed)</a></li>\n",

@@ -7,9 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use app::api::decisions::record::public_record;
 use app::domain::decision::export::record_csv;
 use app::state::AppState;
+use app::workflows::decisions::record::public_record;
 
 fn not_found() -> Response {
     (

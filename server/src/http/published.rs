@@ -13,13 +13,13 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use app::api::decisions::ratified::block;
 use app::domain::ProcessId;
 use app::domain::document::DocumentKind;
 use app::domain::document::version::PublicationStatus;
 use app::state::AppState;
 use app::store::{documents, ratifications};
 use app::ui::published::{PublishedPage, render_page};
+use app::workflows::decisions::ratified::block;
 
 /// One built page: plain and gzipped (compressing per request would cost more than serving).
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use app::api::AppError;
+use app::error::AppError;
 
 const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY: usize = 64 * 1024;

@@ -1,7 +1,7 @@
 //! Email-and-password accounts: sign up, sign in, throttling, adding credentials later.
 
-use app::api::AppError;
 use app::domain::{SiteRole, Viewer};
+use app::error::AppError;
 
 use crate::harness::{TestApp, new_client};
 use crate::harness::{error_of, field_message};

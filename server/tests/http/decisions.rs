@@ -2,9 +2,9 @@
 //! eligibility, closing with the count by constituency, the participation record and
 //! `recovery-commons verify-record` on a good and a tampered database, and ballots racing.
 
-use app::api::decisions::DecisionPage;
 use app::domain::Constituency;
 use app::domain::decision::tally::Count;
+use app::views::decisions::DecisionPage;
 
 use crate::harness::{TestApp, error_of, field_message};
 use crate::on_both_databases;

@@ -2,12 +2,14 @@
 //! amendments with support and verdicts, resolving, reporting and moderation, public comments
 //! waiting for approval, the rate limit, and who may do each (the permission table).
 
-use app::api::AppError;
-use app::api::discussion::{AmendmentPage, ModerationPage, SectionDiscussion};
-use app::api::documents::HistoryPage;
 use app::domain::deliberation::amendment::{AmendmentState, Currency};
 use app::domain::deliberation::anchor::{QuoteNow, SectionNow};
 use app::domain::deliberation::human_check::HumanCheck;
+use app::error::AppError;
+use app::views::discussion::AmendmentPage;
+use app::views::discussion::ModerationPage;
+use app::views::discussion::SectionDiscussion;
+use app::views::documents::HistoryPage;
 
 use crate::harness::{TestApp, error_of, field_message, new_client};
 use crate::on_both_databases;

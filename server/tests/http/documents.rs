@@ -1,11 +1,14 @@
 //! Documents over HTTP: starting, saving sections, clashes and merging, history, comparing,
 //! publishing, and the public page with its ETag.
 
-use app::api::AppError;
-use app::api::documents::{
-    ComparePage, ConflictPage, DocumentPage, HistoryPage, SaveOutcome, VersionPage,
-};
 use app::domain::document::diff::SectionStatus;
+use app::error::AppError;
+use app::views::documents::ComparePage;
+use app::views::documents::ConflictPage;
+use app::views::documents::DocumentPage;
+use app::views::documents::HistoryPage;
+use app::views::documents::SaveOutcome;
+use app::views::documents::VersionPage;
 
 use crate::harness::{TestApp, error_of, field_message, new_client};
 use crate::on_both_databases;

@@ -1,6 +1,6 @@
 //! Bad input: clear messages or 4xx, and nothing already saved is lost.
 
-use app::api::AppError;
+use app::error::AppError;
 
 use crate::harness::TestApp;
 use crate::harness::error_of;

@@ -255,7 +255,7 @@ impl TestApp {
         &self,
         process: i64,
         count: usize,
-    ) -> app::api::sign_in_codes::PrintableBatch {
+    ) -> app::views::codes::PrintableBatch {
         let p = process.to_string();
         let n = count.to_string();
         let created = self
@@ -296,7 +296,7 @@ impl TestApp {
 }
 
 /// The error a refused request answered with.
-pub async fn error_of(response: reqwest::Response) -> app::api::AppError {
+pub async fn error_of(response: reqwest::Response) -> app::error::AppError {
     response.json().await.expect("an AppError body")
 }
 

@@ -1,7 +1,7 @@
 //! Invitation links: one-time, with a role, for a new person or a signed-in one.
 
-use app::api::profile::OwnProfile;
 use app::domain::ProcessRole;
+use app::views::people::OwnProfile;
 
 use crate::harness::error_of;
 use crate::harness::{TestApp, new_client};

@@ -1,10 +1,10 @@
 //! Sign-in codes, joining without email, how people appear, constituencies, and who may do
 //! what with codes.
 
-use app::api::AppError;
-use app::api::people::Participation;
-use app::api::profile::OwnProfile;
 use app::domain::{ProcessRole, SiteRole, Viewer};
+use app::error::AppError;
+use app::views::people::OwnProfile;
+use app::views::people::Participation;
 
 use crate::harness::{TestApp, new_client};
 use crate::harness::{error_of, field_message};
@@ -64,7 +64,7 @@ async fn a_person_joins_with_a_code_that_then_stops_working(app: TestApp) {
     );
 
     let p = process.to_string();
-    let list: app::api::sign_in_codes::CodeBatches = app
+    let list: app::views::codes::CodeBatches = app
         .call("codes/list", &[("process_id", &p)])
         .await
         .json()
@@ -81,7 +81,7 @@ async fn cancelled_and_expired_codes_are_refused_with_a_reason(app: TestApp) {
     let process = admin_with_process(&app).await;
     let batch = app.make_codes(process, 2).await;
     let p = process.to_string();
-    let list: app::api::sign_in_codes::CodeBatches = app
+    let list: app::views::codes::CodeBatches = app
         .call("codes/list", &[("process_id", &p)])
         .await
         .json()

@@ -283,7 +283,7 @@ async fn members_see_names_the_public_does_not_and_admins_confirm_claims(app: Te
         .await
         .to_string();
     let cast = cast(&app, &process).await;
-    let list: app::api::members::Members = app
+    let list: app::views::people::Members = app
         .call_with(
             &cast.participant,
             "members/list",
@@ -304,7 +304,7 @@ async fn members_see_names_the_public_does_not_and_admins_confirm_claims(app: Te
         "unconfirmed claims are shown only to administrators"
     );
 
-    let admin_view: app::api::members::Members = app
+    let admin_view: app::views::people::Members = app
         .call_with(
             &cast.process_admin,
             "members/list",
@@ -334,7 +334,7 @@ async fn members_see_names_the_public_does_not_and_admins_confirm_claims(app: Te
         ],
     )
     .await;
-    let public: app::api::people::Participation = new_client()
+    let public: app::views::people::Participation = new_client()
         .post(app.url("/api/processes/participation"))
         .form(&[("process_id", &process)])
         .send()

@@ -1,8 +1,8 @@
 //! "Download my data" and withdrawal.
 
-use app::api::people::Participation;
 use app::domain::Viewer;
 use app::store::personal_data::PersonalData;
+use app::views::people::Participation;
 
 use crate::harness::error_of;
 use crate::harness::{TestApp, new_client};

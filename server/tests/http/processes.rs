@@ -1,7 +1,7 @@
 //! Creating, listing and reading processes, with JavaScript (server-function calls) and
 //! without (plain form posts).
 
-use app::api::AppError;
+use app::error::AppError;
 
 use crate::harness::TestApp;
 use crate::harness::error_of;

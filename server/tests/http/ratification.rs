@@ -3,9 +3,10 @@
 //! sent to a vote and carried or declined by it; the public record as JSON and CSV, with a
 //! recount from the record alone; and closing at the set time.
 
-use app::api::decisions::{DecisionList, RatifyOffer};
 use app::domain::decision::replay::Recount;
 use app::domain::deliberation::amendment::AmendmentState;
+use app::views::decisions::DecisionList;
+use app::views::decisions::RatifyOffer;
 
 use crate::decisions::{declare, page, verify_record, vote};
 use crate::discussion::{amendment, decide, discussion, id_of, propose, save_section_1, setup};

@@ -1,7 +1,7 @@
 //! Signing in with a one-time link, sessions and signing out.
 
-use app::api::AppError;
 use app::domain::{SiteRole, Viewer};
+use app::error::AppError;
 
 use crate::harness::{TestApp, new_client};
 use crate::on_both_databases;

@@ -5,10 +5,11 @@
 
 use std::time::Duration;
 
-use app::api::workshops::{LiveRoom, LiveStep};
 use app::domain::Constituency;
 use app::domain::decision::replay::Recount;
 use app::domain::workshop::agenda::Position;
+use app::views::workshops::LiveRoom;
+use app::views::workshops::LiveStep;
 
 use crate::decisions::{page, vote};
 use crate::discussion::{id_of, setup};
@@ -127,7 +128,7 @@ async fn a_workshop_runs_from_joining_to_a_counted_vote(app: TestApp) {
         )
         .await;
     assert_eq!(console.status(), 200);
-    let console: app::api::workshops::ConsolePage = console.json().await.unwrap();
+    let console: app::views::workshops::ConsolePage = console.json().await.unwrap();
     assert!(
         console.join_qr.starts_with("<svg"),
         "a QR code drawn on the server"

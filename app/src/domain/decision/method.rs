@@ -19,6 +19,8 @@ pub enum Method {
 
 impl Method {
     pub const MAX_DOTS: u32 = 20;
+    /// Dots each person has when the facilitator does not say.
+    pub const DEFAULT_DOTS: u32 = 5;
     pub const MAX_SCORE: u8 = 5;
 
     pub fn label(self) -> String {

@@ -15,3 +15,4 @@ pub mod rule;
 pub mod spec;
 pub mod subject;
 pub mod tally;
+pub mod timing;

@@ -60,6 +60,23 @@ pub enum RecordEvent {
     },
 }
 
+impl RecordEvent {
+    /// A ballot's entry: a secret ballot records that the person voted, never how.
+    pub fn ballot_cast(
+        participant: String,
+        cast: &super::tally::CastBallot,
+        changed: bool,
+        secret: bool,
+    ) -> Self {
+        Self::BallotCast {
+            participant,
+            constituency: cast.primary(),
+            changed,
+            choice: (!secret).then(|| cast.ballot.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordEntry {
     /// 1 for the first entry of a decision, then one more each time.

@@ -19,6 +19,11 @@ pub enum Threshold {
     NoUnresolvedObjections,
 }
 
+impl Threshold {
+    /// The supermajority when none is given.
+    pub const DEFAULT_SUPERMAJORITY_PERCENT: u8 = 66;
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoProduction {
     /// How many people with lived experience must take part.
@@ -29,6 +34,12 @@ pub struct CoProduction {
 pub struct DecisionRule {
     pub threshold: Threshold,
     pub co_production: Option<CoProduction>,
+}
+
+impl CoProduction {
+    /// People with lived experience who must take part when none is given.
+    pub const DEFAULT_MIN_LIVED_EXPERIENCE: u32 = 1;
+    pub const MAX_MIN_LIVED_EXPERIENCE: u32 = 1_000;
 }
 
 /// Why a rule cannot be used.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::AppError;
+use crate::error::AppError;
 
 /// Renders the error for `field`, if the last attempt had one. The element's id is
 /// `{field}-error`, for the input's `aria-describedby`.

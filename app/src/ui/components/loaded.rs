@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::api::AppError;
+use crate::error::AppError;
 use crate::ui::pages::error_notice::ErrorNotice;
 
 pub fn loaded<S, T, Fut, V>(

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use crate::api::discussion::comments::{PostComment, ReportComment, ResolveThread};
 use crate::api::discussion::moderation::ModerateComment;
-use crate::api::discussion::{CommentView, DiscussionAbilities, ThreadView};
-use crate::api::documents::document_path;
+use crate::views::discussion::CommentView;
+use crate::views::discussion::DiscussionAbilities;
+use crate::views::discussion::ThreadView;
+
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::deliberation::CommentBody;
 use crate::domain::deliberation::anchor::{QuoteNow, SectionNow};
@@ -54,7 +56,7 @@ impl ThreadActions {
     }
 
     /// The error of the last attempt, if it was not about one field.
-    pub fn error(self) -> Signal<Option<crate::api::AppError>> {
+    pub fn error(self) -> Signal<Option<crate::error::AppError>> {
         Signal::derive(move || {
             [
                 self.post.value().get().map(|r| r.map(|_| ())),
@@ -108,7 +110,7 @@ fn Thread(
     let id = thread.first.id;
     let compare = format!(
         "{}/compare?from={}&to={}",
-        document_path(place.process, place.kind),
+        crate::routes::document(place.process, place.kind),
         thread.made_on,
         place.version
     );

@@ -27,7 +27,7 @@ pub fn CodesPage() -> impl IntoView {
         |(id, _)| async move {
             match id {
                 Some(id) => list_code_batches(id.get()).await,
-                None => Err(crate::api::AppError::NotFound("that process".into())),
+                None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
     );
@@ -43,7 +43,7 @@ pub fn CodesPage() -> impl IntoView {
                     Ok(list) => {
                         let process_id = list.process.id.get();
                         view! {
-                            <p class="eyebrow"><a href=format!("/processes/{process_id}")>{list.process.title.as_str().to_string()}</a></p>
+                            <p class="eyebrow"><a href=crate::routes::process(process_id)>{list.process.title.as_str().to_string()}</a></p>
                             <h1>"Sign-in codes"</h1>
                             <p>
                                 "Hand these out at a workshop to people without an email address. Each code works once: "
@@ -84,7 +84,7 @@ pub fn CodesPage() -> impl IntoView {
                                                     <td>{format!("{} of {}", b.used, b.total)}</td>
                                                     <td>{if b.revoked { "Cancelled".to_string() } else { long_date(b.expires_at) }}</td>
                                                     <td class="actions">
-                                                        <a href=format!("/processes/{process_id}/codes/{}", b.id)>"Print"<span class="visually-hidden">{format!(" the codes made on {}", long_date(b.created_at))}</span></a>
+                                                        <a href=crate::routes::code_batch(process_id, b.id)>"Print"<span class="visually-hidden">{format!(" the codes made on {}", long_date(b.created_at))}</span></a>
                                                         {(!b.revoked).then(|| view! {
                                                             <ActionForm action=revoke attr:class="inline-form">
                                                                 <input type="hidden" name="process_id" value=process_id />

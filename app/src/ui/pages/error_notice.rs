@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::not_found::NotFoundPage;
-use crate::api::AppError;
+use crate::error::AppError;
 use crate::ui::components::status::set_http_status;
 
 /// Shows the error in plain words and sets the page's status to match. Internal details are

@@ -61,7 +61,7 @@ fn ProcessList(processes: Vec<ProcessSummary>) -> impl IntoView {
                     let first_paragraph = p.description.paragraphs().into_iter().next().unwrap_or_default();
                     view! {
                         <li class="process-card">
-                            <h3><a href=format!("/processes/{}", p.id)>{p.title.as_str().to_string()}</a></h3>
+                            <h3><a href=crate::routes::process(p.id)>{p.title.as_str().to_string()}</a></h3>
                             <p>{first_paragraph}</p>
                             <p class="meta">
                                 "Started on " <time datetime=iso_date(p.created_at)>{long_date(p.created_at)}</time>

@@ -7,9 +7,10 @@ use leptos_router::hooks::use_params_map;
 
 use super::error_notice::ErrorNotice;
 use crate::api::invitations::CreateInvitation;
-use crate::api::members::{AddMember, ChangeRole, ConfirmConstituency, Member, list_members};
+use crate::api::members::{AddMember, ChangeRole, ConfirmConstituency, list_members};
 use crate::domain::{ProcessId, ProcessRole};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
+use crate::views::people::Member;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -44,7 +45,7 @@ pub fn MembersPage() -> impl IntoView {
         |(id, ..)| async move {
             match id {
                 Some(id) => list_members(id.get()).await,
-                None => Err(crate::api::AppError::NotFound("that process".into())),
+                None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
     );
@@ -59,7 +60,7 @@ pub fn MembersPage() -> impl IntoView {
                         let can_manage = m.can_manage;
                         let site_url = m.site_url.clone();
                         view! {
-                            <p class="eyebrow"><a href=format!("/processes/{process_id}")>{m.process.title.as_str().to_string()}</a></p>
+                            <p class="eyebrow"><a href=crate::routes::process(process_id)>{m.process.title.as_str().to_string()}</a></p>
                             <h1>"People taking part"</h1>
                             <p>"Each person is shown as they chose to appear to people taking part."</p>
                             <ul class="member-list">
@@ -159,7 +160,7 @@ fn AddMemberForm(process_id: i64, add: ServerAction<AddMember>) -> impl IntoView
     view! {
         <section aria-labelledby="add-heading">
             <h2 id="add-heading">"Add someone who has an account"</h2>
-            <p>"For people without email, use " <a href=format!("/processes/{process_id}/codes")>"sign-in codes"</a> "."</p>
+            <p>"For people without email, use " <a href=crate::routes::codes(process_id)>"sign-in codes"</a> "."</p>
             <ActionForm action=add attr:class="form">
                 <FormError error />
                 <input type="hidden" name="process_id" value=process_id />
@@ -200,7 +201,7 @@ fn InviteForm(
             <h2 id="invite-heading">"Invite someone with a link"</h2>
             <p>
                 "Make a link that works once, for "
-                {crate::api::invitations::INVITATION_DAYS}
+                {crate::views::people::INVITATION_DAYS}
                 " days. Send it to the person yourself, for example by email. When they open it and accept, "
                 "they join this process with the role you chose."
             </p>

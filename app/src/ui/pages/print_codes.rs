@@ -22,7 +22,7 @@ pub fn PrintCodesPage() -> impl IntoView {
     let batch = Resource::new(ids, |ids| async move {
         match ids {
             (Some(process), Some(batch)) => get_code_batch(process, batch).await,
-            _ => Err(crate::api::AppError::NotFound(
+            _ => Err(crate::error::AppError::NotFound(
                 "that batch of sign-in codes".into(),
             )),
         }
@@ -37,7 +37,7 @@ pub fn PrintCodesPage() -> impl IntoView {
                         let title = b.process.title.as_str().to_string();
                         let until = long_date(b.expires_at);
                         let join_url = b.join_url.clone();
-                        let back = format!("/processes/{}/codes", b.process.id);
+                        let back = crate::routes::codes(b.process.id);
                         view! {
                             <div class="no-print">
                                 <p class="eyebrow"><a href=back>"Back to sign-in codes"</a></p>

@@ -7,12 +7,13 @@ use leptos_router::hooks::use_params_map;
 use super::error_notice::ErrorNotice;
 use super::not_found::NotFoundPage;
 use crate::api::documents::reading::process_documents;
-use crate::api::documents::{DocumentSummary, document_path, public_path};
-use crate::api::people::{Participation, process_participation};
+use crate::api::members::process_participation;
 use crate::api::processes::get_process;
 use crate::domain::ProcessId;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::ViewerResource;
+use crate::views::documents::DocumentSummary;
+use crate::views::people::Participation;
 
 #[component]
 pub fn ProcessPage() -> impl IntoView {
@@ -55,10 +56,10 @@ pub fn ProcessPage() -> impl IntoView {
                 };
                 match process.await {
                     Ok(Some(p)) => {
-                        let codes_link = format!("/processes/{}/codes", p.id);
-                        let people_link = format!("/processes/{}/people", p.id);
-                        let decisions_link = crate::api::decisions::decisions_path(p.id.get());
-                        let moderation_link = crate::api::discussion::moderation_path(p.id.get());
+                        let codes_link = crate::routes::codes(p.id);
+                        let people_link = crate::routes::people(p.id);
+                        let decisions_link = crate::routes::decisions(p.id.get());
+                        let moderation_link = crate::routes::moderation(p.id.get());
                         let title = p.title.as_str().to_string();
                         view! {
                             <Title text=title.clone() />
@@ -76,7 +77,7 @@ pub fn ProcessPage() -> impl IntoView {
                                         <li><a href=people_link>"People taking part"</a></li>
                                         <li><a href=codes_link>"Sign-in codes for this process"</a>" (for facilitators)"</li>
                                         <li><a href=decisions_link>"Decisions"</a></li>
-                                        <li><a href=crate::api::workshops::workshops_path(p.id.get())>"Workshops"</a></li>
+                                        <li><a href=crate::routes::workshops(p.id.get())>"Workshops"</a></li>
                                         <li><a href=moderation_link>"Moderation and public comments"</a>" (for facilitators)"</li>
                                     </ul>
                                 })}
@@ -145,12 +146,12 @@ fn Documents(process_id: i64, documents: Vec<DocumentSummary>) -> impl IntoView 
                             <p class="meta">{status}</p>
                             <ul class="actions">
                                 {d.published.is_some().then(|| view! {
-                                    <li><a href=public_path(process_id, d.kind)>"Read the published draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                    <li><a href=crate::routes::public_document(process_id, d.kind)>"Read the published draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
                                 })}
                                 {show_drafts.then(|| view! {
-                                    <li><a href=document_path(process_id, d.kind)>"Open the working draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                    <li><a href=crate::routes::document(process_id, d.kind)>"Open the working draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
                                 })}
-                                <li><a href=format!("{}/history", document_path(process_id, d.kind))>"History" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                <li><a href=crate::routes::history(process_id, d.kind)>"History" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
                             </ul>
                         </li>
                     }

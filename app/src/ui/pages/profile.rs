@@ -5,14 +5,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::error_notice::ErrorNotice;
-use crate::api::AppError;
 use crate::api::accounts::SetCredentials;
-use crate::api::profile::{
-    MyProcess, OwnProfile, UpdateAppearance, UpdateConstituencies, my_profile,
-};
+use crate::api::me::{UpdateAppearance, UpdateConstituencies, my_profile};
 use crate::api::session::SignOutEverywhere;
 use crate::domain::{Appearance, Constituency, FullName, Pseudonym};
+use crate::error::AppError;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
+use crate::views::people::MyProcess;
+use crate::views::people::OwnProfile;
 use leptos::server_fn::ServerFn;
 
 #[component]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::api::profile::Withdraw;
+use crate::api::me::Withdraw;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
 
 #[component]

@@ -10,8 +10,9 @@ use crate::api::decisions::pages::load_decision;
 use crate::api::decisions::ratifying::RatifyDecision;
 use crate::api::decisions::running::CloseDecision;
 use crate::api::decisions::voting::Vote;
-use crate::api::decisions::{DecisionPage, RatifyOffer, decisions_path, record_path};
-use crate::api::documents::public_path;
+use crate::views::decisions::DecisionPage;
+use crate::views::decisions::RatifyOffer;
+
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::decision::ballot::Ballot;
 use crate::domain::decision::method::{ConsentAnswer, Method};
@@ -34,7 +35,7 @@ pub fn DecisionPageView() -> impl IntoView {
         |(decision, ..)| async move {
             match decision {
                 Some(id) => load_decision(id).await,
-                None => Err(crate::api::AppError::NotFound("that decision".into())),
+                None => Err(crate::error::AppError::NotFound("that decision".into())),
             }
         },
     );
@@ -81,8 +82,8 @@ fn Decision(
     view! {
         <Title text=page.question.clone() />
         <nav aria-label="You are here" class="trail">
-            <a href=format!("/processes/{process}")>{page.process.title.as_str().to_string()}</a>
-            " › " <a href=decisions_path(process)>"Decisions"</a>
+            <a href=crate::routes::process(process)>{page.process.title.as_str().to_string()}</a>
+            " › " <a href=crate::routes::decisions(process)>"Decisions"</a>
         </nav>
         <h1>{page.question.clone()}</h1>
         {page.subject.clone().map(|s| view! {
@@ -130,8 +131,8 @@ fn Decision(
             </p>
             <p>{recount_words(&page.recount)}</p>
             <p>"Download the participation record: "
-                <a href=record_path(process, page.id, "json") download>"as JSON"</a> " or "
-                <a href=record_path(process, page.id, "csv") download>"as CSV (for a spreadsheet)"</a>"."
+                <a href=crate::routes::record_json(process, page.id) download>"as JSON"</a> " or "
+                <a href=crate::routes::record_csv(process, page.id) download>"as CSV (for a spreadsheet)"</a>"."
             </p>
         </section>
     }
@@ -172,7 +173,7 @@ fn Ratification(page: DecisionPage, ratify: ServerAction<RatifyDecision>) -> imp
                 {format!("Version {} of “{}” was ratified by {}, commissioner, on ", r.version, r.document.title(), r.by)}
                 <time datetime=iso_date(r.at)>{long_date(r.at)}</time>"."
             </p>
-            <p><a href=format!("{}/ratified", public_path(process, r.document))>"Read the ratified version on its public page"</a></p>
+            <p><a href=crate::routes::ratified(process, r.document)>"Read the ratified version on its public page"</a></p>
         </section>
     });
     let offer = match page.ratify.clone() {
@@ -313,7 +314,7 @@ pub fn ballot_fields(method: Method, options: Vec<String>, mine: Option<Ballot>)
 fn VoteForm(
     page: DecisionPage,
     vote: ServerAction<Vote>,
-    error: Signal<Option<crate::api::AppError>>,
+    error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let mine = page.my_ballot.clone();
     let fields = ballot_fields(page.method, page.options.clone(), mine.clone());

@@ -6,12 +6,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::decisions::pages::list_decisions;
 use crate::api::decisions::running::OpenDecision;
-use crate::api::decisions::{DecisionList, decision_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::document::DocumentKind;
 use crate::domain::{Constituency, ProcessId};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::loaded::loaded;
+use crate::views::decisions::DecisionList;
 
 #[component]
 pub fn DecisionsPage() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn DecisionsPage() -> impl IntoView {
         |id| async move {
             match id {
                 Some(id) => list_decisions(id.get()).await,
-                None => Err(crate::api::AppError::NotFound("that process".into())),
+                None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
         |list| view! { <Decisions list /> },
@@ -39,7 +39,7 @@ fn Decisions(list: DecisionList) -> impl IntoView {
     view! {
         <Title text="Decisions" />
         <nav aria-label="You are here" class="trail">
-            <a href=format!("/processes/{id}")>{list.process.title.as_str().to_string()}</a>
+            <a href=crate::routes::process(id)>{list.process.title.as_str().to_string()}</a>
         </nav>
         <h1>"Decisions"</h1>
         {if list.decisions.is_empty() {
@@ -49,7 +49,7 @@ fn Decisions(list: DecisionList) -> impl IntoView {
                 <ul class="process-list">
                     {list.decisions.into_iter().map(|d| view! {
                         <li class="process-card">
-                            <h2 class="decision-card__title"><a href=decision_path(id, d.id)>{d.question}</a></h2>
+                            <h2 class="decision-card__title"><a href=crate::routes::decision(id, d.id)>{d.question}</a></h2>
                             <p class="meta">
                                 {d.method.label()} " · opened "
                                 <time datetime=iso_date(d.opened_at)>{long_date(d.opened_at)}</time>

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::decisions::Results;
 use crate::domain::decision::tally::Count;
 use crate::ui::results_html::{breakdown, chart_svg, table_html};
+use crate::views::decisions::Results;
 
 #[component]
 pub fn ResultsView(results: Results, options: Vec<String>) -> impl IntoView {

@@ -8,7 +8,6 @@ use leptos_meta::Title;
 use super::amendment_card::AmendmentCard;
 use crate::api::discussion::amendments::{DecideAmendment, SupportAmendment};
 use crate::api::discussion::pages::load_amendment;
-use crate::api::discussion::{AmendmentPage, discussion_path};
 use crate::domain::deliberation::CommentBody;
 use crate::domain::deliberation::amendment::Currency;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
@@ -16,6 +15,7 @@ use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{DocumentTrail, query_number, route_number};
 use crate::ui::pages::error_notice::ErrorNotice;
+use crate::views::discussion::AmendmentPage;
 
 #[component]
 pub fn AmendmentPageView() -> impl IntoView {
@@ -37,7 +37,7 @@ pub fn AmendmentPageView() -> impl IntoView {
         |(amendment, ..)| async move {
             match amendment {
                 Some(id) => load_amendment(id).await,
-                None => Err(crate::api::AppError::NotFound("that amendment".into())),
+                None => Err(crate::error::AppError::NotFound("that amendment".into())),
             }
         },
     );
@@ -73,7 +73,7 @@ fn Amendment(
     let commented = query_number("commented");
     let errors = actions.error();
     let support_error = Signal::derive(move || support.value().get().and_then(Result::err));
-    let back = discussion_path(place.process, place.kind, a.key);
+    let back = crate::routes::discussion(place.process, place.kind, a.key);
     let may = page.may;
     let post_error = Signal::derive(move || actions.post.value().get().and_then(Result::err));
     let count = page.threads.len();

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::api::discussion::amendments::SupportAmendment;
-use crate::api::discussion::{AmendmentView, DiscussionAbilities, amendment_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::deliberation::amendment::Currency;
 use crate::ui::components::diff_view::{DiffKey, WordDiff};
 use crate::ui::components::thread::ThreadPlace;
+use crate::views::discussion::AmendmentView;
+use crate::views::discussion::DiscussionAbilities;
 
 #[component]
 pub fn AmendmentCard(
@@ -20,7 +21,7 @@ pub fn AmendmentCard(
     full: bool,
 ) -> impl IntoView {
     let id = amendment.id;
-    let link = amendment_path(place.process, place.kind, id);
+    let link = crate::routes::amendment(place.process, place.kind, id);
     let supports = amendment.supports;
     let currency_note = match amendment.currency {
         Currency::Current => None,

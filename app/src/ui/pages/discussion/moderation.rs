@@ -9,13 +9,14 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::discussion::moderation::{ModerateComment, SetPublicComments};
 use crate::api::discussion::pages::load_moderation;
-use crate::api::discussion::{ModerationPage, QueueItem};
 use crate::domain::ProcessId;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::components::field_error::FormError;
 use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::ModerateForms;
 use crate::ui::pages::error_notice::ErrorNotice;
+use crate::views::discussion::ModerationPage;
+use crate::views::discussion::QueueItem;
 
 #[component]
 pub fn ModerationPageView() -> impl IntoView {
@@ -34,7 +35,7 @@ pub fn ModerationPageView() -> impl IntoView {
         |(id, ..)| async move {
             match id {
                 Some(id) => load_moderation(id.get()).await,
-                None => Err(crate::api::AppError::NotFound("that process".into())),
+                None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
     );
@@ -63,13 +64,13 @@ fn Moderation(
     page: ModerationPage,
     moderate: ServerAction<ModerateComment>,
     setting: ServerAction<SetPublicComments>,
-    error: Signal<Option<crate::api::AppError>>,
+    error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let id = page.process.id.get();
     let count = page.queue.len();
     view! {
         <nav aria-label="You are here" class="trail">
-            <a href=format!("/processes/{id}")>{page.process.title.as_str().to_string()}</a>
+            <a href=crate::routes::process(id)>{page.process.title.as_str().to_string()}</a>
         </nav>
         <h1>"Moderation"</h1>
         <p>"Nothing is deleted: a hidden comment keeps its text, which only facilitators can read, and everyone else sees that it was hidden and why. Every action is logged below."</p>

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::discussion::HumanCheckView;
 use crate::api::discussion::moderation::PostPublicComment;
 use crate::domain::deliberation::{CommentBody, PublicName};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::thread::ThreadPlace;
+use crate::views::discussion::HumanCheckView;
 
 #[component]
 pub fn PublicCommentForm(

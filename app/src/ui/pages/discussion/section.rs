@@ -8,7 +8,6 @@ use leptos_meta::Title;
 
 use super::amendment_card::AmendmentCard;
 use super::public_comment::PublicCommentForm;
-use crate::api::discussion::SectionDiscussion;
 use crate::api::discussion::amendments::{ProposeAmendment, SupportAmendment};
 use crate::api::discussion::moderation::PostPublicComment;
 use crate::api::discussion::pages::load_section_discussion;
@@ -20,6 +19,7 @@ use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{DocumentTrail, query_number, route_document, route_number};
 use crate::ui::pages::error_notice::ErrorNotice;
+use crate::views::discussion::SectionDiscussion;
 
 #[component]
 pub fn SectionDiscussionPage() -> impl IntoView {
@@ -44,7 +44,7 @@ pub fn SectionDiscussionPage() -> impl IntoView {
         |(route, key, ..)| async move {
             match (route, key.and_then(|k| u32::try_from(k).ok())) {
                 (Some((id, kind)), Some(key)) => load_section_discussion(id, kind, key).await,
-                _ => Err(crate::api::AppError::NotFound("that section".into())),
+                _ => Err(crate::error::AppError::NotFound("that section".into())),
             }
         },
     );

@@ -8,10 +8,10 @@ use leptos_meta::Title;
 use super::history::CompareChooser;
 use super::{DocumentTrail, query_number, route_document};
 use crate::api::documents::reading::compare_versions;
-use crate::api::documents::{ComparePage, document_path};
 use crate::domain::document::diff::{SectionDiff, SectionStatus};
 use crate::ui::components::diff_view::{DiffKey, WordDiff};
 use crate::ui::components::loaded::loaded;
+use crate::views::documents::ComparePage;
 
 #[component]
 pub fn ComparePageView() -> impl IntoView {
@@ -25,7 +25,7 @@ pub fn ComparePageView() -> impl IntoView {
                 (Some((id, kind)), Some(from), Some(to)) => {
                     compare_versions(id, kind, from, to).await
                 }
-                _ => Err(crate::api::AppError::NotFound("those versions".into())),
+                _ => Err(crate::error::AppError::NotFound("those versions".into())),
             }
         },
         |page| view! { <Compare page /> },
@@ -34,7 +34,7 @@ pub fn ComparePageView() -> impl IntoView {
 
 #[component]
 fn Compare(page: ComparePage) -> impl IntoView {
-    let base = document_path(page.process.id.get(), page.kind);
+    let base = crate::routes::document(page.process.id.get(), page.kind);
     let (from, to) = (page.from.number, page.to.number);
     // Changed sections in full; the unchanged ones only by name, so the changes stand out.
     let (unchanged_sections, changed_sections): (Vec<SectionDiff>, Vec<SectionDiff>) = page

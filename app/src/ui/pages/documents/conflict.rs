@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use super::section_editor::SectionForm;
 use super::{DocumentTrail, route_document, route_number};
 use crate::api::documents::editing::{AddSection, SaveSection, edit_conflict};
-use crate::api::documents::{ConflictPage, document_path};
 use crate::ui::components::diff_view::{DiffKey, WordDiff};
 use crate::ui::components::field_error::FormError;
 use crate::ui::components::loaded::loaded;
 use crate::ui::components::markdown_preview::MarkdownPreview;
+use crate::views::documents::ConflictPage;
 
 #[component]
 pub fn ConflictPageView() -> impl IntoView {
@@ -23,7 +23,9 @@ pub fn ConflictPageView() -> impl IntoView {
         |(route, conflict)| async move {
             match (route, conflict) {
                 (Some((id, kind)), Some(c)) => edit_conflict(id, kind, c).await,
-                _ => Err(crate::api::AppError::NotFound("that clashing edit".into())),
+                _ => Err(crate::error::AppError::NotFound(
+                    "that clashing edit".into(),
+                )),
             }
         },
         |page| view! { <Conflict page /> },
@@ -55,7 +57,7 @@ fn Conflict(page: ConflictPage) -> impl IntoView {
             <p>"Your words are kept below. Bring the two together in the editor, then save again."</p>
         </div>
         {page.resolved.then(|| view! {
-            <p class="notice">"You have already saved a merge of this. " <a href=document_path(id, page.kind)>"Back to the document"</a></p>
+            <p class="notice">"You have already saved a merge of this. " <a href=crate::routes::document(id, page.kind)>"Back to the document"</a></p>
         })}
         {match page.theirs.clone() {
             Some((their_heading, their_body)) => view! {

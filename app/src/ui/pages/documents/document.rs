@@ -7,16 +7,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{DocumentTrail, query_number, route_document};
-use crate::api::discussion::discussion_path;
+
 use crate::api::documents::editing::{AddSection, MoveSection, RemoveSection, StartDocument};
 use crate::api::documents::publishing::PublishVersion;
 use crate::api::documents::reading::load_document;
-use crate::api::documents::{DocumentPage, SectionView, document_path, public_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::deliberation::activity::SectionActivity;
 use crate::domain::document::SectionHeading;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::pages::error_notice::ErrorNotice;
+use crate::views::documents::DocumentPage;
+use crate::views::documents::SectionView;
 
 /// The form actions on this page, shared with the section toolbars.
 #[derive(Clone, Copy)]
@@ -51,7 +52,7 @@ pub fn DocumentPageView() -> impl IntoView {
         |(route, ..)| async move {
             match route {
                 Some((id, kind)) => load_document(id, kind).await,
-                None => Err(crate::api::AppError::NotFound("that document".into())),
+                None => Err(crate::error::AppError::NotFound("that document".into())),
             }
         },
     );
@@ -103,7 +104,7 @@ fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
                 <strong>{p.status.label()}</strong>
                 {format!(": version {} was published on ", p.number)}
                 <time datetime=iso_date(p.published_at)>{long_date(p.published_at)}</time>
-                ". " <a href=public_path(id, kind)>"Read the public page"</a>
+                ". " <a href=crate::routes::public_document(id, kind)>"Read the public page"</a>
             </p>
         })}
         {match page.shown.clone() {
@@ -119,9 +120,9 @@ fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
                         "."
                     </p>
                     <ul class="actions">
-                        <li><a href=format!("{}/history", document_path(id, kind))>"History of changes"</a></li>
+                        <li><a href=crate::routes::history(id, kind)>"History of changes"</a></li>
                         {published_number.filter(|n| Some(*n) != base).map(|n| view! {
-                            <li><a href=format!("{}/compare?from={n}&to={}", document_path(id, kind), base.unwrap_or(n))>"Compare with the published version"</a></li>
+                            <li><a href=format!("{}?from={n}&to={}", crate::routes::compare(id, kind), base.unwrap_or(n))>"Compare with the published version"</a></li>
                         })}
                     </ul>
                     <div class="doc-page">
@@ -187,11 +188,11 @@ fn DocumentSection(
     public_comment: bool,
 ) -> impl IntoView {
     let key = section.key;
-    let discuss = discussion_path(id, kind, key);
+    let discuss = crate::routes::discussion(id, kind, key);
     let heading_for_link = section.heading.clone();
     let heading_for_public = section.heading.clone();
     let heading = section.heading.clone();
-    let edit_link = format!("{}/sections/{key}/edit", document_path(id, kind));
+    let edit_link = crate::routes::edit_section(id, kind, key);
     let move_form = move |direction: &'static str, label: &'static str| {
         let heading = heading.clone();
         view! {

@@ -6,9 +6,9 @@ use leptos_meta::Title;
 
 use super::{DocumentTrail, route_document};
 use crate::api::documents::reading::document_history;
-use crate::api::documents::{HistoryPage, document_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::components::loaded::loaded;
+use crate::views::documents::HistoryPage;
 
 #[component]
 pub fn HistoryPageView() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn HistoryPageView() -> impl IntoView {
         |route| async move {
             match route {
                 Some((id, kind)) => document_history(id, kind).await,
-                None => Err(crate::api::AppError::NotFound("that document".into())),
+                None => Err(crate::error::AppError::NotFound("that document".into())),
             }
         },
         |page| view! { <History page /> },
@@ -27,7 +27,7 @@ pub fn HistoryPageView() -> impl IntoView {
 
 #[component]
 fn History(page: HistoryPage) -> impl IntoView {
-    let base = document_path(page.process.id.get(), page.kind);
+    let base = crate::routes::document(page.process.id.get(), page.kind);
     let numbers: Vec<u32> = page.versions.iter().map(|v| v.number).collect();
     let intro = if page.may.read_drafts {
         "Every saved version is kept. Versions marked “public” have been published."

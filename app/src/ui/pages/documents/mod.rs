@@ -11,7 +11,6 @@ pub mod version;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::documents::document_path;
 use crate::domain::ProcessSummary;
 use crate::domain::document::DocumentKind;
 
@@ -44,9 +43,9 @@ pub fn DocumentTrail(process: ProcessSummary, kind: DocumentKind) -> impl IntoVi
     let id = process.id.get();
     view! {
         <nav aria-label="You are here" class="trail">
-            <a href=format!("/processes/{id}")>{process.title.as_str().to_string()}</a>
+            <a href=crate::routes::process(id)>{process.title.as_str().to_string()}</a>
             " › "
-            <a href=document_path(id, kind)>{kind.title()}</a>
+            <a href=crate::routes::document(id, kind)>{kind.title()}</a>
         </nav>
     }
 }

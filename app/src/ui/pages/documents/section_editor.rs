@@ -9,13 +9,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::{DocumentTrail, route_document, route_number};
 use crate::api::documents::editing::{SaveSection, load_section};
-use crate::api::documents::{SectionDraft, document_path};
 use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::{SectionBody, SectionHeading};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::loaded::loaded;
 use crate::ui::components::markdown_preview::MarkdownPreview;
 use crate::ui::components::raw_text::escaped_on_server;
+use crate::views::documents::SectionDraft;
 
 #[component]
 pub fn SectionEditorPage() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn SectionEditorPage() -> impl IntoView {
         |(route, key)| async move {
             match (route, key.and_then(|k| u32::try_from(k).ok())) {
                 (Some((id, kind)), Some(key)) => load_section(id, kind, key).await,
-                _ => Err(crate::api::AppError::NotFound("that section".into())),
+                _ => Err(crate::error::AppError::NotFound("that section".into())),
             }
         },
         |draft| view! { <SectionEditor draft /> },
@@ -43,7 +43,11 @@ fn SectionEditor(draft: SectionDraft) -> impl IntoView {
     let summary = from_query("summary").unwrap_or_default();
     let save = ServerAction::<SaveSection>::new();
     let id = draft.process.id.get();
-    let back = format!("{}#section-{}", document_path(id, draft.kind), draft.key);
+    let back = format!(
+        "{}#section-{}",
+        crate::routes::document(id, draft.kind),
+        draft.key
+    );
     view! {
         <Title text=format!("Edit “{}”", draft.heading) />
         <DocumentTrail process=draft.process.clone() kind=draft.kind />

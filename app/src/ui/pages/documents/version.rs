@@ -7,10 +7,10 @@ use super::document::PublishForm;
 use super::{DocumentTrail, route_document, route_number};
 use crate::api::documents::publishing::PublishVersion;
 use crate::api::documents::reading::read_version;
-use crate::api::documents::{VersionPage, document_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::components::field_error::FormError;
 use crate::ui::components::loaded::loaded;
+use crate::views::documents::VersionPage;
 
 #[component]
 pub fn VersionPageView() -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn VersionPageView() -> impl IntoView {
         |(route, number)| async move {
             match (route, number.and_then(|n| u32::try_from(n).ok())) {
                 (Some((id, kind)), Some(n)) => read_version(id, kind, n).await,
-                _ => Err(crate::api::AppError::NotFound("that version".into())),
+                _ => Err(crate::error::AppError::NotFound("that version".into())),
             }
         },
         |page| view! { <Version page /> },
@@ -30,7 +30,7 @@ pub fn VersionPageView() -> impl IntoView {
 
 #[component]
 fn Version(page: VersionPage) -> impl IntoView {
-    let base = document_path(page.process.id.get(), page.kind);
+    let base = crate::routes::document(page.process.id.get(), page.kind);
     let meta = page.version.meta.clone();
     let n = meta.number;
     let publish = ServerAction::<PublishVersion>::new();

@@ -8,13 +8,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::room::{StepComments, StepSection, VoteCount};
-use crate::api::decisions::decision_path;
+
 use crate::api::decisions::running::CloseDecision;
 use crate::api::workshops::pages::load_console;
 use crate::api::workshops::running::{AddStep, EnterHands, MoveRoom, SaidInRoom};
-use crate::api::workshops::{
-    ConsolePage, LiveRoom, LiveVote, live_path, projector_path, summary_path, workshops_path,
-};
 use crate::domain::Constituency;
 use crate::domain::decision::method::{ConsentAnswer, Method};
 use crate::domain::workshop::agenda::{Position, StepKind};
@@ -22,6 +19,9 @@ use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::live::live_frames;
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::documents::route_number;
+use crate::views::workshops::ConsolePage;
+use crate::views::workshops::LiveRoom;
+use crate::views::workshops::LiveVote;
 
 #[component]
 pub fn ConsolePageView() -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn ConsolePageView() -> impl IntoView {
         |id| async move {
             match id {
                 Some(id) => load_console(id).await,
-                None => Err(crate::api::AppError::NotFound("that workshop".into())),
+                None => Err(crate::error::AppError::NotFound("that workshop".into())),
             }
         },
         |page| view! { <Console page /> },
@@ -66,7 +66,7 @@ fn joined_words(room: &LiveRoom) -> String {
 fn Console(page: ConsolePage) -> impl IntoView {
     let id = page.room.workshop;
     let process = page.room.process;
-    let room = live_frames(live_path(id, "room"), page.room.clone());
+    let room = live_frames(crate::routes::live(id, "room"), page.room.clone());
     let moving = ServerAction::<MoveRoom>::new();
     let adding = ServerAction::<AddStep>::new();
     let saying = ServerAction::<SaidInRoom>::new();
@@ -90,8 +90,8 @@ fn Console(page: ConsolePage) -> impl IntoView {
     view! {
         <Title text=format!("Console: {}", page.room.title) />
         <nav aria-label="You are here" class="trail">
-            <a href=format!("/processes/{process}")>"The process"</a>
-            " › " <a href=workshops_path(process)>"Workshops"</a>
+            <a href=crate::routes::process(process)>"The process"</a>
+            " › " <a href=crate::routes::workshops(process)>"Workshops"</a>
         </nav>
         <h1>{page.room.title.clone()}</h1>
         <div class="console-join">
@@ -99,8 +99,8 @@ fn Console(page: ConsolePage) -> impl IntoView {
             <div>
                 <p class="console-join__code">"Join code: " <strong>{page.room.join_code.clone()}</strong></p>
                 <p>"People go to " <a href=page.join_url.clone()>{page.join_url.clone()}</a> " or scan the code."</p>
-                <p><a href=projector_path(id) target="_blank" rel="noopener">"Open the projector view (in a new window)"</a></p>
-                <p><a href=summary_path(id)>"The summary (to publish and print after the workshop)"</a></p>
+                <p><a href=crate::routes::projector(id) target="_blank" rel="noopener">"Open the projector view (in a new window)"</a></p>
+                <p><a href=crate::routes::summary(id)>"The summary (to publish and print after the workshop)"</a></p>
                 <p aria-live="polite">{move || joined_words(&room.get())}</p>
             </div>
         </div>
@@ -164,7 +164,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
                     {matches!(step.kind, Some(StepKind::Comments { .. })).then(|| view! { <StepComments step=step.clone() /> })}
                     {step.vote.clone().map(|vote| view! {
                         <VoteCount vote=vote.clone() />
-                        <p><a href=decision_path(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
+                        <p><a href=crate::routes::decision(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
                     })}
                 }.into_any(),
             }}

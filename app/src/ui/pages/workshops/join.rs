@@ -46,7 +46,7 @@ pub fn JoinWorkshopPage() -> impl IntoView {
 }
 
 #[component]
-fn WithoutAccount(error: Signal<Option<crate::api::AppError>>) -> impl IntoView {
+fn WithoutAccount(error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"How are you joining?"</legend>

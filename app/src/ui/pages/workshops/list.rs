@@ -5,12 +5,12 @@ use leptos_meta::Title;
 
 use crate::api::workshops::pages::list_workshops;
 use crate::api::workshops::running::CreateWorkshop;
-use crate::api::workshops::{WorkshopList, console_path, phone_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::workshop::agenda::Position;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::documents::route_number;
+use crate::views::workshops::WorkshopList;
 
 #[component]
 pub fn WorkshopsPage() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn WorkshopsPage() -> impl IntoView {
         |id| async move {
             match id {
                 Some(id) => list_workshops(id).await,
-                None => Err(crate::api::AppError::NotFound("that process".into())),
+                None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
         |list| view! { <Workshops list /> },
@@ -42,7 +42,7 @@ fn Workshops(list: WorkshopList) -> impl IntoView {
     view! {
         <Title text="Workshops" />
         <nav aria-label="You are here" class="trail">
-            <a href=format!("/processes/{id}")>{list.process.title.as_str().to_string()}</a>
+            <a href=crate::routes::process(id)>{list.process.title.as_str().to_string()}</a>
         </nav>
         <h1>"Workshops"</h1>
         <p>"In a workshop the room moves through an agenda together: people read a section, comment from their phones, and vote, while the projector shows the results as they come in."</p>
@@ -54,7 +54,7 @@ fn Workshops(list: WorkshopList) -> impl IntoView {
                     {list.workshops.into_iter().map(|w| view! {
                         <li class="process-card">
                             <h2 class="decision-card__title">
-                                <a href=if may_run { console_path(w.id) } else { phone_path(w.id) }>{w.title}</a>
+                                <a href=if may_run { crate::routes::console(w.id) } else { crate::routes::phone(w.id) }>{w.title}</a>
                             </h2>
                             <p class="meta">
                                 "Created " <time datetime=iso_date(w.created_at)>{long_date(w.created_at)}</time>

@@ -9,13 +9,13 @@ use leptos_meta::Title;
 use crate::api::decisions::voting::Vote;
 use crate::api::workshops::joining::CommentInWorkshop;
 use crate::api::workshops::pages::load_step;
-use crate::api::workshops::{LiveStep, live_path};
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::live::live_frames;
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::decisions::decision::ballot_fields;
 use crate::ui::pages::documents::{query_number, route_number};
+use crate::views::workshops::LiveStep;
 
 #[component]
 pub fn PhonePageView() -> impl IntoView {
@@ -25,7 +25,7 @@ pub fn PhonePageView() -> impl IntoView {
         |id| async move {
             match id {
                 Some(id) => load_step(id).await,
-                None => Err(crate::api::AppError::NotFound("that workshop".into())),
+                None => Err(crate::error::AppError::NotFound("that workshop".into())),
             }
         },
         |step| view! { <Phone step /> },
@@ -35,7 +35,7 @@ pub fn PhonePageView() -> impl IntoView {
 #[component]
 fn Phone(step: LiveStep) -> impl IntoView {
     let id = step.workshop;
-    let current = live_frames(live_path(id, "step"), step);
+    let current = live_frames(crate::routes::live(id, "step"), step);
     let vote = ServerAction::<Vote>::new();
     let comment = ServerAction::<CommentInWorkshop>::new();
     let voted = query_number("voted");

@@ -8,11 +8,11 @@ use leptos_meta::Title;
 
 use super::room::{StepComments, StepSection, VoteCount};
 use crate::api::workshops::pages::load_console;
-use crate::api::workshops::{ConsolePage, live_path};
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::ui::components::live::live_frames;
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::documents::route_number;
+use crate::views::workshops::ConsolePage;
 
 #[component]
 pub fn ProjectorPageView() -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn ProjectorPageView() -> impl IntoView {
         |id| async move {
             match id {
                 Some(id) => load_console(id).await,
-                None => Err(crate::api::AppError::NotFound("that workshop".into())),
+                None => Err(crate::error::AppError::NotFound("that workshop".into())),
             }
         },
         |page| view! { <Projector page /> },
@@ -31,7 +31,10 @@ pub fn ProjectorPageView() -> impl IntoView {
 
 #[component]
 fn Projector(page: ConsolePage) -> impl IntoView {
-    let room = live_frames(live_path(page.room.workshop, "room"), page.room.clone());
+    let room = live_frames(
+        crate::routes::live(page.room.workshop, "room"),
+        page.room.clone(),
+    );
     let join = page
         .join_url
         .split('?')

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::workshops::{LiveStep, LiveVote};
 use crate::ui::results_html::{breakdown, chart_svg, table_html};
+use crate::views::workshops::LiveStep;
+use crate::views::workshops::LiveVote;
 
 /// The section's heading and text.
 #[component]

@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use super::room::VoteCount;
 use crate::api::workshops::pages::load_summary;
 use crate::api::workshops::running::PublishSummary;
-use crate::api::workshops::{SummaryPage, workshops_path};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::components::field_error::FormError;
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::documents::{query_number, route_number};
+use crate::views::workshops::SummaryPage;
 
 #[component]
 pub fn SummaryPageView() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn SummaryPageView() -> impl IntoView {
         |(id, _)| async move {
             match id {
                 Some(id) => load_summary(id).await,
-                None => Err(crate::api::AppError::NotFound("that workshop".into())),
+                None => Err(crate::error::AppError::NotFound("that workshop".into())),
             }
         },
         move |page| view! { <Summary page publish /> },
@@ -46,8 +46,8 @@ fn Summary(page: SummaryPage, publish: ServerAction<PublishSummary>) -> impl Int
     view! {
         <Title text=format!("Summary: {}", room.title) />
         <nav aria-label="You are here" class="trail no-print">
-            <a href=format!("/processes/{}", room.process)>"The process"</a>
-            " › " <a href=workshops_path(room.process)>"Workshops"</a>
+            <a href=crate::routes::process(room.process)>"The process"</a>
+            " › " <a href=crate::routes::workshops(room.process)>"Workshops"</a>
         </nav>
         <h1>{format!("Summary: {}", room.title)}</h1>
         <p class="meta">"Held on " <time datetime=iso_date(page.created_at)>{long_date(page.created_at)}</time></p>

@@ -1,15 +1,17 @@
-//! Building a workshop's live room from the store (server only): where the room is, who
-//! joined by constituency, the current step's section text and its newest comments, and the
-//! count of its vote so far (ballots and shows of hands).
+//! A workshop's live room, built from the store: where the room is, who joined by
+//! constituency, the current step's section text and its newest comments, and the count of
+//! its vote so far (ballots and shows of hands). The live hub sends it to every screen as a
+//! frame (`frame`).
 
 use std::collections::HashMap;
 
-use super::{LiveComment, LiveRoom, LiveStep, LiveVote};
 use crate::domain::constituency::counted;
 use crate::domain::decision::tally::{CastBallot, by_constituency, count};
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::domain::{Audience, Constituency, ConstituencyClaim, PersonId};
+use crate::live::Frame;
 use crate::store::{Db, StoreError, comments, decisions, documents, workshops};
+use crate::views::workshops::{LiveComment, LiveRoom, LiveStep, LiveVote};
 
 /// How many of the newest comments the projector shows.
 pub const COMMENTS_SHOWN: usize = 12;
@@ -176,7 +178,7 @@ pub async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
             .iter()
             .map(|o| o.as_str().to_string())
             .collect(),
-        open: decision.is_open(crate::store::unix_now()),
+        open: decision.timing().is_open(crate::store::unix_now()),
         voters: Some(u32::try_from(cast.len()).unwrap_or(u32::MAX)),
         overall: Some(count(method, options, cast.iter().map(|b| &b.ballot))),
         by_constituency: Some(by_constituency(method, options, &cast)),
@@ -209,5 +211,22 @@ pub fn for_phones(room: &LiveRoom) -> LiveStep {
             comments: Vec::new(),
             vote: None,
         },
+    }
+}
+
+/// The frame of workshop `id` now: the room and the phones' step, as JSON. A workshop that is
+/// gone, or a database that does not answer, gives an empty frame, which screens ignore (they
+/// keep what they show and catch up later).
+pub async fn frame(db: &Db, id: i64) -> Frame {
+    match room(db, id).await {
+        Ok(Some(room)) => Frame {
+            step: serde_json::to_string(&for_phones(&room)).unwrap_or_default(),
+            room: serde_json::to_string(&room).unwrap_or_default(),
+        },
+        Ok(None) => Frame::default(),
+        Err(error) => {
+            tracing::warn!(?error, workshop = id, "could not build a live frame");
+            Frame::default()
+        }
     }
 }

@@ -4,17 +4,16 @@
 //! amendment closes, the amendment follows the result: accepted into a new version that
 //! credits its proposer if it passed, declined if it did not.
 
-use crate::api::AppError;
-use crate::api::boundary::unexpected;
 use crate::domain::PersonId;
 use crate::domain::decision::spec::FinalCount;
 use crate::domain::decision::subject::DecisionSubject;
+use crate::error::{AppError, unexpected};
 use crate::state::AppState;
 use crate::store::decisions::{self, StoredDecision};
 
 /// Closes `decision` now (`by` a person, or `None` at its set time) and follows up. `None`
 /// when someone else closed it first.
-pub(crate) async fn close_and_follow_up(
+pub async fn close_and_follow_up(
     state: &AppState,
     decision: &StoredDecision,
     by: Option<PersonId>,
@@ -40,8 +39,38 @@ pub(crate) async fn close_and_follow_up(
     Ok(counted)
 }
 
+/// A facilitator closes `decision` by hand; refused when someone closed it first.
+pub async fn close_by_hand(
+    cx: &crate::workflows::ProcessContext,
+    decision: &StoredDecision,
+) -> Result<FinalCount, AppError> {
+    use crate::domain::permissions::ProcessAction;
+    let facilitator = cx.require(ProcessAction::RunDecisions, "close a decision")?;
+    let counted = close_and_follow_up(&cx.state, decision, Some(facilitator.person))
+        .await?
+        .ok_or_else(|| AppError::Conflict("This decision has already been closed.".into()))?;
+    cx.state.live.decision_changed(decision.id).await;
+    Ok(counted)
+}
+
+/// `decision` as it stands now: if its closing time has passed and nobody has counted it yet,
+/// this reader closes and counts it first.
+pub async fn as_of_now(
+    state: &AppState,
+    decision: StoredDecision,
+) -> Result<StoredDecision, AppError> {
+    if !decision.timing().is_due(crate::store::unix_now()) {
+        return Ok(decision);
+    }
+    close_and_follow_up(state, &decision, None).await?;
+    decisions::find(&state.db, decision.id)
+        .await
+        .map_err(unexpected("reading a decision"))?
+        .ok_or_else(|| AppError::NotFound("that decision".into()))
+}
+
 /// Closes every decision whose closing time has passed.
-pub(crate) async fn close_due(state: &AppState) -> Result<(), AppError> {
+pub async fn close_due(state: &AppState) -> Result<(), AppError> {
     let due = decisions::due(&state.db, crate::store::unix_now())
         .await
         .map_err(unexpected("reading decisions due to close"))?;
@@ -62,8 +91,8 @@ async fn follow_amendment_vote(
     acting: Option<PersonId>,
     now: i64,
 ) -> Result<(), AppError> {
-    use crate::api::discussion::amendments::{Applied, apply_amendment};
     use crate::domain::deliberation::amendment::AmendmentState;
+    use crate::workflows::discussion::amendments::{Applied, apply_amendment};
 
     let Some(acting) = acting else {
         return Ok(());

@@ -4,10 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::{AmendmentView, CommentView, ThreadView};
-use crate::api::AppError;
-use crate::api::boundary::unexpected;
-use crate::api::documents::access::{DocumentAccess, FORMER_MEMBER};
 use crate::domain::PersonId;
 use crate::domain::deliberation::amendment::currency;
 use crate::domain::deliberation::anchor::{Anchor, follow};
@@ -17,17 +13,21 @@ use crate::domain::document::diff::word_diff;
 use crate::domain::document::version::VersionNumber;
 use crate::domain::markdown::render;
 use crate::domain::permissions::{ProcessAction, may_resolve_thread};
+use crate::error::{AppError, unexpected};
 use crate::store::amendments::StoredAmendment;
 use crate::store::comments::StoredComment;
+use crate::views::discussion::{AmendmentView, CommentView, ThreadView};
+use crate::workflows::context::FORMER_MEMBER;
+use crate::workflows::documents::DocumentContext;
 
 /// The contents of versions, each read once per request.
 pub struct Versions<'a> {
-    access: &'a DocumentAccess,
+    access: &'a DocumentContext,
     loaded: HashMap<VersionNumber, DocumentContent>,
 }
 
 impl<'a> Versions<'a> {
-    pub fn new(access: &'a DocumentAccess) -> Self {
+    pub fn new(access: &'a DocumentContext) -> Self {
         Self {
             access,
             loaded: HashMap::new(),
@@ -37,7 +37,7 @@ impl<'a> Versions<'a> {
     pub async fn content(&mut self, number: VersionNumber) -> Result<&DocumentContent, AppError> {
         if !self.loaded.contains_key(&number) {
             let version = crate::store::documents::version(
-                &self.access.state.db,
+                self.access.db(),
                 self.access.id(),
                 self.access.kind,
                 number,
@@ -90,7 +90,7 @@ pub fn comment_view(
 
 /// Groups comments into threads (oldest first) and says where each stands in `latest`.
 pub async fn threads(
-    access: &DocumentAccess,
+    access: &DocumentContext,
     versions: &mut Versions<'_>,
     comments: &[StoredComment],
     latest: (&DocumentContent, VersionNumber),

@@ -2,11 +2,11 @@
 //! and when, the decision's result by constituency, how many took part, and whether a later
 //! ratification superseded it.
 
-use super::Results;
 use super::counting::Ballots;
 use crate::state::AppState;
 use crate::store::ratifications::StoredRatification;
 use crate::store::{StoreError, decisions};
+use crate::views::decisions::Results;
 
 #[derive(Debug, Clone)]
 pub struct RatificationBlock {
@@ -41,7 +41,7 @@ pub async fn block(
         .cloned();
     Ok(RatificationBlock {
         ratification: ratification.clone(),
-        decision_path: super::decision_path(decision.process.get(), decision.id),
+        decision_path: crate::routes::decision(decision.process, decision.id),
         question: decision.spec.question.as_str().to_string(),
         options: decision
             .spec

@@ -1,5 +1,6 @@
-//! The one error type every server function returns. Its messages are written for the person
-//! using the app; internal details are logged on the server and never sent to the browser.
+//! The one error type of server functions, workflows and plain handlers. Its messages are
+//! written for the person using the app; internal details are logged on the server and never
+//! sent to the browser.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -120,6 +121,53 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => Self::Unreachable,
             _ => Self::Unexpected,
         }
+    }
+}
+
+/// Logs a store error with what we were doing, and gives the person a message without
+/// internals (server only).
+#[cfg(feature = "ssr")]
+pub fn unexpected(doing: &'static str) -> impl Fn(crate::store::StoreError) -> AppError {
+    move |error| {
+        tracing::error!(error = ?error, "failed while {doing}");
+        AppError::Unexpected
+    }
+}
+
+/// Turns a refusal from the permission rules into an error, logging it (who, by pseudonymous
+/// id, and what; never names).
+#[cfg(feature = "ssr")]
+pub fn refused(
+    action: &'static str,
+    viewer: Option<&crate::domain::Viewer>,
+    refusal: crate::domain::permissions::Refusal,
+) -> AppError {
+    use crate::domain::permissions::Refusal;
+    tracing::warn!(
+        action,
+        person = viewer.map(|v| v.person.get()),
+        ?refusal,
+        "refused"
+    );
+    match refusal {
+        Refusal::SignInRequired => AppError::SignInRequired,
+        Refusal::Forbidden(why) => AppError::Forbidden(why.to_string()),
+    }
+}
+
+/// Plain axum handlers (downloads, public pages, live streams) answer an error with its status
+/// and its message as text, so no handler writes a status by hand.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status = http::StatusCode::from_u16(self.status_code())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        (
+            status,
+            [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            self.to_string(),
+        )
+            .into_response()
     }
 }
 

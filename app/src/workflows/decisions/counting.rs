@@ -2,13 +2,13 @@
 //! decision's ballots (server only): who took part, how many in each constituency, and the
 //! count once closed.
 
-use super::Results;
 use crate::domain::decision::tally::{CastBallot, by_constituency, count};
 use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::domain::{Audience, Constituency, PersonId};
 use crate::state::AppState;
 use crate::store::decisions::StoredDecision;
 use crate::store::{StoreError, decisions};
+use crate::views::decisions::Results;
 
 pub struct Ballots {
     pub cast: Vec<(PersonId, CastBallot)>,

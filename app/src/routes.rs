@@ -1,0 +1,264 @@
+//! Every path of the site, written once. Each page route gives the router its pattern
+//! (`patterns::decision()`, from the same literal through Leptos's `path!`) and links and
+//! redirects a function (`decision(process, id)`, each parameter anything that can stand in a
+//! path: an id, a number, a document kind); each plain axum route gives the server its
+//! pattern (`files::PUBLIC_DOCUMENT`) and links a function. A test checks that every link
+//! fills its own pattern.
+
+use crate::domain::ProcessId;
+use crate::domain::document::DocumentKind;
+
+/// A value that can stand in a path segment.
+pub trait PathPart {
+    fn part(&self) -> String;
+}
+
+impl PathPart for i64 {
+    fn part(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl PathPart for u32 {
+    fn part(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl PathPart for usize {
+    fn part(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl PathPart for ProcessId {
+    fn part(&self) -> String {
+        self.get().to_string()
+    }
+}
+
+impl PathPart for DocumentKind {
+    fn part(&self) -> String {
+        self.slug().to_string()
+    }
+}
+
+/// `pattern` with each parameter (`:name` for pages, `{name}` for plain routes) replaced, in
+/// order, by `values`.
+pub fn fill(pattern: &str, values: &[String]) -> String {
+    if pattern.is_empty() {
+        return "/".to_string();
+    }
+    let mut values = values.iter();
+    pattern
+        .split('/')
+        .map(|segment| {
+            let is_param =
+                segment.starts_with(':') || (segment.starts_with('{') && segment.ends_with('}'));
+            if is_param {
+                values.next().cloned().unwrap_or_default()
+            } else {
+                segment.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+macro_rules! page_routes {
+    ($( $(#[$doc:meta])* $name:ident ( $($arg:ident : $ty:ty),* ) => $path:tt ; )*) => {
+        /// The router's patterns, one per page.
+        pub mod patterns {
+            $(
+                pub fn $name() -> impl leptos_router::PossibleRouteMatch + Clone + Send + 'static {
+                    leptos_router::path!($path)
+                }
+            )*
+        }
+
+        $(
+            $(#[$doc])*
+            pub fn $name($($arg: impl PathPart),*) -> String {
+                fill($path, &[$(PathPart::part(&$arg)),*])
+            }
+        )*
+
+        /// Every page pattern, with its link for sample values (for the tests).
+        #[cfg(test)]
+        pub(crate) fn page_samples() -> Vec<(&'static str, String)> {
+            vec![$( ($path, $name($(<$ty as Sample>::sample()),*)) ),*]
+        }
+    };
+}
+
+macro_rules! file_routes {
+    ($( $(#[$doc:meta])* $name:ident, $constant:ident ( $($arg:ident : $ty:ty),* ) => $path:tt ; )*) => {
+        /// The server's patterns for routes outside the app (files, public pages, streams).
+        pub mod files {
+            $( pub const $constant: &str = $path; )*
+        }
+
+        $(
+            $(#[$doc])*
+            pub fn $name($($arg: impl PathPart),*) -> String {
+                fill($path, &[$(PathPart::part(&$arg)),*])
+            }
+        )*
+
+        #[cfg(test)]
+        pub(crate) fn file_samples() -> Vec<(&'static str, String)> {
+            vec![$( ($path, $name($(<$ty as Sample>::sample()),*)) ),*]
+        }
+    };
+}
+
+page_routes! {
+    home() => "";
+    new_process() => "/processes/new";
+    process(process: ProcessId) => "/processes/:id";
+    codes(process: ProcessId) => "/processes/:id/codes";
+    people(process: ProcessId) => "/processes/:id/people";
+    code_batch(process: ProcessId, batch: i64) => "/processes/:id/codes/:batch";
+    document(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind";
+    history(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/history";
+    version(process: ProcessId, kind: DocumentKind, number: u32) => "/processes/:id/documents/:kind/versions/:number";
+    compare(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/compare";
+    edit_section(process: ProcessId, kind: DocumentKind, key: u32) => "/processes/:id/documents/:kind/sections/:key/edit";
+    conflict(process: ProcessId, kind: DocumentKind, conflict: i64) => "/processes/:id/documents/:kind/conflicts/:conflict";
+    discussion(process: ProcessId, kind: DocumentKind, key: u32) => "/processes/:id/documents/:kind/sections/:key/discussion";
+    amendment(process: ProcessId, kind: DocumentKind, amendment: i64) => "/processes/:id/documents/:kind/amendments/:amendment";
+    decisions(process: ProcessId) => "/processes/:id/decisions";
+    decision(process: ProcessId, decision: i64) => "/processes/:id/decisions/:decision";
+    moderation(process: ProcessId) => "/processes/:id/moderation";
+    workshops(process: ProcessId) => "/processes/:id/workshops";
+    phone(workshop: i64) => "/workshops/:id";
+    console(workshop: i64) => "/workshops/:id/console";
+    projector(workshop: i64) => "/workshops/:id/projector";
+    summary(workshop: i64) => "/workshops/:id/summary";
+    join_workshop() => "/w";
+    join() => "/join";
+    invite() => "/invite";
+    sign_in() => "/sign-in";
+    sign_up() => "/sign-up";
+    me() => "/me";
+    withdraw() => "/me/withdraw";
+    withdrawn() => "/withdrawn";
+    sign_in_link() => "/sign-in/link";
+}
+
+file_routes! {
+    /// The published (or ratified) version the public reads now.
+    public_document, PUBLIC_DOCUMENT(process: ProcessId, kind: DocumentKind) => "/read/{process}/{kind}";
+    /// The ratification in force.
+    ratified, RATIFIED(process: ProcessId, kind: DocumentKind) => "/read/{process}/{kind}/ratified";
+    /// Any ratification, in force or superseded.
+    ratification, RATIFICATION(process: ProcessId, kind: DocumentKind, id: i64) => "/read/{process}/{kind}/ratified/{id}";
+    /// A decision's participation record as JSON.
+    record_json, RECORD_JSON(process: ProcessId, decision: i64) => "/processes/{process}/decisions/{decision}/record.json";
+    /// A decision's participation record as CSV.
+    record_csv, RECORD_CSV(process: ProcessId, decision: i64) => "/processes/{process}/decisions/{decision}/record.csv";
+    /// Everything held about the signed-in person, as a download.
+    personal_data, PERSONAL_DATA() => "/me/data.json";
+    /// A workshop's live frames: the whole room (projector, console).
+    live_room, LIVE(workshop: i64) => "/workshops/{id}/live";
+    /// Whether the server and its database answer.
+    healthz, HEALTHZ() => "/healthz";
+}
+
+/// A workshop's live stream for one kind of screen: "room" or "step" (phones).
+pub fn live(workshop: i64, view: &str) -> String {
+    format!("{}?view={view}", live_room(workshop))
+}
+
+/// The page of one section's discussion, at one comment.
+pub fn at_comment(page: &str, comment: i64) -> String {
+    format!("{page}#comment-{comment}")
+}
+
+#[cfg(test)]
+trait Sample {
+    fn sample() -> Self;
+}
+
+#[cfg(test)]
+impl Sample for i64 {
+    fn sample() -> Self {
+        17
+    }
+}
+
+#[cfg(test)]
+impl Sample for u32 {
+    fn sample() -> Self {
+        4
+    }
+}
+
+#[cfg(test)]
+impl Sample for ProcessId {
+    fn sample() -> Self {
+        ProcessId::new(3)
+    }
+}
+
+#[cfg(test)]
+impl Sample for DocumentKind {
+    fn sample() -> Self {
+        DocumentKind::RoisVision
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each link has as many segments as its pattern, the same fixed words, and a value where
+    /// the pattern has a parameter.
+    fn fits(pattern: &str, link: &str) -> bool {
+        let (p, l): (Vec<&str>, Vec<&str>) =
+            (pattern.split('/').collect(), link.split('/').collect());
+        p.len() == l.len()
+            && p.iter().zip(&l).all(|(p, l)| {
+                let param = p.starts_with(':') || p.starts_with('{');
+                if param { !l.is_empty() } else { p == l }
+            })
+    }
+
+    #[test]
+    fn every_link_fills_its_own_pattern() {
+        for (pattern, link) in page_samples().into_iter().chain(file_samples()) {
+            if pattern.is_empty() {
+                assert_eq!(link, "/");
+                continue;
+            }
+            assert!(fits(pattern, &link), "{link} does not fit {pattern}");
+        }
+    }
+
+    #[test]
+    fn links_put_values_in_order() {
+        assert_eq!(decision(ProcessId::new(3), 17_i64), "/processes/3/decisions/17");
+        assert_eq!(
+            discussion(ProcessId::new(2), DocumentKind::Definition, 5_u32),
+            "/processes/2/documents/definition/sections/5/discussion"
+        );
+        assert_eq!(
+            record_csv(ProcessId::new(2), 9_i64),
+            "/processes/2/decisions/9/record.csv"
+        );
+        assert_eq!(live(4, "step"), "/workshops/4/live?view=step");
+    }
+
+    #[test]
+    fn no_two_routes_share_a_pattern() {
+        let mut all: Vec<&str> = page_samples()
+            .into_iter()
+            .chain(file_samples())
+            .map(|(p, _)| p)
+            .collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n);
+    }
+}

@@ -1,0 +1,109 @@
+//! What the decision pages show: a process's decisions, one decision with its ballot form,
+//! results by constituency, who took part and its record, and a ratification.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::decision::ballot::Ballot;
+use crate::domain::decision::method::Method;
+use crate::domain::decision::replay::Recount;
+use crate::domain::decision::rule::{DecisionRule, Outcome};
+use crate::domain::decision::tally::Tally;
+use crate::domain::document::DocumentKind;
+use crate::domain::{Constituency, ProcessSummary};
+
+/// A decision as listed on its process's decisions page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionSummary {
+    pub id: i64,
+    pub question: String,
+    pub method: Method,
+    pub open: bool,
+    pub opened_at: i64,
+    pub closed_at: Option<i64>,
+    pub passed: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionList {
+    pub process: ProcessSummary,
+    pub decisions: Vec<DecisionSummary>,
+    pub may_run: bool,
+}
+
+/// The count of a closed decision: overall, by constituency, the outcome and the head of
+/// its participation record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub overall: Tally,
+    pub by_constituency: Vec<(Constituency, Tally)>,
+    pub outcome: Outcome,
+}
+
+/// What the decision is about, as a link: the version it would adopt, or the amendment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubjectLink {
+    pub text: String,
+    pub href: String,
+    /// For an amendment: where it stands now ("Accepted into version 5").
+    pub standing: Option<String>,
+}
+
+/// A ratification, as the public sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatificationView {
+    /// Commissioners act in a public role: their name.
+    pub by: String,
+    pub at: i64,
+    pub document: DocumentKind,
+    pub version: u32,
+}
+
+/// Whether this reader may ratify the decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RatifyOffer {
+    /// Not a commissioner of the process, or nothing to ratify: nothing is shown.
+    Hidden,
+    Allowed,
+    /// A commissioner who cannot ratify it, and why.
+    Refused(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionPage {
+    pub process: ProcessSummary,
+    pub id: i64,
+    pub subject: Option<SubjectLink>,
+    pub question: String,
+    pub method: Method,
+    pub options: Vec<String>,
+    pub rule: DecisionRule,
+    pub eligible: Vec<Constituency>,
+    pub secret: bool,
+    pub open: bool,
+    pub opened_at: i64,
+    pub closes_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    /// How many have voted so far.
+    pub ballots: u32,
+    pub signed_in: bool,
+    /// This reader's current ballot.
+    pub my_ballot: Option<Ballot>,
+    /// Why this reader cannot vote, in words; `None` when they can.
+    pub cannot_vote: Option<String>,
+    pub may_close: bool,
+    /// Once closed.
+    pub results: Option<Results>,
+    /// Who took part, each as they chose to appear to this reader.
+    pub took_part: Vec<String>,
+    /// How many took part in each constituency (each person counted once, under the first
+    /// of their constituencies).
+    pub turnout: Vec<(Constituency, u32)>,
+    pub record_head: Option<String>,
+    pub record_entries: usize,
+    /// The chain of hashes is unbroken.
+    pub record_intact: bool,
+    /// The count recomputed from the record alone, against the recorded close.
+    pub recount: Recount,
+    pub ratification: Option<RatificationView>,
+    pub ratify: RatifyOffer,
+}

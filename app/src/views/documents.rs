@@ -1,0 +1,149 @@
+//! What the document pages show: versions, history, comparisons, the editor and clashes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ProcessSummary;
+use crate::domain::document::DocumentKind;
+use crate::domain::document::diff::{SectionDiff, WordChange};
+use crate::domain::document::version::PublicationStatus;
+
+/// One section as shown: the heading and the sanitised HTML of its Markdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub key: u32,
+    pub heading: String,
+    pub html: String,
+}
+
+/// Who saved a version (as they chose to appear to this reader), when, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionMetaView {
+    pub number: u32,
+    pub author: String,
+    pub created_at: i64,
+    pub summary: String,
+    pub published: bool,
+    /// When the version came from an accepted amendment: who proposed it.
+    pub proposed_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub meta: VersionMetaView,
+    pub sections: Vec<SectionView>,
+}
+
+/// The version the public reads now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedView {
+    pub number: u32,
+    pub published_at: i64,
+    pub status: PublicationStatus,
+}
+
+/// A document as listed on its process's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub kind: DocumentKind,
+    /// The latest version's number, for people taking part.
+    pub latest: Option<u32>,
+    /// Whether this reader may open the working draft (people taking part).
+    pub may_read_drafts: bool,
+    pub published: Option<PublishedView>,
+}
+
+/// What the reader may do with this document.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAbilities {
+    pub read_drafts: bool,
+    pub edit: bool,
+    pub publish: bool,
+}
+
+/// A document's page: the latest version for people taking part, the published one for
+/// everyone else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentPage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub shown: Option<VersionView>,
+    pub published: Option<PublishedView>,
+    pub may: DocumentAbilities,
+    /// Per section (by key), what is under discussion; for people taking part.
+    pub activity: Vec<(u32, crate::domain::deliberation::activity::SectionActivity)>,
+    /// The public may comment on the published version shown (people not taking part only).
+    pub public_comments_open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    /// Newest first; only published versions for people not taking part.
+    pub versions: Vec<VersionMetaView>,
+    pub may: DocumentAbilities,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionPage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub version: VersionView,
+    pub latest_number: u32,
+    /// The version the public reads now, if any.
+    pub published_now: Option<u32>,
+    pub may: DocumentAbilities,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparePage {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub from: VersionMetaView,
+    pub to: VersionMetaView,
+    /// The versions this reader may compare, newest first, for choosing others.
+    pub choices: Vec<u32>,
+    pub sections: Vec<SectionDiff>,
+}
+
+/// A section as it stands, for the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionDraft {
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub base: u32,
+    pub key: u32,
+    pub heading: String,
+    pub body: String,
+}
+
+/// A save that met someone else's change: both texts and what the other person changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictPage {
+    pub id: i64,
+    pub process: ProcessSummary,
+    pub kind: DocumentKind,
+    pub key: u32,
+    pub explanation: String,
+    /// The version to merge onto (the latest).
+    pub latest_number: u32,
+    /// Who changed the section meanwhile, as each chose to appear.
+    pub their_authors: Vec<String>,
+    /// The section as it is now; `None` when it was removed.
+    pub theirs: Option<(String, String)>,
+    /// What they changed, from the version this person started from.
+    pub their_change: Vec<WordChange>,
+    pub their_heading_before: Option<String>,
+    pub my_heading: String,
+    pub my_body: String,
+    pub my_summary: String,
+    pub resolved: bool,
+}
+
+/// The outcome of saving a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    Saved { number: u32 },
+    NothingChanged,
+    Conflict { id: i64 },
+}

@@ -1,0 +1,9 @@
+//! What each page and live screen shows: plain serialisable types that the workflows build
+//! on the server and `ui/` renders (compiled to WebAssembly too). No rules live here.
+
+pub mod codes;
+pub mod decisions;
+pub mod discussion;
+pub mod documents;
+pub mod people;
+pub mod workshops;

@@ -1,0 +1,113 @@
+//! What workshop screens show: the room (projector, console), the step a phone follows, a
+//! process's workshops, the console's extras and the summary afterwards.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::decision::method::Method;
+use crate::domain::decision::tally::Tally;
+use crate::domain::workshop::agenda::{Position, StepKind};
+use crate::domain::{Constituency, ProcessSummary};
+
+/// The whole room, as the projector and the console show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveRoom {
+    pub workshop: i64,
+    pub process: i64,
+    pub title: String,
+    /// "K7P XR2".
+    pub join_code: String,
+    pub position: Position,
+    pub step_titles: Vec<String>,
+    /// How many have joined, in each constituency (each under the first of theirs).
+    pub joined: Vec<(Constituency, u32)>,
+    pub step: Option<LiveStep>,
+}
+
+/// The step the room is at. Phones receive it without comments and counts (they change with
+/// every comment and ballot, and a phone does not show them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveStep {
+    pub workshop: i64,
+    pub position: Position,
+    /// From 1, as people count.
+    pub number: usize,
+    pub of: usize,
+    pub title: String,
+    pub kind: Option<StepKind>,
+    /// The section's heading and text, for reading and commenting steps.
+    pub heading: Option<String>,
+    pub html: Option<String>,
+    /// The version the section text is from (comments are made on it).
+    pub version: Option<u32>,
+    pub comments: Vec<LiveComment>,
+    pub vote: Option<LiveVote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveComment {
+    pub id: i64,
+    /// As they chose to appear to people taking part, or "Said in the room".
+    pub who: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiveVote {
+    pub decision: i64,
+    pub question: String,
+    pub method: Method,
+    pub options: Vec<String>,
+    pub open: bool,
+    /// The count so far (people and hands); `None` on phones.
+    pub voters: Option<u32>,
+    pub overall: Option<Tally>,
+    pub by_constituency: Option<Vec<(Constituency, Tally)>>,
+}
+
+/// A workshop as listed in its process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopSummary {
+    pub id: i64,
+    pub title: String,
+    pub position: Position,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopList {
+    pub process: ProcessSummary,
+    pub workshops: Vec<WorkshopSummary>,
+    pub may_run: bool,
+}
+
+/// What the console needs besides the live room: the sections and votes a step can be about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsolePage {
+    pub room: LiveRoom,
+    /// Each document's sections: (document, key, heading).
+    pub sections: Vec<(crate::domain::document::DocumentKind, u32, String)>,
+    /// The QR code of the join address, as SVG drawn on the server.
+    pub join_qr: String,
+    pub join_url: String,
+}
+
+/// After the workshop: who took part, what was said at each step, and each vote's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryPage {
+    pub room: LiveRoom,
+    pub created_at: i64,
+    pub published_at: Option<i64>,
+    pub may_publish: bool,
+    pub steps: Vec<SummaryStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryStep {
+    pub title: String,
+    pub heading: Option<String>,
+    /// Comments made during the workshop on the step's section, oldest first.
+    pub comments: Vec<LiveComment>,
+    pub vote: Option<LiveVote>,
+    /// Whether the vote passed, once closed.
+    pub passed: Option<bool>,
+}

@@ -1,0 +1,195 @@
+//! The decision pages: a process's decisions, and one decision with how to vote (for those
+//! who may), who took part, and once closed the count overall and by constituency, whether
+//! each part of the rule was met, and the head of its participation record.
+
+use super::counting::Ballots;
+use crate::domain::constituency::counted;
+use crate::domain::decision::ratification::{DecisionStanding, may_ratify};
+use crate::domain::decision::record::verify;
+use crate::domain::decision::replay::{Recount, Replay};
+use crate::domain::decision::subject::DecisionSubject;
+use crate::domain::decision::timing::ballot_refusal;
+use crate::domain::permissions::{ProcessAction, may_in_process};
+use crate::error::{AppError, unexpected};
+use crate::store::decisions::{self, StoredDecision};
+use crate::store::participation_record;
+use crate::views::decisions::{
+    DecisionList, DecisionPage, DecisionSummary, RatificationView, RatifyOffer, SubjectLink,
+};
+use crate::workflows::ProcessContext;
+
+/// A process's decisions, newest first.
+pub async fn list(cx: &ProcessContext) -> Result<DecisionList, AppError> {
+    super::closing::close_due(&cx.state).await?;
+    let now = crate::store::unix_now();
+    let decisions = decisions::for_process(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading decisions"))?
+        .into_iter()
+        .map(|d| DecisionSummary {
+            id: d.id,
+            question: d.spec.question.as_str().to_string(),
+            method: d.spec.method,
+            open: d.timing().is_open(now),
+            opened_at: d.opened_at,
+            closed_at: d.closed_at,
+            passed: d.outcome.as_ref().map(|o| o.passed),
+        })
+        .collect();
+    Ok(DecisionList {
+        process: cx.process.clone(),
+        decisions,
+        may_run: cx.may(ProcessAction::RunDecisions),
+    })
+}
+
+/// One decision as this reader may see it.
+pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<DecisionPage, AppError> {
+    let db = cx.db();
+    let member = cx.may(ProcessAction::ReadDrafts);
+    let now = crate::store::unix_now();
+    let open = decision.timing().is_open(now);
+    let ballots = Ballots::of(&cx.state, &decision)
+        .await
+        .map_err(unexpected("reading ballots"))?;
+    let took_part = ballots
+        .names(&cx.state, &decision, cx.audience())
+        .await
+        .map_err(unexpected("reading participants"))?;
+    let (my_ballot, cannot_vote) = match &cx.viewer {
+        None => (None, Some("Sign in to vote.".to_string())),
+        Some(v) => {
+            let mine = decisions::ballot_of(db, decision.id, v.person)
+                .await
+                .map_err(unexpected("reading a ballot"))?;
+            let claims = crate::store::constituency_claims::claims_of(db, cx.id(), v.person)
+                .await
+                .map_err(unexpected("reading constituencies"))?;
+            let in_process = may_in_process(Some(v), &cx.roles, ProcessAction::Vote);
+            let why = ballot_refusal(
+                decision.timing(),
+                &decision.spec,
+                in_process,
+                &counted(&claims),
+                now,
+            );
+            (mine, why)
+        }
+    };
+    let results = ballots.results(&decision);
+    let (record_head, record_entries, record_intact, recount) =
+        match participation_record::entries(db, decision.id).await {
+            Ok(e) => (
+                e.last().map(|l| l.hash.clone()),
+                e.len(),
+                verify(decision.id, &e).is_ok(),
+                Replay::of(&e).recount(),
+            ),
+            Err(_) => (
+                None,
+                0,
+                false,
+                Recount::Differs("the record could not be read".into()),
+            ),
+        };
+    let ratification = crate::store::ratifications::of_decision(db, decision.id)
+        .await
+        .map_err(unexpected("reading a ratification"))?;
+    let ratify = ratify_offer(cx, &decision, ratification.is_some(), now);
+    let subject = subject_link(cx, &decision, member).await?;
+    Ok(DecisionPage {
+        id: decision.id,
+        subject,
+        question: decision.spec.question.as_str().to_string(),
+        method: decision.spec.method,
+        options: decision
+            .spec
+            .options
+            .iter()
+            .map(|o| o.as_str().to_string())
+            .collect(),
+        rule: decision.spec.rule,
+        eligible: decision.spec.eligible.clone(),
+        secret: decision.spec.secret,
+        open,
+        opened_at: decision.opened_at,
+        closes_at: decision.closes_at,
+        closed_at: decision.closed_at,
+        ballots: ballots.voters(),
+        signed_in: cx.viewer.is_some(),
+        my_ballot,
+        cannot_vote,
+        may_close: open && cx.may(ProcessAction::RunDecisions),
+        results,
+        took_part,
+        turnout: ballots.turnout(),
+        record_head,
+        record_entries,
+        record_intact,
+        recount,
+        ratification: ratification.map(|r| RatificationView {
+            by: r.ratifier_name,
+            at: r.ratified_at,
+            document: r.kind,
+            version: r.number.get(),
+        }),
+        ratify,
+        process: cx.process.clone(),
+    })
+}
+
+/// Whether this reader may ratify: shown only to commissioners, and only for a decision to
+/// adopt a version.
+fn ratify_offer(
+    cx: &ProcessContext,
+    decision: &StoredDecision,
+    already_ratified: bool,
+    now: i64,
+) -> RatifyOffer {
+    let adoption = matches!(decision.spec.subject, DecisionSubject::AdoptVersion { .. });
+    if !adoption || !cx.may(ProcessAction::Ratify) {
+        return RatifyOffer::Hidden;
+    }
+    match may_ratify(standing(decision, already_ratified, now)) {
+        Ok(_) => RatifyOffer::Allowed,
+        Err(refusal) => RatifyOffer::Refused(refusal.to_string()),
+    }
+}
+
+/// Where a decision stands, for the ratification rules.
+pub fn standing(decision: &StoredDecision, already_ratified: bool, now: i64) -> DecisionStanding {
+    DecisionStanding {
+        subject: decision.spec.subject,
+        passed: (!decision.timing().is_open(now))
+            .then(|| decision.outcome.as_ref().map(|o| o.passed))
+            .flatten(),
+        already_ratified,
+    }
+}
+
+/// The link to what the decision is about. The public sees links only to what they may
+/// read (a version or amendment of a draft is for people taking part).
+async fn subject_link(
+    cx: &ProcessContext,
+    decision: &StoredDecision,
+    member: bool,
+) -> Result<Option<SubjectLink>, AppError> {
+    Ok(match decision.spec.subject {
+        DecisionSubject::Question => None,
+        DecisionSubject::AdoptVersion { document, version } => Some(SubjectLink {
+            text: format!("Version {version} of “{}”", document.title()),
+            href: crate::routes::version(cx.id(), document, version.get()),
+            standing: None,
+        }),
+        DecisionSubject::Amendment { id } => {
+            let amendment = crate::store::amendments::find(cx.db(), id)
+                .await
+                .map_err(unexpected("reading an amendment"))?;
+            amendment.filter(|_| member).map(|a| SubjectLink {
+                text: format!("Amendment {id} to “{}”", a.kind.title()),
+                href: crate::routes::amendment(cx.id(), a.kind, id),
+                standing: Some(a.state.label()),
+            })
+        }
+    })
+}

@@ -1,0 +1,67 @@
+//! Ratification by a commissioner of the version a passed decision adopted. Their name is
+//! shown with it: commissioners act in a public role. The version is published with the
+//! status "ratified", superseding any earlier ratification of the document (which stays
+//! readable), and the event is added to the decision's record.
+
+use crate::domain::decision::ratification::{RatifyRefusal, may_ratify};
+use crate::domain::document::render::publication_html;
+use crate::domain::permissions::ProcessAction;
+use crate::error::{AppError, unexpected};
+use crate::forms::refusal;
+use crate::store::decisions::StoredDecision;
+use crate::store::ratifications::{self, NewRatification};
+use crate::workflows::ProcessContext;
+
+/// Ratifies the version `decision` adopted; returns the version's number.
+pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u32, AppError> {
+    let commissioner = cx.require(ProcessAction::Ratify, "ratify")?;
+    let db = cx.db();
+    let already = ratifications::of_decision(db, decision.id)
+        .await
+        .map_err(unexpected("reading a ratification"))?
+        .is_some();
+    let now = crate::store::unix_now();
+    let (kind, number) = may_ratify(super::pages::standing(decision, already, now))
+        .map_err(|refusal| AppError::Conflict(refusal.to_string()))?;
+    // A commissioner's name is public in this role; without one they cannot ratify.
+    let name = crate::store::people::stored_profile(db, commissioner.person)
+        .await
+        .map_err(unexpected("reading a profile"))?
+        .and_then(|p| p.full_name)
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| {
+            refusal(
+                "name",
+                "Commissioners ratify in their public role, so your full name is shown with a ratification. Please add it on your profile page first.",
+            )
+        })?;
+    let version = crate::store::documents::version(db, cx.id(), kind, number)
+        .await
+        .map_err(unexpected("reading a version"))?
+        .ok_or_else(|| AppError::NotFound(format!("version {number} of this document")))?;
+    let (html, etag) = publication_html(&version.content);
+    ratifications::ratify(
+        db,
+        NewRatification {
+            process: cx.id(),
+            kind,
+            number,
+            decision: decision.id,
+            by: commissioner.person,
+            ratifier_name: &name,
+            now,
+            html: &html,
+            etag: &etag,
+        },
+    )
+    .await
+    .map_err(unexpected("ratifying"))?
+    .ok_or_else(|| AppError::Conflict(RatifyRefusal::AlreadyRatified.to_string()))?;
+    tracing::info!(
+        decision = decision.id,
+        version = number.get(),
+        person = commissioner.person.get(),
+        "version ratified"
+    );
+    Ok(number.get())
+}

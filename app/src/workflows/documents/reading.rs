@@ -1,0 +1,207 @@
+//! Reading a document: its page, its history, one version, a comparison of two, and the
+//! process's two documents as listed on its page.
+
+use std::collections::HashMap;
+
+use super::context::{DocumentContext, meta_view};
+use crate::domain::PersonId;
+use crate::domain::document::version::VersionNumber;
+use crate::domain::markdown::render;
+use crate::domain::permissions::ProcessAction;
+use crate::error::{AppError, unexpected};
+use crate::store::documents::{self, StoredVersion};
+use crate::views::documents::{
+    ComparePage, DocumentPage, DocumentSummary, HistoryPage, PublishedView, SectionView,
+    VersionPage, VersionView,
+};
+
+fn version_view(
+    version: &StoredVersion,
+    names: &HashMap<PersonId, String>,
+    published: &[u32],
+) -> VersionView {
+    VersionView {
+        meta: meta_view(&version.meta(), names, published),
+        sections: version
+            .content
+            .sections()
+            .iter()
+            .map(|s| SectionView {
+                key: s.key.get(),
+                heading: s.heading.as_str().to_string(),
+                html: render(s.body.as_str()),
+            })
+            .collect(),
+    }
+}
+
+fn published_view(p: &documents::Publication) -> PublishedView {
+    PublishedView {
+        number: p.number.get(),
+        published_at: p.published_at,
+        status: p.status,
+    }
+}
+
+/// A version this reader may read: published ones for everyone, the rest for people taking
+/// part. A draft is "not found" to others, so its existence is not revealed either.
+async fn readable_version(
+    access: &DocumentContext,
+    number: u32,
+    published: &[u32],
+) -> Result<StoredVersion, AppError> {
+    let not_found = || AppError::NotFound(format!("version {number} of this document"));
+    let number_ok = VersionNumber::new(number).ok_or_else(not_found)?;
+    if !published.contains(&number) && !access.may(ProcessAction::ReadDrafts) {
+        access.require(ProcessAction::ReadDrafts, "read a draft version")?;
+    }
+    documents::version(access.db(), access.id(), access.kind, number_ok)
+        .await
+        .map_err(unexpected("reading a version"))?
+        .ok_or_else(not_found)
+}
+
+/// The latest version for people taking part; the published version for everyone else.
+pub async fn page(access: &DocumentContext) -> Result<DocumentPage, AppError> {
+    let may = access.abilities();
+    let db = access.db();
+    let publication = documents::current_publication(db, access.id(), access.kind)
+        .await
+        .map_err(unexpected("reading the publication"))?;
+    let shown = if may.read_drafts {
+        documents::latest(db, access.id(), access.kind).await
+    } else if let Some(p) = &publication {
+        documents::version(db, access.id(), access.kind, p.number).await
+    } else {
+        Ok(None)
+    }
+    .map_err(unexpected("reading a version"))?;
+    let published = access.published_numbers().await?;
+    let names = access.names().await?;
+    let activity = if may.read_drafts {
+        crate::workflows::discussion::pages::document_activity(access)
+            .await?
+            .into_iter()
+            .map(|(key, a)| (key.get(), a))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let public_comments_open = !may.read_drafts
+        && publication.is_some()
+        && crate::store::processes::public_comments(db, access.id())
+            .await
+            .map_err(unexpected("reading a process setting"))?;
+    Ok(DocumentPage {
+        activity,
+        public_comments_open,
+        kind: access.kind,
+        shown: shown.map(|v| version_view(&v, &names, &published)),
+        published: publication.as_ref().map(published_view),
+        may,
+        process: access.process.clone(),
+    })
+}
+
+/// Who saved each version, when and why; the public sees the published versions only.
+pub async fn history(access: &DocumentContext) -> Result<HistoryPage, AppError> {
+    let may = access.abilities();
+    let published = access.published_numbers().await?;
+    let names = access.names().await?;
+    let versions = documents::history(access.db(), access.id(), access.kind)
+        .await
+        .map_err(unexpected("reading the history"))?
+        .iter()
+        .map(|m| meta_view(m, &names, &published))
+        .filter(|m| may.read_drafts || m.published)
+        .collect();
+    Ok(HistoryPage {
+        kind: access.kind,
+        versions,
+        may,
+        process: access.process.clone(),
+    })
+}
+
+/// One version, read-only.
+pub async fn version(access: &DocumentContext, number: u32) -> Result<VersionPage, AppError> {
+    let published = access.published_numbers().await?;
+    let version = readable_version(access, number, &published).await?;
+    let latest_number = documents::latest(access.db(), access.id(), access.kind)
+        .await
+        .map_err(unexpected("reading a version"))?
+        .map_or(number, |v| v.number.get());
+    let names = access.names().await?;
+    let published_now = documents::current_publication(access.db(), access.id(), access.kind)
+        .await
+        .map_err(unexpected("reading the publication"))?
+        .map(|p| p.number.get());
+    Ok(VersionPage {
+        kind: access.kind,
+        version: version_view(&version, &names, &published),
+        latest_number,
+        published_now,
+        may: access.abilities(),
+        process: access.process.clone(),
+    })
+}
+
+/// What changed from one version to another, section by section and word by word.
+pub async fn compare(
+    access: &DocumentContext,
+    from: u32,
+    to: u32,
+) -> Result<ComparePage, AppError> {
+    use crate::domain::document::diff::compare;
+    let published = access.published_numbers().await?;
+    let older = readable_version(access, from, &published).await?;
+    let newer = readable_version(access, to, &published).await?;
+    let names = access.names().await?;
+    let read_drafts = access.abilities().read_drafts;
+    let choices = documents::history(access.db(), access.id(), access.kind)
+        .await
+        .map_err(unexpected("reading the history"))?
+        .into_iter()
+        .map(|m| m.number.get())
+        .filter(|n| read_drafts || published.contains(n))
+        .collect();
+    let meta = |v: &StoredVersion| meta_view(&v.meta(), &names, &published);
+    Ok(ComparePage {
+        kind: access.kind,
+        from: meta(&older),
+        to: meta(&newer),
+        choices,
+        sections: compare(&older.content, &newer.content),
+        process: access.process.clone(),
+    })
+}
+
+/// The process's two documents, with what this reader may see of them.
+pub async fn list(access: &DocumentContext) -> Result<Vec<DocumentSummary>, AppError> {
+    use crate::domain::document::DocumentKind;
+    let mut out = Vec::new();
+    let db = access.db();
+    let may_read_drafts = access.abilities().read_drafts;
+    for kind in DocumentKind::ALL {
+        let latest = if may_read_drafts {
+            documents::latest(db, access.id(), kind)
+                .await
+                .map_err(unexpected("reading a version"))?
+                .map(|v| v.number.get())
+        } else {
+            None
+        };
+        let published = documents::current_publication(db, access.id(), kind)
+            .await
+            .map_err(unexpected("reading the publication"))?
+            .as_ref()
+            .map(published_view);
+        out.push(DocumentSummary {
+            kind,
+            latest,
+            may_read_drafts,
+            published,
+        });
+    }
+    Ok(out)
+}

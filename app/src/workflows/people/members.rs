@@ -1,0 +1,158 @@
+//! The people page: who is in a process with their roles, and for process administrators
+//! confirming commissioners and provider staff, giving and taking roles, and adding people
+//! who already have an account.
+
+use crate::domain::permissions::ProcessAction;
+use crate::domain::{Audience, Constituency, EmailAddress, PersonId, ProcessRole};
+use crate::error::{AppError, unexpected};
+use crate::forms::refusal;
+use crate::store::{constituency_claims, memberships, people};
+use crate::views::people::{Member, Members};
+use crate::workflows::ProcessContext;
+
+/// The people in a process, for its members; `site_url` is for invitation links.
+pub async fn list(cx: &ProcessContext, site_url: String) -> Result<Members, AppError> {
+    cx.require(ProcessAction::ViewPeople, "list members")?;
+    let can_manage = cx.may(ProcessAction::AssignRoles);
+    let profiles = people::profiles_in_process(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading members"))?;
+    let all_roles = memberships::all_in(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading roles"))?;
+    let all_claims = constituency_claims::all_in(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading constituencies"))?;
+    let people = profiles
+        .into_iter()
+        .map(|(person, profile)| Member {
+            person_id: person.get(),
+            shown_as: profile.shown_as(Audience::Participants),
+            roles: all_roles
+                .iter()
+                .filter(|(p, _)| *p == person)
+                .map(|(_, r)| *r)
+                .collect(),
+            // Unconfirmed claims are for the people who can confirm them.
+            claims: all_claims
+                .iter()
+                .filter(|(p, c)| *p == person && (c.confirmed || can_manage))
+                .map(|(_, c)| *c)
+                .collect(),
+        })
+        .collect();
+    Ok(Members {
+        process: cx.process.clone(),
+        people,
+        can_manage,
+        site_url,
+    })
+}
+
+/// A process administrator confirms a commissioner or provider staff claim.
+pub async fn confirm(
+    cx: &ProcessContext,
+    person: PersonId,
+    constituency: Constituency,
+) -> Result<(), AppError> {
+    let admin = cx.require(
+        ProcessAction::ConfirmConstituencies,
+        "confirm a constituency",
+    )?;
+    let confirmed = constituency_claims::confirm(
+        cx.db(),
+        cx.id(),
+        person,
+        constituency,
+        admin.person,
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("confirming a constituency"))?;
+    if !confirmed {
+        return Err(AppError::NotFound("that person's claim".into()));
+    }
+    tracing::info!(
+        process = cx.id().get(),
+        person = person.get(),
+        by = admin.person.get(),
+        constituency = constituency.slug(),
+        "constituency confirmed"
+    );
+    Ok(())
+}
+
+/// Gives (`add`) or takes away a role from someone in the process.
+pub async fn change_role(
+    cx: &ProcessContext,
+    person: PersonId,
+    role: ProcessRole,
+    add: bool,
+) -> Result<(), AppError> {
+    let admin = cx.require(ProcessAction::AssignRoles, "change a role")?;
+    if memberships::roles_of(cx.db(), cx.id(), person)
+        .await
+        .map_err(unexpected("reading roles"))?
+        .is_empty()
+    {
+        return Err(AppError::NotFound("that person in this process".into()));
+    }
+    if add {
+        memberships::add(
+            cx.db().pool(),
+            cx.id(),
+            person,
+            role,
+            crate::store::unix_now(),
+        )
+        .await
+    } else {
+        memberships::remove(cx.db(), cx.id(), person, role).await
+    }
+    .map_err(unexpected("changing a role"))?;
+    tracing::info!(
+        process = cx.id().get(),
+        person = person.get(),
+        by = admin.person.get(),
+        role = role.slug(),
+        add,
+        "role changed"
+    );
+    Ok(())
+}
+
+/// Adds someone who already has an account, found by the email they sign in with, with a
+/// role. (People without email join with a sign-in code.)
+pub async fn add(
+    cx: &ProcessContext,
+    email: EmailAddress,
+    role: ProcessRole,
+) -> Result<(), AppError> {
+    let admin = cx.require(ProcessAction::AssignRoles, "add a member")?;
+    let account = people::find_by_email(cx.db(), &email)
+        .await
+        .map_err(unexpected("finding an account"))?
+        .ok_or_else(|| {
+            refusal(
+                "email",
+                "No account uses that email address. Ask them to create an account first, or give them a sign-in code.",
+            )
+        })?;
+    memberships::add(
+        cx.db().pool(),
+        cx.id(),
+        account.person,
+        role,
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("adding a member"))?;
+    tracing::info!(
+        process = cx.id().get(),
+        person = account.person.get(),
+        by = admin.person.get(),
+        role = role.slug(),
+        "member added"
+    );
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! Processes: the public list, and a site administrator starting a new one (they become its
+//! process administrator).
+
+use crate::domain::permissions::may_create_process;
+use crate::domain::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle, Viewer};
+use crate::error::{AppError, refused, unexpected};
+use crate::forms::Refusals;
+use crate::state::AppState;
+
+/// Every process, newest first. Public.
+pub async fn list(state: &AppState) -> Result<Vec<ProcessSummary>, AppError> {
+    crate::store::processes::list(&state.db)
+        .await
+        .map_err(unexpected("listing processes"))
+}
+
+/// Starts a process; returns its id.
+pub async fn create(
+    state: &AppState,
+    viewer: Option<Viewer>,
+    title: &str,
+    description: &str,
+) -> Result<ProcessId, AppError> {
+    may_create_process(viewer.as_ref())
+        .map_err(|r| refused("create process", viewer.as_ref(), r))?;
+    let admin = viewer.ok_or(AppError::SignInRequired)?;
+    let mut refusals = Refusals::default();
+    let title = refusals.take("title", ProcessTitle::parse(title));
+    let description = refusals.take("description", ProcessDescription::parse(description));
+    let (Some(title), Some(description)) = (title, description) else {
+        return Err(refusals.into_error());
+    };
+    let id = crate::store::processes::insert(
+        &state.db,
+        &title,
+        &description,
+        admin.person,
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("creating a process"))?;
+    tracing::info!(
+        process = id.get(),
+        person = admin.person.get(),
+        "process created"
+    );
+    Ok(id)
+}

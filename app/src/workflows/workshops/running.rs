@@ -1,0 +1,292 @@
+//! Setting up and running a workshop (facilitators and process administrators): creating
+//! it, adding steps, moving the room, entering a show of hands, typing in what was said, and
+//! publishing the summary.
+
+use rand::Rng;
+
+use crate::domain::Constituency;
+use crate::domain::PersonId;
+use crate::domain::decision::method::Method;
+use crate::domain::decision::rule::{DecisionRule, Threshold};
+use crate::domain::decision::spec::DecisionSpec;
+use crate::domain::decision::subject::DecisionSubject;
+use crate::domain::deliberation::CommentBody;
+use crate::domain::deliberation::moderation::Visibility;
+use crate::domain::permissions::ProcessAction;
+use crate::domain::workshop::WorkshopTitle;
+use crate::domain::workshop::agenda::{MAX_STEPS, Position, Step, StepKind, move_room};
+use crate::domain::workshop::join_code::{JoinCode, LENGTH};
+use crate::domain::workshop::show_of_hands::ShowOfHands;
+use crate::error::{AppError, unexpected};
+use crate::forms::decisions::spec_refusal;
+use crate::forms::refusal;
+use crate::forms::workshops::{HandsCount, RoomMove, StepRequest, StepRequestKind};
+use crate::store::comments::NewComment;
+use crate::store::workshops::StoredWorkshop;
+use crate::workflows::ProcessContext;
+
+/// A new workshop in the process, with its join code; returns its id. With
+/// `approve_comments`, comments from phones wait for the facilitator before the projector
+/// shows them.
+pub async fn create(
+    cx: &ProcessContext,
+    title: WorkshopTitle,
+    approve_comments: bool,
+) -> Result<i64, AppError> {
+    let facilitator = cx.require(ProcessAction::RunWorkshops, "run a workshop")?;
+    let now = crate::store::unix_now();
+    // A clash of six random characters is rare; draw again a few times if it happens.
+    for _ in 0..5 {
+        let code = JoinCode::from_random(rand::rng().random::<[u8; LENGTH]>());
+        let created = crate::store::workshops::create(
+            cx.db(),
+            cx.id(),
+            &title,
+            &code,
+            approve_comments,
+            facilitator.person,
+            now,
+        )
+        .await
+        .map_err(unexpected("creating a workshop"))?;
+        if let Some(id) = created {
+            tracing::info!(workshop = id, process = cx.id().get(), "workshop created");
+            return Ok(id);
+        }
+    }
+    Err(AppError::Unexpected)
+}
+
+/// A workshop's quick vote: more than half, everyone eligible, open ballots.
+fn workshop_vote(
+    method: Method,
+    question: &str,
+    options: &[String],
+) -> Result<DecisionSpec, AppError> {
+    DecisionSpec::parse(
+        DecisionSubject::Question,
+        question,
+        method,
+        DecisionRule {
+            threshold: Threshold::SimpleMajority,
+            co_production: None,
+        },
+        options,
+        Constituency::ALL.to_vec(),
+        false,
+    )
+    .map_err(spec_refusal)
+}
+
+/// Adds a step at the end of the agenda; a voting step opens its decision. Returns the
+/// step's place.
+pub async fn add_step(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    by: PersonId,
+    step: StepRequest,
+) -> Result<usize, AppError> {
+    let kind = match step.kind {
+        StepRequestKind::Read(document, section) => StepKind::Read { document, section },
+        StepRequestKind::Comments(document, section) => StepKind::Comments { document, section },
+        StepRequestKind::Consent { question } => {
+            let spec = workshop_vote(Method::Consent, &question, &[])?;
+            open_vote(cx, by, &spec).await?
+        }
+        StepRequestKind::Dots {
+            question,
+            options,
+            dots,
+        } => {
+            let spec = workshop_vote(Method::DotVoting { dots }, &question, &options)?;
+            open_vote(cx, by, &spec).await?
+        }
+    };
+    let position = crate::store::workshops::add_step(
+        cx.db(),
+        workshop.id,
+        &Step {
+            title: step.title,
+            kind,
+        },
+        MAX_STEPS,
+    )
+    .await
+    .map_err(unexpected("adding a step"))?
+    .ok_or_else(|| AppError::Conflict(format!("A workshop can have at most {MAX_STEPS} steps.")))?;
+    cx.state.live.changed(workshop.id).await;
+    Ok(position)
+}
+
+async fn open_vote(
+    cx: &ProcessContext,
+    by: PersonId,
+    spec: &DecisionSpec,
+) -> Result<StepKind, AppError> {
+    let decision =
+        crate::store::decisions::open(cx.db(), cx.id(), spec, by, crate::store::unix_now(), None)
+            .await
+            .map_err(unexpected("opening a workshop vote"))?;
+    Ok(StepKind::Vote { decision })
+}
+
+fn moved_on() -> AppError {
+    AppError::Conflict(
+        "Someone else moved the room a moment ago. The console now shows where it is.".into(),
+    )
+}
+
+/// Moves the room, if it is still where the console saw it.
+pub async fn move_to(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    request: RoomMove,
+) -> Result<(), AppError> {
+    if request.seen.is_some_and(|seen| seen != workshop.position) {
+        return Err(moved_on());
+    }
+    let steps = crate::store::workshops::steps(cx.db(), workshop.id)
+        .await
+        .map_err(unexpected("reading the agenda"))?;
+    let next = move_room(steps.len(), workshop.position, request.wanted)
+        .map_err(|e| AppError::Conflict(e.to_string()))?;
+    let moved = crate::store::workshops::move_room(cx.db(), workshop.id, workshop.position, next)
+        .await
+        .map_err(unexpected("moving the room"))?;
+    if !moved {
+        return Err(moved_on());
+    }
+    cx.state.live.changed(workshop.id).await;
+    Ok(())
+}
+
+fn no_more_hands() -> AppError {
+    AppError::Conflict("This vote has closed, so it takes no more hands.".into())
+}
+
+/// A show of hands for the vote `decision`; returns how many hands were counted.
+pub async fn enter_hands(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    by: PersonId,
+    decision: i64,
+    count: HandsCount,
+) -> Result<u32, AppError> {
+    let decision = crate::store::decisions::find(cx.db(), decision)
+        .await
+        .map_err(unexpected("reading a decision"))?
+        .filter(|d| d.process == workshop.process)
+        .ok_or_else(|| AppError::NotFound("that vote".into()))?;
+    let now = crate::store::unix_now();
+    if !decision.timing().is_open(now) {
+        return Err(no_more_hands());
+    }
+    let hands = ShowOfHands::parse(
+        decision.spec.method,
+        decision.spec.options.len(),
+        count.constituency,
+        count.counts,
+    )
+    .map_err(|e| refusal("hands", e.to_string()))?;
+    let entered = crate::store::decisions::enter_hands(cx.db(), &decision, &hands, by, now)
+        .await
+        .map_err(unexpected("entering a show of hands"))?;
+    if !entered {
+        return Err(no_more_hands());
+    }
+    cx.state.live.changed(workshop.id).await;
+    Ok(hands.hands())
+}
+
+/// A comment made in the room: by whom, what, and how it is shown.
+pub struct WorkshopComment<'a> {
+    pub author: PersonId,
+    pub body: &'a CommentBody,
+    pub visibility: Visibility,
+    pub said_in_room: bool,
+}
+
+/// Saves a comment on the section of the step the room is at, on its latest version, and
+/// tells the live screens. `not_there` is the refusal when the room is not at a step that
+/// gathers comments.
+pub async fn comment_at_current_step(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    comment: WorkshopComment<'_>,
+    not_there: &str,
+) -> Result<i64, AppError> {
+    let steps = crate::store::workshops::steps(cx.db(), workshop.id)
+        .await
+        .map_err(unexpected("reading the agenda"))?;
+    let Some(StepKind::Comments { document, section }) = (match workshop.position {
+        Position::At(n) => steps.get(n).map(|s| s.kind),
+        _ => None,
+    }) else {
+        return Err(AppError::Conflict(not_there.to_string()));
+    };
+    let latest = crate::store::documents::latest(cx.db(), workshop.process, document)
+        .await
+        .map_err(unexpected("reading a version"))?
+        .ok_or_else(|| AppError::NotFound("that document".into()))?;
+    let id = crate::store::comments::insert(
+        cx.db(),
+        NewComment {
+            process: workshop.process,
+            kind: document,
+            section,
+            version: latest.number,
+            amendment: None,
+            thread: None,
+            quote: None,
+            body: comment.body.as_str(),
+            author: Some(comment.author),
+            public_name: None,
+            visibility: comment.visibility,
+            said_in_room: comment.said_in_room,
+        },
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("saving a comment"))?;
+    cx.state.live.changed(workshop.id).await;
+    Ok(id)
+}
+
+/// A facilitator types in a comment someone made aloud, on the section of the current step;
+/// it is shown as "Said in the room".
+pub async fn said_in_room(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    by: PersonId,
+    body: &CommentBody,
+) -> Result<i64, AppError> {
+    comment_at_current_step(
+        cx,
+        workshop,
+        WorkshopComment {
+            author: by,
+            body,
+            visibility: Visibility::Visible,
+            said_in_room: true,
+        },
+        "The room is not at a step that gathers comments.",
+    )
+    .await
+}
+
+/// Everyone taking part in the process may then read the workshop's summary.
+pub async fn publish_summary(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    by: PersonId,
+) -> Result<(), AppError> {
+    crate::store::workshops::publish_summary(cx.db(), workshop.id, crate::store::unix_now())
+        .await
+        .map_err(unexpected("publishing a summary"))?;
+    tracing::info!(
+        workshop = workshop.id,
+        person = by.get(),
+        "summary published"
+    );
+    Ok(())
+}
