@@ -124,16 +124,6 @@ impl FromServerFnError for AppError {
     }
 }
 
-/// Logs a store error with what we were doing, and gives the person a message without
-/// internals (server only).
-#[cfg(feature = "ssr")]
-pub fn unexpected(doing: &'static str) -> impl Fn(crate::store::StoreError) -> AppError {
-    move |error| {
-        tracing::error!(error = ?error, "failed while {doing}");
-        AppError::Unexpected
-    }
-}
-
 /// Turns a refusal from the permission rules into an error, logging it (who, by pseudonymous
 /// id, and what; never names).
 #[cfg(feature = "ssr")]

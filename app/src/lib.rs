@@ -35,6 +35,9 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod workflows;
 
+#[cfg(all(test, feature = "ssr"))]
+mod layers;
+
 /// The browser's entry point: takes over the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -237,7 +237,10 @@ mod tests {
 
     #[test]
     fn links_put_values_in_order() {
-        assert_eq!(decision(ProcessId::new(3), 17_i64), "/processes/3/decisions/17");
+        assert_eq!(
+            decision(ProcessId::new(3), 17_i64),
+            "/processes/3/decisions/17"
+        );
         assert_eq!(
             discussion(ProcessId::new(2), DocumentKind::Definition, 5_u32),
             "/processes/2/documents/definition/sections/5/discussion"

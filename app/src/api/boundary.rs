@@ -11,10 +11,11 @@ use leptos_axum::ResponseOptions;
 use crate::auth::cookie::{session_cookie, session_token};
 use crate::auth::viewer::current_viewer;
 use crate::domain::{PersonId, ProcessId, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::workflows::ProcessContext;
 use crate::workflows::documents::DocumentContext;
+use crate::workflows::unexpected;
 
 pub fn app_state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {

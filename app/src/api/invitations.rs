@@ -29,9 +29,11 @@ pub async fn create_invitation(process_id: i64, role: String) -> Result<String, 
 /// signed-in person, or as a new person who then chooses how they appear.
 #[server(prefix = "/api", endpoint = "invitations/accept")]
 pub async fn accept_invitation(token: String) -> Result<(), AppError> {
-    use crate::api::boundary::{anyone, redirect, start_session};
+    use crate::api::boundary::{anyone, client_address, redirect, start_session};
     let (state, viewer) = anyone().await?;
-    let person = crate::workflows::people::invitations::accept(&state, viewer, &token).await?;
+    let address = client_address().await;
+    let person =
+        crate::workflows::people::invitations::accept(&state, viewer, &token, &address).await?;
     if viewer.is_none() {
         start_session(&state, person).await?;
     }

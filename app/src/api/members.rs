@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::views::people::{Members, Participation};
+use crate::views::people::{AuditPage, Members, Participation};
 
 /// `POST /api/processes/participation`: public; what it shows depends on who asks.
 #[server(prefix = "/api", endpoint = "processes/participation")]
@@ -69,4 +69,12 @@ pub async fn add_member(process_id: i64, email: String, role: String) -> Result<
     crate::workflows::people::members::add(&cx, email, role).await?;
     redirect(&crate::routes::people(cx.id()));
     Ok(())
+}
+
+/// `POST /api/members/audit`: who gave or took which role, confirmed whom, admitted or
+/// removed which guest, and when; for process administrators and commissioners.
+#[server(prefix = "/api", endpoint = "members/audit")]
+pub async fn audit_trail(process_id: i64) -> Result<AuditPage, AppError> {
+    let cx = crate::api::boundary::process_context(process_id).await?;
+    crate::workflows::people::members::audit(&cx).await
 }

@@ -14,9 +14,10 @@ pub async fn who_am_i() -> Result<Option<Viewer>, AppError> {
 /// `POST /api/session/redeem-link`: signs in with a one-time link's token, then goes home.
 #[server(prefix = "/api", endpoint = "session/redeem-link")]
 pub async fn redeem_sign_in_link(token: String) -> Result<(), AppError> {
-    use crate::api::boundary::{app_state, redirect, start_session};
+    use crate::api::boundary::{app_state, client_address, redirect, start_session};
     let state = app_state()?;
-    let person = crate::workflows::sessions::redeem_link(&state, &token).await?;
+    let person =
+        crate::workflows::sessions::redeem_link(&state, &token, &client_address().await).await?;
     start_session(&state, person).await?;
     redirect(&crate::routes::home());
     Ok(())
@@ -38,12 +39,13 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// account in the code's process and go to their profile to choose how they appear.
 #[server(prefix = "/api", endpoint = "session/redeem-code")]
 pub async fn redeem_sign_in_code(code: String) -> Result<(), AppError> {
-    use crate::api::boundary::{app_state, redirect, start_session};
+    use crate::api::boundary::{app_state, client_address, redirect, start_session};
     use crate::domain::SignInCode;
     let state = app_state()?;
     let code =
         SignInCode::parse(&code).map_err(|e| crate::forms::refusal("code", e.to_string()))?;
-    let person = crate::workflows::sessions::redeem_code(&state, &code).await?;
+    let address = client_address().await;
+    let person = crate::workflows::sessions::redeem_code(&state, &code, &address).await?;
     start_session(&state, person).await?;
     redirect("/me?welcome=1");
     Ok(())

@@ -1,7 +1,7 @@
 //! Who may do what. Every server function asks one of these before acting, so the rules are
 //! in one place and tested here, away from HTTP.
 
-use super::person::Viewer;
+use super::person::{PersonId, Viewer};
 use super::role::ProcessRole;
 
 /// Why an action was refused.
@@ -64,6 +64,9 @@ pub enum ProcessAction {
     /// Ratify the version a passed decision adopted. Commissioners act in a public role, so
     /// this is theirs alone: a site administrator may not do it on their behalf.
     Ratify,
+    /// Read the process's audit trail: roles given and taken, constituencies confirmed,
+    /// guests admitted and removed.
+    ReadAudit,
 }
 
 impl ProcessAction {
@@ -90,6 +93,7 @@ impl ProcessAction {
                 &[Facilitator, ProcessAdmin]
             }
             Self::Ratify => &[Commissioner],
+            Self::ReadAudit => &[Commissioner, ProcessAdmin],
             Self::ConfirmConstituencies
             | Self::AssignRoles
             | Self::PublishDocuments
@@ -143,6 +147,9 @@ impl ProcessAction {
             Self::Ratify => {
                 "Only a commissioner of this process can ratify. Ask a process administrator to give you the commissioner role."
             }
+            Self::ReadAudit => {
+                "Only process administrators and commissioners can read who changed roles and confirmed people."
+            }
         }
     }
 }
@@ -162,6 +169,18 @@ pub fn may_in_process(
         Ok(())
     } else {
         Err(Refusal::Forbidden(action.refusal()))
+    }
+}
+
+/// Separation of duties: nobody gives or takes away their own roles, or confirms their own
+/// constituency, whatever roles they hold (site administrators included).
+pub fn may_act_on(actor: &Viewer, subject: PersonId) -> Result<(), Refusal> {
+    if actor.person == subject {
+        Err(Refusal::Forbidden(
+            "Nobody can change their own roles or confirm their own constituency. Ask another process administrator.",
+        ))
+    } else {
+        Ok(())
     }
 }
 
@@ -275,6 +294,16 @@ mod tests {
     }
 
     #[test]
+    fn nobody_changes_their_own_roles_not_even_a_site_administrator() {
+        let admin = viewer(SiteRole::SiteAdmin);
+        assert!(matches!(
+            may_act_on(&admin, admin.person),
+            Err(Refusal::Forbidden(_))
+        ));
+        assert_eq!(may_act_on(&admin, PersonId::new(2)), Ok(()));
+    }
+
+    #[test]
     fn the_public_comments_only_on_published_versions_and_only_when_allowed() {
         assert!(may_comment_publicly(false, true).is_err(), "off by default");
         assert!(
@@ -325,6 +354,7 @@ mod tests {
             (RunWorkshops, [Unauthorised, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Allowed, Allowed]),
             (Vote, [Unauthorised, Forbidden, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed]),
             (Ratify, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Forbidden, Forbidden]),
+            (ReadAudit, [Unauthorised, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Allowed, Allowed]),
         ];
         let people = [
             Who::Anonymous,

@@ -267,6 +267,16 @@ impl JoinForm {
     }
 }
 
+/// The most people a room may be said to hold.
+pub const MAX_ROOM_SIZE: u64 = 1_000;
+
+/// How many people are in the room, as the facilitator counts them.
+pub fn room_size(raw: &str) -> Result<u32, AppError> {
+    optional_in::<u32>(raw, 1, MAX_ROOM_SIZE)
+        .map_err(|e| refusal("people", e.to_string()))?
+        .ok_or_else(|| refusal("people", "Please say how many people are in the room."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +369,17 @@ mod tests {
             })
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_room_has_at_least_one_person_and_a_number_of_them() {
+        assert_eq!(room_size(" 24 "), Ok(24));
+        for bad in ["", "0", "many", "-3", "1001"] {
+            assert!(
+                room_size(bad).unwrap_err().for_field("people").is_some(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

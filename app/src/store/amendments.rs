@@ -208,8 +208,18 @@ pub async fn send_to_vote(
     if marked.rows_affected() != 1 {
         return Ok(None);
     }
-    let decision =
-        super::decisions::open_in(&mut tx, amendment.process, vote, by, now, None).await?;
+    let decision = super::decisions::open_in(
+        &mut tx,
+        amendment.process,
+        vote,
+        super::decisions::Opening {
+            by,
+            now,
+            closes_at: None,
+            workshop: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(decision))
 }

@@ -86,6 +86,7 @@ pub async fn confirm(
     by: PersonId,
     now: i64,
 ) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
     let result = sqlx::query(
         "UPDATE constituency_claims SET confirmed_at = $1, confirmed_by = $2 \
          WHERE process_id = $3 AND person_id = $4 AND constituency = $5",
@@ -95,9 +96,51 @@ pub async fn confirm(
     .bind(process.get())
     .bind(person.get())
     .bind(constituency.slug())
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
-    Ok(result.rows_affected() == 1)
+    if result.rows_affected() != 1 {
+        return Ok(false);
+    }
+    super::audit::record_in(
+        &mut tx,
+        super::audit::AuditEntry {
+            process,
+            actor: by,
+            subject: Some(person),
+            action: "constituency-confirmed",
+            detail: constituency.label(),
+            at: now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Who confirmed `person`'s claim to `constituency`: `None` when it is not confirmed,
+/// `Some(None)` when the confirmer is no longer known.
+#[tracing::instrument(skip(db))]
+pub async fn confirmed_by(
+    db: &Db,
+    process: ProcessId,
+    person: PersonId,
+    constituency: Constituency,
+) -> Result<Option<Option<PersonId>>, StoreError> {
+    let row = sqlx::query(
+        "SELECT confirmed_at, confirmed_by FROM constituency_claims \
+         WHERE process_id = $1 AND person_id = $2 AND constituency = $3",
+    )
+    .bind(process.get())
+    .bind(person.get())
+    .bind(constituency.slug())
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let confirmed_at: Option<i64> = row.try_get("confirmed_at")?;
+    let by: Option<i64> = row.try_get("confirmed_by")?;
+    Ok(confirmed_at.map(|_| by.map(PersonId::new)))
 }
 
 /// Every claim in the process, confirmed or not.

@@ -27,6 +27,8 @@ pub struct StoredDecision {
     pub closes_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub outcome: Option<Outcome>,
+    /// The workshop whose step opened it: its guests may vote in it, and nobody else's.
+    pub opened_in_workshop: Option<i64>,
 }
 
 impl StoredDecision {
@@ -50,7 +52,8 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 }
 
 const COLUMNS: &str = "id, process_id, question, method, rule, options, eligible, secret, \
-     subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, closed_at, outcome";
+     subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, closed_at, outcome, \
+     opened_in_workshop";
 
 fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
     use crate::domain::decision::spec::{OptionLabel, Question};
@@ -92,6 +95,7 @@ fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
             .map(|o| serde_json::from_str(&o))
             .transpose()
             .map_err(|e| StoreError::Corrupt(format!("outcome: {e}")))?,
+        opened_in_workshop: row.try_get("opened_in_workshop")?,
     })
 }
 
@@ -106,18 +110,26 @@ pub(crate) fn row_lock(db: &Db) -> &'static str {
     }
 }
 
+/// When a decision is opened: by whom, when, when it closes by itself, and the workshop
+/// whose step opened it (if any).
+#[derive(Debug, Clone, Copy)]
+pub struct Opening {
+    pub by: PersonId,
+    pub now: i64,
+    pub closes_at: Option<i64>,
+    pub workshop: Option<i64>,
+}
+
 /// Opens a decision and writes the first entry of its record.
 #[tracing::instrument(skip(db, spec))]
 pub async fn open(
     db: &Db,
     process: ProcessId,
     spec: &DecisionSpec,
-    by: PersonId,
-    now: i64,
-    closes_at: Option<i64>,
+    opening: Opening,
 ) -> Result<i64, StoreError> {
     let mut tx = db.begin_write().await?;
-    let id = open_in(&mut tx, process, spec, by, now, closes_at).await?;
+    let id = open_in(&mut tx, process, spec, opening).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -128,16 +140,20 @@ pub async fn open_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     process: ProcessId,
     spec: &DecisionSpec,
-    by: PersonId,
-    now: i64,
-    closes_at: Option<i64>,
+    opening: Opening,
 ) -> Result<i64, StoreError> {
+    let Opening {
+        by,
+        now,
+        closes_at,
+        workshop,
+    } = opening;
     let options: Vec<&str> = spec.options.iter().map(|o| o.as_str()).collect();
     let (subject_kind, subject_document, subject_number) = spec.subject.columns();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO decisions (process_id, question, method, rule, options, eligible, secret, \
-         subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+         subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, opened_in_workshop) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(process.get())
     .bind(spec.question.as_str())
@@ -152,6 +168,7 @@ pub async fn open_in(
     .bind(by.get())
     .bind(now)
     .bind(closes_at)
+    .bind(workshop)
     .fetch_one(&mut **tx)
     .await?;
     let opener = pseudonym_in(tx, by).await?;
@@ -424,37 +441,84 @@ pub async fn close(
     Ok(Some(counted))
 }
 
-/// Stores a show of hands and records it, in one transaction; `false` when the decision had
-/// closed meanwhile (nothing is stored).
-#[tracing::instrument(skip(db, decision, hands), fields(decision = decision.id))]
-pub async fn enter_hands(
-    db: &Db,
-    decision: &StoredDecision,
-    hands: &ShowOfHands,
-    by: PersonId,
-    now: i64,
-) -> Result<bool, StoreError> {
-    retrying(|| enter_hands_once(db, decision, hands, by, now)).await
+/// What entering a show of hands led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandsEntered<E> {
+    Entered,
+    /// The decision had closed meanwhile; nothing was stored.
+    Closed,
+    /// `fits` refused it; nothing was stored.
+    Refused(E),
 }
 
-async fn enter_hands_once(
+/// Stores a show of hands, replacing the earlier one of the same constituency, and records
+/// it, in one transaction. `fits` is asked, inside the transaction, with how many others are
+/// already counted: the hands of the other constituencies and the ballots cast from phones by
+/// people in `workshop`'s room.
+#[tracing::instrument(skip(db, decision, hands, fits), fields(decision = decision.id))]
+pub async fn enter_hands<E>(
     db: &Db,
     decision: &StoredDecision,
+    workshop: i64,
     hands: &ShowOfHands,
     by: PersonId,
     now: i64,
-) -> Result<bool, StoreError> {
+    fits: impl Fn(u32) -> Result<(), E>,
+) -> Result<HandsEntered<E>, StoreError> {
+    retrying(|| enter_hands_once(db, decision, workshop, hands, by, now, &fits)).await
+}
+
+async fn enter_hands_once<E>(
+    db: &Db,
+    decision: &StoredDecision,
+    workshop: i64,
+    hands: &ShowOfHands,
+    by: PersonId,
+    now: i64,
+    fits: &impl Fn(u32) -> Result<(), E>,
+) -> Result<HandsEntered<E>, StoreError> {
     let mut tx = db.begin_write().await?;
     if !takes_ballots_in(&mut tx, db, decision, now).await? {
-        return Ok(false);
+        return Ok(HandsEntered::Closed);
     }
+    let group = hands.group().slug();
+    let other_hands = sqlx::query(
+        "SELECT hands FROM group_ballots WHERE decision_id = $1 AND (constituency IS NULL OR constituency <> $2)",
+    )
+    .bind(decision.id)
+    .bind(group)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|row| json::<ShowOfHands>(row, "hands").map(|h| h.hands()))
+    .sum::<Result<u32, StoreError>>()?;
+    let phones: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ballots b JOIN workshop_attendance a \
+         ON a.person_id = b.person_id AND a.workshop_id = $2 AND a.removed_at IS NULL \
+         WHERE b.decision_id = $1",
+    )
+    .bind(decision.id)
+    .bind(workshop)
+    .fetch_one(&mut *tx)
+    .await?;
+    let others = other_hands.saturating_add(u32::try_from(phones).unwrap_or(u32::MAX));
+    if let Err(refused) = fits(others) {
+        return Ok(HandsEntered::Refused(refused));
+    }
+    sqlx::query("DELETE FROM group_ballots WHERE decision_id = $1 AND constituency = $2")
+        .bind(decision.id)
+        .bind(group)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
-        "INSERT INTO group_ballots (decision_id, hands, entered_by, entered_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO group_ballots (decision_id, hands, entered_by, entered_at, constituency) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(decision.id)
     .bind(encode(hands)?)
     .bind(by.get())
     .bind(now)
+    .bind(group)
     .execute(&mut *tx)
     .await?;
     let entered_by = pseudonym_in(&mut tx, by).await?;
@@ -469,7 +533,22 @@ async fn enter_hands_once(
     )
     .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(HandsEntered::Entered)
+}
+
+/// How many of a decision's ballots came from people with no role in its process: guests of
+/// a workshop.
+#[tracing::instrument(skip(db))]
+pub async fn guest_ballots(db: &Db, decision: &StoredDecision) -> Result<u32, StoreError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ballots b WHERE b.decision_id = $1 AND NOT EXISTS \
+         (SELECT 1 FROM memberships m WHERE m.process_id = $2 AND m.person_id = b.person_id)",
+    )
+    .bind(decision.id)
+    .bind(decision.process.get())
+    .fetch_one(db.pool())
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// The shows of hands entered for a decision, in order.

@@ -5,7 +5,7 @@
 
 use super::{Db, StoreError};
 use crate::domain::workshop::GuestName;
-use crate::domain::{Constituency, ConstituencyClaim, PersonId, ProcessId, ProcessRole, SiteRole};
+use crate::domain::{Constituency, ConstituencyClaim, PersonId, ProcessId, SiteRole};
 
 #[tracing::instrument(skip(db, name))]
 pub async fn create(
@@ -28,7 +28,6 @@ pub async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let person = PersonId::new(person);
-    super::memberships::add(&mut *tx, process, person, ProcessRole::Participant, now).await?;
     let claim = ConstituencyClaim::declare(constituency);
     sqlx::query(
         "INSERT INTO constituency_claims (process_id, person_id, constituency, declared_at, confirmed_at) \

@@ -31,6 +31,47 @@ pub async fn add<'e>(
     Ok(())
 }
 
+/// Gives (`add`) or takes away a role, and records who did it in the audit trail, in one
+/// transaction.
+#[tracing::instrument(skip(db))]
+pub async fn change(
+    db: &Db,
+    process: ProcessId,
+    person: PersonId,
+    role: ProcessRole,
+    add: bool,
+    by: PersonId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    if add {
+        self::add(&mut *tx, process, person, role, now).await?;
+    } else {
+        sqlx::query(
+            "DELETE FROM memberships WHERE process_id = $1 AND person_id = $2 AND role = $3",
+        )
+        .bind(process.get())
+        .bind(person.get())
+        .bind(role.slug())
+        .execute(&mut *tx)
+        .await?;
+    }
+    super::audit::record_in(
+        &mut tx,
+        super::audit::AuditEntry {
+            process,
+            actor: by,
+            subject: Some(person),
+            action: if add { "role-given" } else { "role-taken" },
+            detail: role.label(),
+            at: now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[tracing::instrument(skip(db))]
 pub async fn remove(
     db: &Db,

@@ -6,6 +6,7 @@
 //! Unix seconds, `RETURNING` for new ids. Only the migrations differ, one folder per backend.
 
 pub mod amendments;
+pub mod audit;
 pub mod comments;
 pub mod constituency_claims;
 pub mod decisions;

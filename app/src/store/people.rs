@@ -164,17 +164,47 @@ pub async fn update_profile(
 }
 
 /// Everyone holding a role in the process, with their profile and the constituencies that
-/// count there, ordered by when they joined.
+/// count there, ordered by when they joined: the people page and who takes part.
+#[tracing::instrument(skip(db))]
+pub async fn members_of(
+    db: &Db,
+    process: crate::domain::ProcessId,
+) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
+    profiles_where(
+        db,
+        process,
+        "p.id IN (SELECT person_id FROM memberships WHERE process_id = $1)",
+    )
+    .await
+}
+
+/// Everyone who took part in the process: its members and its workshops' guests, so every
+/// comment and ballot shows its author as they chose to appear.
 #[tracing::instrument(skip(db))]
 pub async fn profiles_in_process(
     db: &Db,
     process: crate::domain::ProcessId,
 ) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
-    use crate::domain::Constituency;
-    let rows = sqlx::query(
-        "SELECT p.id, p.full_name, p.pseudonym, p.appearance, p.show_on_public_pages, p.withdrawn_at \
-         FROM people p WHERE p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) ORDER BY p.id",
+    profiles_where(
+        db,
+        process,
+        "(p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
+         OR p.id IN (SELECT a.person_id FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id \
+         WHERE w.process_id = $1))",
     )
+    .await
+}
+
+async fn profiles_where(
+    db: &Db,
+    process: crate::domain::ProcessId,
+    condition: &str,
+) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
+    use crate::domain::Constituency;
+    let rows = sqlx::query(&format!(
+        "SELECT p.id, p.full_name, p.pseudonym, p.appearance, p.show_on_public_pages, p.withdrawn_at \
+         FROM people p WHERE {condition} ORDER BY p.id"
+    ))
     .bind(process.get())
     .fetch_all(db.pool())
     .await?;

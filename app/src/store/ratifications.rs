@@ -22,10 +22,12 @@ pub struct StoredRatification {
     pub publication: i64,
     pub ratifier_name: String,
     pub ratified_at: i64,
+    /// Who confirmed the ratifier as a commissioner, as they appeared then.
+    pub confirmed_by_name: Option<String>,
 }
 
-const COLUMNS: &str =
-    "id, process_id, kind, number, decision_id, publication_id, ratifier_name, ratified_at";
+const COLUMNS: &str = "id, process_id, kind, number, decision_id, publication_id, ratifier_name, \
+     ratified_at, confirmed_by_name";
 
 fn from_row(row: &AnyRow) -> Result<StoredRatification, StoreError> {
     let kind: String = row.try_get("kind")?;
@@ -43,6 +45,7 @@ fn from_row(row: &AnyRow) -> Result<StoredRatification, StoreError> {
         publication: row.try_get("publication_id")?,
         ratifier_name: row.try_get("ratifier_name")?,
         ratified_at: row.try_get("ratified_at")?,
+        confirmed_by_name: row.try_get("confirmed_by_name")?,
     })
 }
 
@@ -54,6 +57,8 @@ pub struct NewRatification<'a> {
     pub decision: i64,
     pub by: PersonId,
     pub ratifier_name: &'a str,
+    /// Who confirmed the ratifier as a commissioner, as they appear publicly.
+    pub confirmed_by_name: &'a str,
     pub now: i64,
     /// The version's HTML and its tag, rendered once, as for any publication.
     pub html: &'a str,
@@ -94,7 +99,8 @@ pub async fn ratify(db: &Db, new: NewRatification<'_>) -> Result<Option<i64>, St
     .await?;
     let inserted = sqlx::query_scalar(
         "INSERT INTO ratifications (process_id, kind, number, decision_id, publication_id, \
-         ratified_by, ratifier_name, ratified_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         ratified_by, ratifier_name, ratified_at, confirmed_by_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(new.process.get())
     .bind(new.kind.slug())
@@ -104,6 +110,7 @@ pub async fn ratify(db: &Db, new: NewRatification<'_>) -> Result<Option<i64>, St
     .bind(new.by.get())
     .bind(new.ratifier_name)
     .bind(new.now)
+    .bind(new.confirmed_by_name)
     .fetch_one(&mut *tx)
     .await;
     let id: i64 = match inserted {

@@ -14,6 +14,8 @@ pub enum Redeem {
     Expired,
 }
 
+/// A new one-time link for `person`. It cancels their earlier unused links, so only the
+/// newest printed link works.
 #[tracing::instrument(skip_all)]
 pub async fn insert(
     db: &Db,
@@ -22,6 +24,12 @@ pub async fn insert(
     now: i64,
     expires_at: i64,
 ) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE sign_in_links SET expires_at = $1 WHERE person_id = $2 AND used_at IS NULL AND expires_at > $1")
+        .bind(now)
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO sign_in_links (token_hash, person_id, created_at, expires_at) \
          VALUES ($1, $2, $3, $4)",
@@ -30,8 +38,9 @@ pub async fn insert(
     .bind(person.get())
     .bind(now)
     .bind(expires_at)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 

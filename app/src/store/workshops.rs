@@ -21,9 +21,14 @@ pub struct StoredWorkshop {
     pub position: Position,
     pub created_at: i64,
     pub summary_published_at: Option<i64>,
+    /// When the facilitator closed joining (the code then stops working).
+    pub joining_closed_at: Option<i64>,
+    /// How many people the facilitator said are in the room.
+    pub room_size: Option<u32>,
 }
 
-const COLUMNS: &str = "id, process_id, title, join_code, approve_comments, current_step, created_at, summary_published_at";
+const COLUMNS: &str = "id, process_id, title, join_code, approve_comments, current_step, created_at, \
+     summary_published_at, joining_closed_at, room_size";
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_string())
@@ -41,6 +46,11 @@ fn from_row(row: &AnyRow) -> Result<StoredWorkshop, StoreError> {
         position: position_from_column(row.try_get("current_step")?),
         created_at: row.try_get("created_at")?,
         summary_published_at: row.try_get("summary_published_at")?,
+        joining_closed_at: row.try_get("joining_closed_at")?,
+        room_size: row
+            .try_get::<Option<i64>, _>("room_size")?
+            .map(|n| u32::try_from(n).map_err(|_| corrupt("room size")))
+            .transpose()?,
     })
 }
 
@@ -231,11 +241,12 @@ pub async fn attend(
     Ok(())
 }
 
-/// Everyone who joined, in the order they came.
+/// Everyone in the room (joined and not removed), in the order they came.
 #[tracing::instrument(skip(db))]
 pub async fn attendance(db: &Db, workshop: i64) -> Result<Vec<PersonId>, StoreError> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT person_id FROM workshop_attendance WHERE workshop_id = $1 ORDER BY joined_at, person_id",
+        "SELECT person_id FROM workshop_attendance WHERE workshop_id = $1 AND removed_at IS NULL \
+         ORDER BY joined_at, person_id",
     )
     .bind(workshop)
     .fetch_all(db.pool())
@@ -279,4 +290,214 @@ pub async fn publish_summary(db: &Db, workshop: i64, now: i64) -> Result<(), Sto
     .execute(db.pool())
     .await?;
     Ok(())
+}
+
+/// One person's place in a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub person: PersonId,
+    pub how: JoinedWith,
+    pub joined_at: i64,
+    pub removed_at: Option<i64>,
+}
+
+fn joined_with(raw: &str) -> Result<JoinedWith, StoreError> {
+    match raw {
+        "account" => Ok(JoinedWith::Account),
+        "card" => Ok(JoinedWith::Card),
+        "guest" => Ok(JoinedWith::Guest),
+        other => Err(corrupt(&format!("joined with {other:?}"))),
+    }
+}
+
+fn attendee_from_row(row: &AnyRow) -> Result<Attendee, StoreError> {
+    let how: String = row.try_get("how")?;
+    Ok(Attendee {
+        person: PersonId::new(row.try_get("person_id")?),
+        how: joined_with(&how)?,
+        joined_at: row.try_get("joined_at")?,
+        removed_at: row.try_get("removed_at")?,
+    })
+}
+
+/// `person`'s place in the workshop, if they joined it.
+#[tracing::instrument(skip(db))]
+pub async fn attendee(
+    db: &Db,
+    workshop: i64,
+    person: PersonId,
+) -> Result<Option<Attendee>, StoreError> {
+    let row = sqlx::query(
+        "SELECT person_id, how, joined_at, removed_at FROM workshop_attendance \
+         WHERE workshop_id = $1 AND person_id = $2",
+    )
+    .bind(workshop)
+    .bind(person.get())
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(attendee_from_row).transpose()
+}
+
+/// Everyone who joined, removed or not, in the order they came.
+#[tracing::instrument(skip(db))]
+pub async fn attendees(db: &Db, workshop: i64) -> Result<Vec<Attendee>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT person_id, how, joined_at, removed_at FROM workshop_attendance \
+         WHERE workshop_id = $1 ORDER BY joined_at, person_id",
+    )
+    .bind(workshop)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(attendee_from_row).collect()
+}
+
+/// Closes joining: the code stops working. Returns whether it was open.
+#[tracing::instrument(skip(db))]
+pub async fn close_joining(db: &Db, workshop: i64, now: i64) -> Result<bool, StoreError> {
+    let closed = sqlx::query(
+        "UPDATE workshops SET joining_closed_at = $1 WHERE id = $2 AND joining_closed_at IS NULL",
+    )
+    .bind(now)
+    .bind(workshop)
+    .execute(db.pool())
+    .await?;
+    Ok(closed.rows_affected() == 1)
+}
+
+/// How many people the facilitator says are in the room.
+#[tracing::instrument(skip(db))]
+pub async fn set_room_size(db: &Db, workshop: i64, people: u32) -> Result<(), StoreError> {
+    sqlx::query("UPDATE workshops SET room_size = $1 WHERE id = $2")
+        .bind(i64::from(people))
+        .bind(workshop)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Removes a guest from the room, in one transaction: marks them removed, withdraws their
+/// ballots in the process's open decisions (each with a record entry naming who removed
+/// them), ends the sessions of an account made only for this workshop, and writes the audit
+/// trail. Returns the decisions whose ballots were withdrawn; `None` when they were not in
+/// the room.
+#[tracing::instrument(skip(db))]
+pub async fn remove_guest(
+    db: &Db,
+    workshop: &StoredWorkshop,
+    guest: PersonId,
+    by: PersonId,
+    now: i64,
+) -> Result<Option<Vec<i64>>, StoreError> {
+    use crate::domain::decision::record::RecordEvent;
+    let mut tx = db.begin_write().await?;
+    let removed = sqlx::query(
+        "UPDATE workshop_attendance SET removed_at = $1 \
+         WHERE workshop_id = $2 AND person_id = $3 AND removed_at IS NULL",
+    )
+    .bind(now)
+    .bind(workshop.id)
+    .bind(guest.get())
+    .execute(&mut *tx)
+    .await?;
+    if removed.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let open: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT d.id FROM decisions d JOIN ballots b ON b.decision_id = d.id \
+         WHERE d.process_id = $1 AND b.person_id = $2 AND d.closed_at IS NULL \
+         AND (d.closes_at IS NULL OR d.closes_at > $3) ORDER BY d.id{}",
+        super::decisions::row_lock(db)
+    ))
+    .bind(workshop.process.get())
+    .bind(guest.get())
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    let participant = super::participation_record::pseudonym_in(&mut tx, guest).await?;
+    let remover = super::participation_record::pseudonym_in(&mut tx, by).await?;
+    for decision in &open {
+        sqlx::query("DELETE FROM ballots WHERE decision_id = $1 AND person_id = $2")
+            .bind(decision)
+            .bind(guest.get())
+            .execute(&mut *tx)
+            .await?;
+        super::participation_record::append_in(
+            &mut tx,
+            *decision,
+            now,
+            RecordEvent::BallotWithdrawn {
+                participant: participant.clone(),
+                by: remover.clone(),
+            },
+        )
+        .await?;
+    }
+    // An account made only to be this workshop's guest has nothing left to sign in to.
+    sqlx::query(
+        "DELETE FROM sessions WHERE person_id = $1 AND person_id IN \
+         (SELECT id FROM people WHERE guest_of_workshop = $2)",
+    )
+    .bind(guest.get())
+    .bind(workshop.id)
+    .execute(&mut *tx)
+    .await?;
+    super::audit::record_in(
+        &mut tx,
+        super::audit::AuditEntry {
+            process: workshop.process,
+            actor: by,
+            subject: Some(guest),
+            action: "guest-removed",
+            detail: workshop.title.as_str(),
+            at: now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(open))
+}
+
+/// Admits a guest of the workshop into its process as a participant, and writes the audit
+/// trail. Returns whether they were a guest in the room.
+#[tracing::instrument(skip(db))]
+pub async fn admit_guest(
+    db: &Db,
+    workshop: &StoredWorkshop,
+    guest: PersonId,
+    by: PersonId,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let attending: Option<i64> = sqlx::query_scalar(
+        "SELECT joined_at FROM workshop_attendance WHERE workshop_id = $1 AND person_id = $2 AND removed_at IS NULL",
+    )
+    .bind(workshop.id)
+    .bind(guest.get())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if attending.is_none() {
+        return Ok(false);
+    }
+    super::memberships::add(
+        &mut *tx,
+        workshop.process,
+        guest,
+        crate::domain::ProcessRole::Participant,
+        now,
+    )
+    .await?;
+    super::audit::record_in(
+        &mut tx,
+        super::audit::AuditEntry {
+            process: workshop.process,
+            actor: by,
+            subject: Some(guest),
+            action: "guest-admitted",
+            detail: workshop.title.as_str(),
+            at: now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }

@@ -85,6 +85,11 @@ pub struct DecisionPage {
     pub closed_at: Option<i64>,
     /// How many have voted so far.
     pub ballots: u32,
+    /// Of those, how many were guests of a workshop (shown apart, so nobody mistakes a room
+    /// for the membership).
+    pub guest_ballots: u32,
+    /// Opened from a workshop's step: that workshop's guests may vote in it.
+    pub workshop_vote: bool,
     pub signed_in: bool,
     /// This reader's current ballot.
     pub my_ballot: Option<Ballot>,

@@ -58,3 +58,23 @@ pub struct MyProcess {
     pub roles: Vec<ProcessRole>,
     pub claims: Vec<ConstituencyClaim>,
 }
+
+/// The audit trail of a process: roles given and taken, constituencies confirmed, guests
+/// admitted and removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub process: ProcessSummary,
+    /// Newest first.
+    pub lines: Vec<AuditLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: i64,
+    /// Who made the change, as they appear to people taking part.
+    pub by: String,
+    /// Whom it was about.
+    pub whom: Option<String>,
+    /// What happened, in words ("gave the role: Commissioner").
+    pub what: String,
+}

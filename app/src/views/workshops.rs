@@ -89,6 +89,22 @@ pub struct ConsolePage {
     /// The QR code of the join address, as SVG drawn on the server.
     pub join_qr: String,
     pub join_url: String,
+    /// The people in the room without a role in the process, as they joined.
+    pub guests: Vec<RoomGuest>,
+    /// The facilitator closed joining: the code no longer works.
+    pub joining_closed: bool,
+    /// How many people the facilitator said are in the room.
+    pub room_size: Option<u32>,
+}
+
+/// Someone in the room without a role in the process: a guest of this workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomGuest {
+    pub person_id: i64,
+    /// The name they gave (or how they chose to appear), with why they take part.
+    pub shown_as: String,
+    pub joined_at: i64,
+    pub removed: bool,
 }
 
 /// After the workshop: who took part, what was said at each step, and each vote's result.

@@ -3,13 +3,15 @@
 //! an account made with a sign-in code.
 
 use crate::auth::password;
-use crate::domain::throttle::{Limit, minutes};
+use crate::domain::throttle::Attempt;
 use crate::domain::{EmailAddress, PersonId, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::people::Credentials;
 use crate::forms::refusal;
 use crate::state::AppState;
 use crate::store::{people, unix_now};
+use crate::workflows::limits::attempt;
+use crate::workflows::unexpected;
 
 fn hashing_failed<E: std::fmt::Debug>(error: E) -> AppError {
     tracing::error!(?error, "hashing a password");
@@ -35,7 +37,7 @@ pub async fn sign_up(state: &AppState, credentials: Credentials) -> Result<Perso
 }
 
 /// The person whose email and password these are; `address` is the network address the
-/// attempt came from.
+/// attempt came from. Every attempt counts against the account and the address.
 pub async fn sign_in(
     state: &AppState,
     email: &str,
@@ -48,23 +50,8 @@ pub async fn sign_in(
             "Please fill in the email address you signed up with.",
         )
     })?;
-    let now = unix_now();
-    let account_key = format!("account:{}", email.as_str());
-    let address_key = format!("address:{address}");
-    if let Err(wait) = state.throttle.check(&account_key, Limit::ACCOUNT, now) {
-        tracing::warn!("sign-in refused: too many failures for one account");
-        return Err(AppError::TooManyAttempts(format!(
-            "There have been too many wrong passwords for this account, so signing in is paused to keep it safe. Please wait {} and try again.",
-            minutes(wait)
-        )));
-    }
-    if let Err(wait) = state.throttle.check(&address_key, Limit::ADDRESS, now) {
-        tracing::warn!("sign-in refused: too many failures from one address");
-        return Err(AppError::TooManyAttempts(format!(
-            "There have been too many failed sign-ins from this network. Please wait {} and try again.",
-            minutes(wait)
-        )));
-    }
+    attempt(state, Attempt::PasswordForAccount, email.as_str())?;
+    attempt(state, Attempt::PasswordFromAddress, address)?;
     let account = people::find_by_email(&state.db, &email)
         .await
         .map_err(unexpected("finding an account"))?;
@@ -76,14 +63,11 @@ pub async fn sign_in(
         .await
         .map_err(hashing_failed)?;
     let Some(person) = person.filter(|_| matches) else {
-        state.throttle.count(&account_key, Limit::ACCOUNT, now);
-        state.throttle.count(&address_key, Limit::ADDRESS, now);
         tracing::warn!("sign-in with email refused: no match");
         return Err(AppError::Conflict(
             "That email address and password do not match an account. Please check them and try again.".into(),
         ));
     };
-    state.throttle.clear(&account_key);
     tracing::info!(person = person.get(), "signed in with email");
     Ok(person)
 }

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use crate::domain::permissions::{ProcessAction, may_in_process};
 use crate::domain::{Audience, PersonId, ProcessId, ProcessRole, ProcessSummary, Profile, Viewer};
-use crate::error::{AppError, refused, unexpected};
+use crate::error::{AppError, refused};
 use crate::state::AppState;
+use crate::workflows::unexpected;
 
 /// A process, the person asking (if signed in) and their roles in it.
 #[derive(Clone, Debug)]

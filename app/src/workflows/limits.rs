@@ -1,13 +1,15 @@
-//! Limits that keep one person or one connection from flooding the others: comments per
-//! person (counted from what is stored, so every instance agrees), and attempts per network
-//! address kept in memory (guests joining, public comments, sign-in failures).
+//! Limits that keep one person or one connection from flooding the others, or from guessing:
+//! comments per person (counted from what is stored, so every instance agrees), and attempts
+//! at codes, links, passwords, guest places and public comments (counted in memory, see
+//! `auth::throttle`).
 
 use crate::domain::PersonId;
 use crate::domain::deliberation::rate::CommentLimit;
-use crate::domain::throttle::{Limit, minutes};
-use crate::error::{AppError, unexpected};
+use crate::domain::throttle::{Attempt, wait_words};
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::Db;
+use crate::workflows::unexpected;
 
 /// Refuses a comment, reply, report or amendment when `person` has written too much too
 /// recently.
@@ -27,22 +29,11 @@ pub async fn check_comment_rate(db: &Db, person: PersonId, now: i64) -> Result<(
     })
 }
 
-/// Counts one attempt under `key`, or refuses it when the limit is reached; `message` says
-/// what happened, given how long to wait ("12 minutes").
-pub fn count_attempt(
-    state: &AppState,
-    key: &str,
-    limit: Limit,
-    now: i64,
-    message: impl Fn(&str) -> String,
-) -> Result<(), AppError> {
-    if let Err(wait) = state.throttle.check(key, limit, now) {
-        tracing::warn!(
-            kind = key.split(':').next().unwrap_or(""),
-            "attempts limited"
-        );
-        return Err(AppError::TooManyAttempts(message(&minutes(wait))));
-    }
-    state.throttle.count(key, limit, now);
-    Ok(())
+/// Counts one attempt of `kind` by `key` (a network address, a code's hash, an account),
+/// or refuses it, saying how long to wait, when its budget is used up.
+pub fn attempt(state: &AppState, kind: Attempt, key: &str) -> Result<(), AppError> {
+    state.throttle.attempt(kind, key).map_err(|wait| {
+        tracing::warn!(?kind, "attempts limited");
+        AppError::TooManyAttempts(kind.refusal(&wait_words(wait)))
+    })
 }

@@ -17,3 +17,14 @@ pub mod sessions;
 pub mod workshops;
 
 pub use context::ProcessContext;
+
+/// Logs a store error with what we were doing, and gives the person a message without
+/// internals.
+pub fn unexpected(
+    doing: &'static str,
+) -> impl Fn(crate::store::StoreError) -> crate::error::AppError {
+    move |error| {
+        tracing::error!(error = ?error, "failed while {doing}");
+        crate::error::AppError::Unexpected
+    }
+}

@@ -3,9 +3,10 @@
 
 use crate::domain::permissions::may_create_process;
 use crate::domain::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle, Viewer};
-use crate::error::{AppError, refused, unexpected};
+use crate::error::{AppError, refused};
 use crate::forms::Refusals;
 use crate::state::AppState;
+use crate::workflows::unexpected;
 
 /// Every process, newest first. Public.
 pub async fn list(state: &AppState) -> Result<Vec<ProcessSummary>, AppError> {

@@ -3,13 +3,16 @@
 //! everywhere. The cookie itself is set by the endpoint.
 
 use crate::auth::token::SecretToken;
+use crate::domain::throttle::Attempt;
 use crate::domain::{PersonId, SignInCode, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::refusal;
 use crate::state::AppState;
 use crate::store::sign_in_codes::RedeemCode;
 use crate::store::sign_in_links::Redeem;
 use crate::store::{sessions, unix_now};
+use crate::workflows::limits::attempt;
+use crate::workflows::unexpected;
 
 /// Starts a fresh session for `person`, ending `old` (the session the request carried);
 /// returns the new session's secret for the cookie.
@@ -37,8 +40,14 @@ pub async fn start(
     Ok(session)
 }
 
-/// The person a one-time sign-in link belongs to, using it up.
-pub async fn redeem_link(state: &AppState, token: &str) -> Result<PersonId, AppError> {
+/// The person a one-time sign-in link belongs to, using it up. Attempts count against the
+/// network `address` and the token.
+pub async fn redeem_link(
+    state: &AppState,
+    token: &str,
+    address: &str,
+) -> Result<PersonId, AppError> {
+    attempt(state, Attempt::LinkFromAddress, address)?;
     let unusable = || {
         AppError::Conflict(
             "This sign-in link cannot be used. It may have been used already or have expired. \
@@ -50,6 +59,7 @@ pub async fn redeem_link(state: &AppState, token: &str) -> Result<PersonId, AppE
         tracing::warn!("sign-in with a malformed link token");
         return Err(unusable());
     };
+    attempt(state, Attempt::SameLink, &link.hash())?;
     match crate::store::sign_in_links::redeem(&state.db, &link.hash(), unix_now())
         .await
         .map_err(unexpected("redeeming a sign-in link"))?
@@ -66,8 +76,14 @@ pub async fn redeem_link(state: &AppState, token: &str) -> Result<PersonId, AppE
 }
 
 /// The new person a code from a card makes, in the code's process, shown only by
-/// constituency until they choose otherwise.
-pub async fn redeem_code(state: &AppState, code: &SignInCode) -> Result<PersonId, AppError> {
+/// constituency until they choose otherwise. Attempts count against the network `address`
+/// and the code.
+pub async fn redeem_code(
+    state: &AppState,
+    code: &SignInCode,
+    address: &str,
+) -> Result<PersonId, AppError> {
+    attempt_code(state, code, address)?;
     let outcome = crate::store::sign_in_codes::redeem(&state.db, code, unix_now())
         .await
         .map_err(unexpected("redeeming a sign-in code"))?;
@@ -93,6 +109,12 @@ pub async fn redeem_code(state: &AppState, code: &SignInCode) -> Result<PersonId
     };
     tracing::warn!(?outcome, "sign-in code refused");
     Err(refusal("code", message))
+}
+
+/// Counts an attempt at a sign-in code, from `address`.
+pub fn attempt_code(state: &AppState, code: &SignInCode, address: &str) -> Result<(), AppError> {
+    attempt(state, Attempt::CodeFromAddress, address)?;
+    attempt(state, Attempt::SameCode, code.as_str())
 }
 
 /// Ends the session the request carried, if any.

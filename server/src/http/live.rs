@@ -14,12 +14,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 
 use app::auth::viewer::current_viewer;
-use app::domain::permissions::{ProcessAction, may_in_process};
 use app::live::Frame;
 use app::state::AppState;
 
@@ -34,33 +33,16 @@ pub async fn stream(
     Query(which): Query<Which>,
     headers: HeaderMap,
 ) -> Response {
-    let process = match app::store::workshops::find(&state.db, id).await {
-        Ok(Some(w)) => w.process,
-        Ok(None) => return (StatusCode::NOT_FOUND, "There is no such workshop.").into_response(),
-        Err(error) => {
-            tracing::error!(?error, "reading a workshop for its live stream");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.").into_response();
-        }
-    };
     let viewer = match current_viewer(&state.db, &headers).await {
         Ok(v) => v,
         Err(error) => {
             tracing::error!(?error, "reading the session for a live stream");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.").into_response();
+            return app::error::AppError::Unexpected.into_response();
         }
     };
-    let roles = match &viewer {
-        Some(v) => app::store::memberships::roles_of(&state.db, process, v.person)
-            .await
-            .unwrap_or_default(),
-        None => Vec::new(),
-    };
-    if let Err(refusal) = may_in_process(viewer.as_ref(), &roles, ProcessAction::ReadDrafts) {
-        let status = match refusal {
-            app::domain::permissions::Refusal::SignInRequired => StatusCode::UNAUTHORIZED,
-            app::domain::permissions::Refusal::Forbidden(_) => StatusCode::FORBIDDEN,
-        };
-        return (status, "Join the workshop first.").into_response();
+    // People taking part in the process, and the workshop's guests still in the room.
+    if let Err(refused) = app::workflows::workshops::may_follow(&state, viewer, id).await {
+        return refused.into_response();
     }
     let phones = which.view.as_deref() == Some("step");
     let frames = state.live.watch(id).await;

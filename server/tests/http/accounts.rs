@@ -131,7 +131,7 @@ async fn repeated_wrong_passwords_pause_the_account_and_say_so(app: TestApp) {
         .await;
     assert_eq!(r.status(), 429);
     let message = error_of(r).await.to_string();
-    assert!(message.contains("wait 15 minutes"), "{message}");
+    assert!(message.contains("wait 3 minutes"), "{message}");
     // Another account from the same address is not affected (a workshop shares one).
     assert_eq!(
         sign_up(&app, &new_client(), "kim@example.org")

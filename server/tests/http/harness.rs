@@ -57,16 +57,22 @@ pub fn new_client() -> reqwest::Client {
         .expect("a reqwest client")
 }
 
-/// The PostgreSQL server to test against, if the environment names one.
-pub fn postgres_url() -> Option<String> {
+/// The PostgreSQL server to test against. Both databases are promised, so a PostgreSQL case
+/// without one fails rather than passing unrun: `scripts/test.sh` sets `TEST_POSTGRES_URL`,
+/// and `scripts/test.sh --sqlite-only` leaves the PostgreSQL cases out (and says so).
+pub fn postgres_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
         .ok()
         .filter(|u| !u.is_empty())
+        .expect(
+            "TEST_POSTGRES_URL is not set: PostgreSQL cases run against it \
+             (scripts/test.sh sets it; --sqlite-only leaves these cases out)",
+        )
 }
 
 /// A new, empty PostgreSQL database; databases left by earlier runs (over an hour old) are
 /// dropped first.
-async fn fresh_postgres_database(server_url: &str) -> String {
+pub async fn fresh_postgres_database(server_url: &str) -> String {
     let mut admin = PgConnection::connect(server_url)
         .await
         .expect("connect to PostgreSQL");
@@ -106,7 +112,7 @@ async fn fresh_postgres_database(server_url: &str) -> String {
     format!("{server}/{name}")
 }
 
-pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+pub async fn spawn_app(backend: Backend) -> TestApp {
     init_tracing();
     let (database_url, db_dir) = match backend {
         Backend::Sqlite => {
@@ -116,13 +122,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
                 Some(dir),
             )
         }
-        Backend::Postgres => {
-            let Some(server) = postgres_url() else {
-                eprintln!("SKIPPED: PostgreSQL test (set TEST_POSTGRES_URL to run it)");
-                return None;
-            };
-            (fresh_postgres_database(&server).await, None)
-        }
+        Backend::Postgres => (fresh_postgres_database(&postgres_url()).await, None),
     };
     let site_root = tempfile::tempdir().expect("a temp dir");
     std::fs::create_dir_all(site_root.path().join("pkg")).unwrap();
@@ -138,7 +138,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         site_root: site_root.path().display().to_string(),
         live_stream_seconds: 3600,
     };
-    Some(start(settings, backend, site_root, db_dir).await)
+    start(settings, backend, site_root, db_dir).await
 }
 
 /// Starts (or restarts) the app with these settings.
@@ -322,20 +322,197 @@ macro_rules! on_both_databases {
         mod $name {
             #[tokio::test]
             async fn sqlite() {
-                let app = $crate::harness::spawn_app($crate::harness::Backend::Sqlite)
-                    .await
-                    .unwrap();
-                super::$case(app).await;
+                super::$case($crate::harness::spawn_app($crate::harness::Backend::Sqlite).await)
+                    .await;
             }
 
             #[tokio::test]
             async fn postgres() {
-                if let Some(app) =
-                    $crate::harness::spawn_app($crate::harness::Backend::Postgres).await
-                {
-                    super::$case(app).await;
-                }
+                super::$case($crate::harness::spawn_app($crate::harness::Backend::Postgres).await)
+                    .await;
             }
         }
     };
+}
+
+/// A database frozen after a fixture was set up: each [`Snapshot::start`] starts a fresh app
+/// on its own copy, so one case never sees what another did.
+pub struct Snapshot {
+    backend: Backend,
+    /// SQLite: the frozen file. PostgreSQL: template databases, each copied by one caller at a
+    /// time (PostgreSQL copies only a database nobody else is using), so several can be
+    /// copied at once.
+    sources: Vec<tokio::sync::Mutex<String>>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// How many PostgreSQL templates a snapshot keeps, so that many copies can be made at once.
+const TEMPLATES: usize = 4;
+
+impl TestApp {
+    /// Stops this app and freezes its database.
+    pub async fn snapshot(self) -> Snapshot {
+        let backend = self.backend;
+        let url = self.settings.database_url.clone();
+        self.server.abort();
+        self.db.close().await;
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("a temp dir");
+                let frozen = dir.path().join("frozen.db");
+                let mut db = <sqlx::SqliteConnection as Connection>::connect(&url)
+                    .await
+                    .expect("open the fixture");
+                sqlx::query("VACUUM INTO $1")
+                    .bind(frozen.display().to_string())
+                    .execute(&mut db)
+                    .await
+                    .expect("freeze the fixture");
+                Snapshot {
+                    backend,
+                    sources: vec![tokio::sync::Mutex::new(frozen.display().to_string())],
+                    _dir: Some(dir),
+                }
+            }
+            Backend::Postgres => {
+                let mut sources = vec![tokio::sync::Mutex::new(url.clone())];
+                for _ in 1..TEMPLATES {
+                    sources.push(tokio::sync::Mutex::new(postgres_copy(&url).await));
+                }
+                Snapshot {
+                    backend,
+                    sources,
+                    _dir: None,
+                }
+            }
+        }
+    }
+}
+
+impl Snapshot {
+    /// A fresh app on a copy of the frozen database.
+    pub async fn start(&self) -> TestApp {
+        let site_root = tempfile::tempdir().expect("a temp dir");
+        std::fs::create_dir_all(site_root.path().join("pkg")).expect("a pkg folder");
+        let (database_url, db_dir) = match self.backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("a temp dir");
+                let copy = dir.path().join("copy.db");
+                let source = self.sources[0].lock().await;
+                std::fs::copy(&*source, &copy).expect("copy the fixture");
+                (format!("sqlite://{}", copy.display()), Some(dir))
+            }
+            Backend::Postgres => {
+                // A free template if there is one; otherwise wait for the first.
+                let template = match self.sources.iter().find_map(|s| s.try_lock().ok()) {
+                    Some(free) => free,
+                    None => self.sources[0].lock().await,
+                };
+                (postgres_copy(&template).await, None)
+            }
+        };
+        let settings = Settings {
+            database_url,
+            listen: "127.0.0.1:0".parse().expect("an address"),
+            public_url: None,
+            site_root: site_root.path().display().to_string(),
+            live_stream_seconds: 3600,
+        };
+        start(settings, self.backend, site_root, db_dir).await
+    }
+
+    /// Drops the PostgreSQL templates (a SQLite snapshot goes with its folder).
+    pub async fn discard(self) {
+        if self.backend != Backend::Postgres {
+            return;
+        }
+        let Ok(mut admin) = PgConnection::connect(&postgres_url()).await else {
+            return;
+        };
+        for source in self.sources {
+            let url = source.into_inner();
+            if let Some((_, name)) = url.rsplit_once('/') {
+                let _ = admin
+                    .execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str())
+                    .await;
+            }
+        }
+    }
+}
+
+/// A new database made from `template` (whose other sessions, such as a live listener that
+/// outlived its app, are ended first: PostgreSQL copies only a database nobody is using).
+async fn postgres_copy(template: &str) -> String {
+    let (server, template_name) = template.rsplit_once('/').expect("a database URL");
+    let mut admin = PgConnection::connect(&postgres_url())
+        .await
+        .expect("connect to PostgreSQL");
+    let name = format!(
+        "rc_test_{}_{}_{}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    for attempt in 0.. {
+        let _ = sqlx::query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        )
+        .bind(template_name)
+        .execute(&mut admin)
+        .await;
+        let created = admin
+            .execute(format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template_name}\"").as_str())
+            .await;
+        match created {
+            Ok(_) => break,
+            Err(error) if attempt < 40 => {
+                tracing::debug!(?error, "the template was busy; trying again");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(error) => panic!("could not copy the fixture database: {error}"),
+        }
+    }
+    format!("{server}/{name}")
+}
+
+impl TestApp {
+    /// Calls a server function as the person whose session cookie is `cookie` (none: signed
+    /// out), without keeping any cookie the answer sets.
+    pub async fn call_as(
+        &self,
+        cookie: Option<&str>,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("a client");
+        let mut request = client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(encode_form(form));
+        if let Some(cookie) = cookie {
+            request = request.header(reqwest::header::COOKIE, cookie);
+        }
+        request.send().await.expect("POST")
+    }
+
+    /// Drops this app's database (PostgreSQL; a SQLite copy goes with its folder).
+    pub async fn discard(self) {
+        let (backend, url) = (self.backend, self.settings.database_url.clone());
+        self.server.abort();
+        self.db.close().await;
+        if backend == Backend::Postgres
+            && let Some((_, name)) = url.rsplit_once('/')
+            && let Ok(mut admin) = PgConnection::connect(&postgres_url()).await
+        {
+            let _ = admin
+                .execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str())
+                .await;
+        }
+    }
 }

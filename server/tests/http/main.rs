@@ -1,5 +1,7 @@
 //! HTTP integration tests: the real app on a random port, a fresh database per test, every
-//! case on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
+//! case on SQLite and on PostgreSQL (TEST_POSTGRES_URL; a PostgreSQL case without it fails).
+//! Every test that needs PostgreSQL has "postgres" in its name, so `--skip postgres` leaves
+//! exactly those out.
 
 mod harness;
 
@@ -11,10 +13,12 @@ mod errors_and_limits;
 mod invitations;
 mod pages;
 mod people;
+mod permission_matrix;
 mod permissions;
 mod personal_data;
 mod processes;
 mod ratification;
+mod schema_parity;
 mod security;
 mod sessions;
 mod workshops;

@@ -12,6 +12,7 @@ use crate::decisions::{declare, page, verify_record, vote};
 use crate::discussion::{amendment, decide, discussion, id_of, propose, save_section_1, setup};
 use crate::harness::{TestApp, error_of, field_message, new_client};
 use crate::on_both_databases;
+use crate::permissions::Cast;
 
 /// Opens a consent decision to adopt `version` ("" for the latest) of the definition, for
 /// everyone, and returns its id.
@@ -142,6 +143,16 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
         assert_eq!(ratify(&app, client, &d).await.status(), 403, "{who}");
     }
     assert_eq!(ratify(&app, &cast.anonymous, &d).await.status(), 401);
+    // Ratifying needs the commissioner part confirmed by someone else.
+    let unconfirmed = ratify(&app, &cast.commissioner, &d).await;
+    assert_eq!(unconfirmed.status(), 403);
+    assert!(
+        error_of(unconfirmed)
+            .await
+            .to_string()
+            .contains("confirmed")
+    );
+    confirm_commissioner(&app, &cast, &p).await;
     // A commissioner's name is shown, so they need one.
     let nameless = ratify(&app, &cast.commissioner, &d).await;
     assert!(field_message(nameless, "name").await.contains("full name"));
@@ -485,3 +496,27 @@ on_both_databases!(
     record_exports,
     the_record_downloads_and_recounts_and_a_decision_closes_at_its_time
 );
+
+/// The commissioner declares their part and a process administrator confirms it.
+pub(crate) async fn confirm_commissioner(app: &TestApp, cast: &Cast, p: &str) {
+    declare(app, &cast.commissioner, p, "commissioner").await;
+    let commissioner: i64 = sqlx::query_scalar(
+        "SELECT person_id FROM memberships WHERE process_id = $1 AND role = 'commissioner'",
+    )
+    .bind(p.parse::<i64>().expect("a process id"))
+    .fetch_one(app.db.pool())
+    .await
+    .expect("the commissioner");
+    let r = app
+        .call_with(
+            &cast.process_admin,
+            "members/confirm",
+            &[
+                ("process_id", p),
+                ("person_id", &commissioner.to_string()),
+                ("constituency", "commissioner"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+}

@@ -12,13 +12,11 @@ pub async fn join_workshop(#[server(flatten)] form: JoinForm) -> Result<i64, App
     use crate::api::boundary::{anyone, client_address, redirect, start_session};
     use crate::workflows::workshops::joining;
     let (state, viewer) = anyone().await?;
-    let workshop = joining::find_open(&state, &form.code()?).await?;
+    let address = client_address().await;
+    let workshop = joining::find_open(&state, &form.code()?, &address).await?;
     let joined = match viewer {
         Some(v) => joining::join_signed_in(&state, &workshop, v).await?,
-        None => {
-            joining::join_newcomer(&state, &workshop, form.newcomer()?, &client_address().await)
-                .await?
-        }
+        None => joining::join_newcomer(&state, &workshop, form.newcomer()?, &address).await?,
     };
     if let Some(person) = joined.new_session {
         start_session(&state, person).await?;

@@ -112,3 +112,58 @@ pub async fn publish_summary(workshop_id: i64) -> Result<(), AppError> {
     ));
     Ok(())
 }
+
+/// `POST /api/workshops/close-joining`: the code on the screen stops working.
+#[server(prefix = "/api", endpoint = "workshops/close-joining")]
+pub async fn close_joining(workshop_id: i64) -> Result<(), AppError> {
+    use crate::api::boundary::{anyone, redirect};
+    use crate::workflows::workshops::{as_facilitator, running};
+    let (state, viewer) = anyone().await?;
+    let (cx, workshop, _) = as_facilitator(&state, viewer, workshop_id, "run a workshop").await?;
+    running::close_joining(&cx, &workshop).await?;
+    redirect(&crate::routes::console(workshop_id));
+    Ok(())
+}
+
+/// `POST /api/workshops/room-size`: how many people are in the room (`people`, 1 to 1,000):
+/// no show of hands may count more.
+#[server(prefix = "/api", endpoint = "workshops/room-size")]
+pub async fn set_room_size(workshop_id: i64, people: String) -> Result<u32, AppError> {
+    use crate::api::boundary::{anyone, redirect};
+    use crate::workflows::workshops::{as_facilitator, running};
+    let (state, viewer) = anyone().await?;
+    let (cx, workshop, _) = as_facilitator(&state, viewer, workshop_id, "run a workshop").await?;
+    let people = crate::forms::workshops::room_size(&people)?;
+    running::set_room_size(&cx, &workshop, people).await?;
+    redirect(&crate::routes::console(workshop_id));
+    Ok(people)
+}
+
+/// `POST /api/workshops/remove-guest`: a guest leaves the room; their ballots in open
+/// decisions are withdrawn, with a record entry saying so.
+#[server(prefix = "/api", endpoint = "workshops/remove-guest")]
+pub async fn remove_guest(workshop_id: i64, person_id: i64) -> Result<(), AppError> {
+    use crate::api::boundary::{anyone, redirect};
+    use crate::workflows::workshops::{as_facilitator, running};
+    let (state, viewer) = anyone().await?;
+    let (cx, workshop, facilitator) =
+        as_facilitator(&state, viewer, workshop_id, "run a workshop").await?;
+    let guest = crate::domain::PersonId::new(person_id);
+    running::remove_guest(&cx, &workshop, facilitator.person, guest).await?;
+    redirect(&crate::routes::console(workshop_id));
+    Ok(())
+}
+
+/// `POST /api/workshops/admit-guest`: a guest becomes a participant of the whole process.
+#[server(prefix = "/api", endpoint = "workshops/admit-guest")]
+pub async fn admit_guest(workshop_id: i64, person_id: i64) -> Result<(), AppError> {
+    use crate::api::boundary::{anyone, redirect};
+    use crate::workflows::workshops::{as_facilitator, running};
+    let (state, viewer) = anyone().await?;
+    let (cx, workshop, facilitator) =
+        as_facilitator(&state, viewer, workshop_id, "run a workshop").await?;
+    let guest = crate::domain::PersonId::new(person_id);
+    running::admit_guest(&cx, &workshop, facilitator.person, guest).await?;
+    redirect(&crate::routes::console(workshop_id));
+    Ok(())
+}

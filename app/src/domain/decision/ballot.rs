@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::method::{ConsentAnswer, Method};
+use crate::domain::text::{TextError, clean};
 
 /// A valid ballot. Options are referred to by their position (0-based).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +42,10 @@ pub enum BallotError {
     ObjectionNeedsReason,
     #[error("Your reason is {0} characters long; the most allowed is 1000.")]
     ReasonTooLong(usize),
+    #[error(
+        "Your reason contains characters that cannot be shown, such as control codes. Please retype it."
+    )]
+    ReasonUnreadable,
     #[error("That option is not part of this decision. Please reload the page.")]
     NoSuchOption,
     #[error("Please put at least one option in order.")]
@@ -66,18 +71,20 @@ impl Ballot {
             (Method::Consent, BallotInput::Consent { answer, reason }) => {
                 let answer =
                     ConsentAnswer::from_slug(answer.trim()).ok_or(BallotError::NoAnswer)?;
-                let reason = reason.trim();
-                let length = reason.chars().count();
-                if length > Self::MAX_REASON_CHARS {
-                    return Err(BallotError::ReasonTooLong(length));
-                }
-                if answer == ConsentAnswer::Object && reason.is_empty() {
+                // The same text rules as every other field: no control characters or
+                // bidirectional overrides that could hide or reorder the words.
+                let reason = match clean(&reason, Self::MAX_REASON_CHARS, true) {
+                    Ok(text) => Some(text),
+                    Err(TextError::Empty) => None,
+                    Err(TextError::TooLong { actual, .. }) => {
+                        return Err(BallotError::ReasonTooLong(actual));
+                    }
+                    Err(TextError::ControlCharacters) => return Err(BallotError::ReasonUnreadable),
+                };
+                if answer == ConsentAnswer::Object && reason.is_none() {
                     return Err(BallotError::ObjectionNeedsReason);
                 }
-                Ok(Self::Consent {
-                    answer,
-                    reason: (!reason.is_empty()).then(|| reason.to_string()),
-                })
+                Ok(Self::Consent { answer, reason })
             }
             (Method::SingleChoice, BallotInput::Single(i)) if in_range(&i) => Ok(Self::Single(i)),
             (Method::SingleChoice, BallotInput::Single(_)) => Err(BallotError::NoSuchOption),
@@ -120,6 +127,33 @@ impl Ballot {
             }
             _ => Err(BallotError::WrongKind),
         }
+    }
+}
+
+#[cfg(test)]
+mod reasons {
+    use super::*;
+
+    #[test]
+    fn an_objection_hiding_its_words_behind_a_bidirectional_override_is_refused() {
+        let hidden = Ballot::parse(
+            Method::Consent,
+            0,
+            BallotInput::Consent {
+                answer: "object".into(),
+                reason: "fine\u{202E}tcejbo".into(),
+            },
+        );
+        assert_eq!(hidden, Err(BallotError::ReasonUnreadable));
+        let nul = Ballot::parse(
+            Method::Consent,
+            0,
+            BallotInput::Consent {
+                answer: "object".into(),
+                reason: "a\0b".into(),
+            },
+        );
+        assert_eq!(nul, Err(BallotError::ReasonUnreadable));
     }
 }
 

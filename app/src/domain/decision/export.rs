@@ -95,6 +95,13 @@ pub fn record_csv(entries: &[RecordEntry]) -> String {
                     .as_ref()
                     .map_or_else(|| "secret".to_string(), json_or_empty),
             ),
+            RecordEvent::BallotWithdrawn { participant, by } => (
+                "ballot withdrawn",
+                participant.clone(),
+                String::new(),
+                String::new(),
+                format!("the guest was removed from the room by {by}"),
+            ),
             RecordEvent::Closed {
                 ballots,
                 outcome,

@@ -22,6 +22,33 @@ pub enum RatifyRefusal {
     AlreadyRatified,
 }
 
+/// Why this commissioner cannot ratify yet, whatever the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RatifierRefusal {
+    #[error(
+        "Your part as a commissioner has not been confirmed. A process administrator must confirm it on the people page before you can ratify."
+    )]
+    NotConfirmed,
+    #[error(
+        "Your part as a commissioner must be confirmed by someone other than yourself before you can ratify. Ask another process administrator."
+    )]
+    ConfirmedBySelf,
+}
+
+/// A commissioner may ratify only once their commissioner constituency was confirmed by
+/// someone else: `confirmed_by` is `None` when it is not confirmed, `Some(None)` when the
+/// confirmer is no longer known.
+pub fn may_ratify_as(
+    ratifier: crate::domain::PersonId,
+    confirmed_by: Option<Option<crate::domain::PersonId>>,
+) -> Result<(), RatifierRefusal> {
+    match confirmed_by {
+        None => Err(RatifierRefusal::NotConfirmed),
+        Some(Some(by)) if by != ratifier => Ok(()),
+        Some(_) => Err(RatifierRefusal::ConfirmedBySelf),
+    }
+}
+
 /// The decision as ratification needs to see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecisionStanding {
@@ -41,6 +68,28 @@ pub fn may_ratify(d: DecisionStanding) -> Result<(DocumentKind, VersionNumber), 
         Some(false) => Err(RatifyRefusal::DidNotPass),
         Some(true) if d.already_ratified => Err(RatifyRefusal::AlreadyRatified),
         Some(true) => Ok((document, version)),
+    }
+}
+
+#[cfg(test)]
+mod ratifier {
+    use super::*;
+    use crate::domain::PersonId;
+
+    #[test]
+    fn a_commissioner_confirmed_by_someone_else_may_ratify() {
+        let me = PersonId::new(5);
+        assert_eq!(may_ratify_as(me, Some(Some(PersonId::new(2)))), Ok(()));
+        assert_eq!(may_ratify_as(me, None), Err(RatifierRefusal::NotConfirmed));
+        assert_eq!(
+            may_ratify_as(me, Some(Some(me))),
+            Err(RatifierRefusal::ConfirmedBySelf)
+        );
+        assert_eq!(
+            may_ratify_as(me, Some(None)),
+            Err(RatifierRefusal::ConfirmedBySelf),
+            "an unknown confirmer cannot be shown to be someone else"
+        );
     }
 }
 

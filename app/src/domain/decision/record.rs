@@ -51,6 +51,9 @@ pub enum RecordEvent {
         entered_by: String,
         hands: ShowOfHands,
     },
+    /// A facilitator removed a guest from the room (`by`), so the guest's ballot
+    /// (`participant`) no longer counts.
+    BallotWithdrawn { participant: String, by: String },
     /// A commissioner ratified the version this decision adopted.
     Ratified {
         /// Commissioners act in a public role, so this is their name.

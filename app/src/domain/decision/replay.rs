@@ -91,7 +91,10 @@ impl Replay {
                     );
                 }
                 RecordEvent::BallotCast { .. } => {}
+                // One show of hands per constituency: a later one replaces the earlier.
                 RecordEvent::HandsCounted { hands, .. } if replay.closed.is_none() => {
+                    let group = hands.group();
+                    replay.hands.retain(|h| h.group() != group);
                     replay.hands.push(hands.clone())
                 }
                 RecordEvent::HandsCounted { .. } => {}
@@ -109,6 +112,10 @@ impl Replay {
                         outcome: outcome.clone(),
                     })
                 }
+                RecordEvent::BallotWithdrawn { participant, .. } if replay.closed.is_none() => {
+                    replay.participants.remove(participant);
+                }
+                RecordEvent::BallotWithdrawn { .. } => {}
                 RecordEvent::Ratified { by, .. } => replay.ratified_by.push(by.clone()),
             }
         }

@@ -1,6 +1,7 @@
 //! A per-person limit on comments, so one person (or a stuck phone re-sending) cannot flood a
 //! discussion. Keyed by account, not network address: a workshop of 40 phones shares one
-//! address. Public comments, which have no account, are limited per address, more tightly.
+//! address. (Public comments, which have no account, are limited per address: see
+//! `domain::throttle`.)
 
 use super::super::throttle::minutes;
 
@@ -16,11 +17,6 @@ impl CommentLimit {
     pub const PERSON: CommentLimit = CommentLimit {
         max: 20,
         window_seconds: 10 * 60,
-    };
-    /// Public comments from one network address: 5 in an hour.
-    pub const PUBLIC_ADDRESS: CommentLimit = CommentLimit {
-        max: 5,
-        window_seconds: 60 * 60,
     };
 
     /// `recent` holds the times of this person's comments in the last window (any order).

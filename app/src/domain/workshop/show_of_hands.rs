@@ -21,6 +21,47 @@ pub struct ShowOfHands {
     pub counts: Vec<u32>,
 }
 
+/// Why a show of hands cannot go into a decision, in words for the facilitator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum HandsRefusal {
+    #[error("A show of hands can be entered only for the vote the room is at now.")]
+    NotTheCurrentStep,
+    #[error("{} may not vote in this decision, so their hands cannot be counted.", .0.plural())]
+    NotEligible(Constituency),
+    #[error(
+        "Please say first how many people are in the room, so no count can come out bigger than the room."
+    )]
+    NoRoomSize,
+    #[error(
+        "That would count {counted} people, but you said {room} are in the room. Please check the numbers, or change how many are in the room."
+    )]
+    MoreThanTheRoom { room: u32, counted: u32 },
+}
+
+/// Whether a show of hands fits: the room is at this vote, the hands' constituency may vote
+/// in it, and the hands, with the other constituencies' hands and the ballots cast from phones
+/// in the room (`others`), come to no more than the facilitator said are in the room.
+pub fn check_hands(
+    at_this_vote: bool,
+    eligible: &[Constituency],
+    hands: &ShowOfHands,
+    room_size: Option<u32>,
+    others: u32,
+) -> Result<(), HandsRefusal> {
+    if !at_this_vote {
+        return Err(HandsRefusal::NotTheCurrentStep);
+    }
+    if !eligible.contains(&hands.group()) {
+        return Err(HandsRefusal::NotEligible(hands.group()));
+    }
+    let room = room_size.ok_or(HandsRefusal::NoRoomSize)?;
+    let counted = others.saturating_add(hands.hands());
+    if counted > room {
+        return Err(HandsRefusal::MoreThanTheRoom { room, counted });
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum HandsError {
     #[error("A show of hands can be entered for consent and one-choice votes.")]
@@ -65,6 +106,11 @@ impl ShowOfHands {
         self.counts.iter().sum()
     }
 
+    /// The constituency these hands count under: the one named, or "other participants".
+    pub fn group(&self) -> Constituency {
+        self.constituency.unwrap_or(Constituency::Other)
+    }
+
     /// The hands of all these shows counted under constituency `c` (unnamed ones count as
     /// "other participants").
     pub fn hands_in(all: &[ShowOfHands], c: Constituency) -> u32 {
@@ -96,6 +142,74 @@ impl ShowOfHands {
                 std::iter::repeat_n(one, *n as usize).flatten()
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod bounds {
+    use super::*;
+
+    fn hands(c: Option<Constituency>, n: u32) -> ShowOfHands {
+        ShowOfHands::parse(Method::Consent, 0, c, vec![n, 0, 0, 0]).unwrap()
+    }
+
+    const EVERYONE: [Constituency; 6] = Constituency::ALL;
+
+    #[test]
+    fn hands_go_only_into_the_vote_the_room_is_at() {
+        assert_eq!(
+            check_hands(false, &EVERYONE, &hands(None, 3), Some(20), 0),
+            Err(HandsRefusal::NotTheCurrentStep)
+        );
+    }
+
+    #[test]
+    fn hands_from_a_constituency_that_may_not_vote_are_refused() {
+        let only = [Constituency::LivedExperience];
+        assert_eq!(
+            check_hands(
+                true,
+                &only,
+                &hands(Some(Constituency::ProviderStaff), 3),
+                Some(20),
+                0
+            ),
+            Err(HandsRefusal::NotEligible(Constituency::ProviderStaff))
+        );
+        assert_eq!(
+            check_hands(true, &only, &hands(None, 3), Some(20), 0),
+            Err(HandsRefusal::NotEligible(Constituency::Other)),
+            "unnamed hands count as other participants"
+        );
+        assert_eq!(
+            check_hands(
+                true,
+                &only,
+                &hands(Some(Constituency::LivedExperience), 3),
+                Some(20),
+                0
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn hands_and_phones_never_count_more_people_than_the_room_holds() {
+        assert_eq!(
+            check_hands(true, &EVERYONE, &hands(None, 10), None, 0),
+            Err(HandsRefusal::NoRoomSize)
+        );
+        assert_eq!(
+            check_hands(true, &EVERYONE, &hands(None, 10), Some(12), 2),
+            Ok(())
+        );
+        assert_eq!(
+            check_hands(true, &EVERYONE, &hands(None, 10), Some(12), 3),
+            Err(HandsRefusal::MoreThanTheRoom {
+                room: 12,
+                counted: 13
+            })
+        );
     }
 }
 

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::error_notice::ErrorNotice;
 use crate::api::invitations::CreateInvitation;
 use crate::api::members::{AddMember, ChangeRole, ConfirmConstituency, list_members};
 use crate::domain::{ProcessId, ProcessRole};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
-use crate::views::people::Member;
+use crate::ui::components::loaded::loaded;
+use crate::views::people::{Member, Members};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -33,7 +33,7 @@ pub fn MembersPage() -> impl IntoView {
             .get("invited")
             .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
     };
-    let members = Resource::new(
+    let page = loaded(
         move || {
             (
                 id(),
@@ -48,33 +48,37 @@ pub fn MembersPage() -> impl IntoView {
                 None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
+        move |m| view! { <People m confirm role add invite invited=Signal::derive(invited) /> },
     );
     view! {
         <Title text="People taking part" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match members.await {
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    Ok(m) => {
-                        let process_id = m.process.id.get();
-                        let can_manage = m.can_manage;
-                        let site_url = m.site_url.clone();
-                        view! {
-                            <p class="eyebrow"><a href=crate::routes::process(process_id)>{m.process.title.as_str().to_string()}</a></p>
-                            <h1>"People taking part"</h1>
-                            <p>"Each person is shown as they chose to appear to people taking part."</p>
-                            <ul class="member-list">
-                                {m.people.into_iter().map(|member| view! {
-                                    <MemberCard member process_id can_manage confirm role />
-                                }).collect_view()}
-                            </ul>
-                            {can_manage.then(|| view! { <AddMemberForm process_id add /> })}
-                            {can_manage.then(|| view! { <InviteForm process_id invite site_url invited=Signal::derive(invited) /> })}
-                        }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {page}
+    }
+}
+
+#[component]
+fn People(
+    m: Members,
+    confirm: ServerAction<ConfirmConstituency>,
+    role: ServerAction<ChangeRole>,
+    add: ServerAction<AddMember>,
+    invite: ServerAction<CreateInvitation>,
+    invited: Signal<Option<String>>,
+) -> impl IntoView {
+    let process_id = m.process.id.get();
+    let can_manage = m.can_manage;
+    let site_url = m.site_url.clone();
+    view! {
+        <p class="eyebrow"><a href=crate::routes::process(process_id)>{m.process.title.as_str().to_string()}</a></p>
+        <h1>"People taking part"</h1>
+        <p>"Each person is shown as they chose to appear to people taking part."</p>
+        <ul class="member-list">
+            {m.people.into_iter().map(|member| view! {
+                <MemberCard member process_id can_manage confirm role />
+            }).collect_view()}
+        </ul>
+        {can_manage.then(|| view! { <AddMemberForm process_id add /> })}
+        {can_manage.then(|| view! { <InviteForm process_id invite site_url invited /> })}
     }
 }
 

@@ -7,9 +7,10 @@
 use crate::domain::PersonId;
 use crate::domain::decision::spec::FinalCount;
 use crate::domain::decision::subject::DecisionSubject;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::decisions::{self, StoredDecision};
+use crate::workflows::unexpected;
 
 /// Closes `decision` now (`by` a person, or `None` at its set time) and follows up. `None`
 /// when someone else closed it first.

@@ -13,10 +13,11 @@ pub mod record;
 pub mod voting;
 
 use crate::domain::Viewer;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::decisions::StoredDecision;
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// Decision `id` as it stands now (closed first if its time has passed), with its process as
 /// seen by `viewer`.

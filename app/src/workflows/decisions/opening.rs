@@ -5,10 +5,11 @@
 use crate::domain::decision::spec::DecisionSpec;
 use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::decisions::{DecisionRequest, SubjectChoice, spec_refusal};
 use crate::forms::refusal;
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// Opens the decision and returns its id.
 pub async fn open(cx: &ProcessContext, request: DecisionRequest) -> Result<i64, AppError> {
@@ -26,10 +27,15 @@ pub async fn open(cx: &ProcessContext, request: DecisionRequest) -> Result<i64, 
     .map_err(spec_refusal)?;
     let now = crate::store::unix_now();
     let closes_at = request.closes_in_minutes.map(|m| now + m * 60);
-    let id =
-        crate::store::decisions::open(cx.db(), cx.id(), &spec, facilitator.person, now, closes_at)
-            .await
-            .map_err(unexpected("opening a decision"))?;
+    let opening = crate::store::decisions::Opening {
+        by: facilitator.person,
+        now,
+        closes_at,
+        workshop: None,
+    };
+    let id = crate::store::decisions::open(cx.db(), cx.id(), &spec, opening)
+        .await
+        .map_err(unexpected("opening a decision"))?;
     tracing::info!(
         process = cx.id().get(),
         decision = id,

@@ -9,14 +9,15 @@ use crate::domain::decision::record::verify;
 use crate::domain::decision::replay::{Recount, Replay};
 use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::decision::timing::ballot_refusal;
-use crate::domain::permissions::{ProcessAction, may_in_process};
-use crate::error::{AppError, unexpected};
+use crate::domain::permissions::ProcessAction;
+use crate::error::AppError;
 use crate::store::decisions::{self, StoredDecision};
 use crate::store::participation_record;
 use crate::views::decisions::{
     DecisionList, DecisionPage, DecisionSummary, RatificationView, RatifyOffer, SubjectLink,
 };
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// A process's decisions, newest first.
 pub async fn list(cx: &ProcessContext) -> Result<DecisionList, AppError> {
@@ -65,7 +66,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
             let claims = crate::store::constituency_claims::claims_of(db, cx.id(), v.person)
                 .await
                 .map_err(unexpected("reading constituencies"))?;
-            let in_process = may_in_process(Some(v), &cx.roles, ProcessAction::Vote);
+            let in_process = super::voting::may_vote_in(cx, &decision).await?;
             let why = ballot_refusal(
                 decision.timing(),
                 &decision.spec,
@@ -77,6 +78,9 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
         }
     };
     let results = ballots.results(&decision);
+    let guest_ballots = decisions::guest_ballots(db, &decision)
+        .await
+        .map_err(unexpected("counting guests' ballots"))?;
     let (record_head, record_entries, record_intact, recount) =
         match participation_record::entries(db, decision.id).await {
             Ok(e) => (
@@ -116,6 +120,8 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
         closes_at: decision.closes_at,
         closed_at: decision.closed_at,
         ballots: ballots.voters(),
+        guest_ballots,
+        workshop_vote: decision.opened_in_workshop.is_some(),
         signed_in: cx.viewer.is_some(),
         my_ballot,
         cannot_vote,

@@ -3,14 +3,16 @@
 //! status "ratified", superseding any earlier ratification of the document (which stays
 //! readable), and the event is added to the decision's record.
 
-use crate::domain::decision::ratification::{RatifyRefusal, may_ratify};
+use crate::domain::Constituency;
+use crate::domain::decision::ratification::{RatifyRefusal, may_ratify, may_ratify_as};
 use crate::domain::document::render::publication_html;
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::refusal;
 use crate::store::decisions::StoredDecision;
 use crate::store::ratifications::{self, NewRatification};
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// Ratifies the version `decision` adopted; returns the version's number.
 pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u32, AppError> {
@@ -23,6 +25,20 @@ pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u3
     let now = crate::store::unix_now();
     let (kind, number) = may_ratify(super::pages::standing(decision, already, now))
         .map_err(|refusal| AppError::Conflict(refusal.to_string()))?;
+    // Separation of duties: the commissioner part was confirmed by someone else.
+    let confirmed_by = crate::store::constituency_claims::confirmed_by(
+        db,
+        cx.id(),
+        commissioner.person,
+        Constituency::Commissioner,
+    )
+    .await
+    .map_err(unexpected("reading who confirmed a commissioner"))?;
+    may_ratify_as(commissioner.person, confirmed_by).map_err(|r| {
+        tracing::warn!(person = commissioner.person.get(), refusal = %r, "ratification refused");
+        AppError::Forbidden(r.to_string())
+    })?;
+    let confirmer = confirmed_by.flatten().ok_or(AppError::Unexpected)?;
     // A commissioner's name is public in this role; without one they cannot ratify.
     let name = crate::store::people::stored_profile(db, commissioner.person)
         .await
@@ -35,6 +51,7 @@ pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u3
                 "Commissioners ratify in their public role, so your full name is shown with a ratification. Please add it on your profile page first.",
             )
         })?;
+    let confirmed_by_name = public_role_name(db, confirmer, "a process administrator").await?;
     let version = crate::store::documents::version(db, cx.id(), kind, number)
         .await
         .map_err(unexpected("reading a version"))?
@@ -49,6 +66,7 @@ pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u3
             decision: decision.id,
             by: commissioner.person,
             ratifier_name: &name,
+            confirmed_by_name: &confirmed_by_name,
             now,
             html: &html,
             etag: &etag,
@@ -64,4 +82,28 @@ pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u3
         "version ratified"
     );
     Ok(number.get())
+}
+
+/// How `person` is named on a public page in the role they acted in: as they chose to
+/// appear in public, or by the role alone (`role`) if they chose no public name.
+async fn public_role_name(
+    db: &crate::store::Db,
+    person: crate::domain::PersonId,
+    role: &str,
+) -> Result<String, AppError> {
+    use crate::domain::{Appearance, Audience};
+    let profile = crate::store::people::stored_profile(db, person)
+        .await
+        .map_err(unexpected("reading a profile"))?
+        .map(|p| crate::store::people::to_profile(p, vec![]));
+    Ok(match profile {
+        Some(p)
+            if p.show_on_public_pages
+                && p.appearance != Appearance::ConstituencyOnly
+                && !p.withdrawn =>
+        {
+            format!("{} ({role})", p.shown_as(Audience::Public))
+        }
+        _ => role.to_string(),
+    })
 }

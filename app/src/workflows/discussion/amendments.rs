@@ -10,7 +10,7 @@ use crate::domain::deliberation::amendment::{
 use crate::domain::document::SectionKey;
 use crate::domain::document::version::{ChangeSummary, VersionNumber};
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::discussion::Proposal;
 use crate::forms::refusal;
 use crate::store::amendments::StoredAmendment;
@@ -18,6 +18,7 @@ use crate::store::documents::{NextVersion, write_next_crediting};
 use crate::store::{Db, StoreError};
 use crate::workflows::documents::DocumentContext;
 use crate::workflows::limits::check_comment_rate;
+use crate::workflows::unexpected;
 
 /// Proposes replacement words for section `key`, against version `base`; returns its id.
 pub async fn propose(

@@ -7,12 +7,13 @@ use crate::domain::deliberation::moderation::Visibility;
 use crate::domain::document::SectionKey;
 use crate::domain::document::version::VersionNumber;
 use crate::domain::permissions::{ProcessAction, may_resolve_thread};
-use crate::error::{AppError, refused, unexpected};
+use crate::error::{AppError, refused};
 use crate::forms::discussion::NewComment;
 use crate::forms::refusal;
 use crate::store::comments::{self, StoredComment};
 use crate::workflows::documents::DocumentContext;
 use crate::workflows::limits::check_comment_rate;
+use crate::workflows::unexpected;
 
 /// Where a comment goes: section `key` as it reads in `version`, a reply in thread `thread`,
 /// on amendment `amendment`.

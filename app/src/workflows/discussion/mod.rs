@@ -10,12 +10,13 @@ pub mod threads;
 
 use crate::domain::Viewer;
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::routes;
 use crate::state::AppState;
 use crate::store::amendments::StoredAmendment;
 use crate::store::comments::StoredComment;
 use crate::workflows::documents::DocumentContext;
+use crate::workflows::unexpected;
 
 /// Comment `id` and its document, for someone taking part. A comment this reader may not see
 /// (a draft's, to the public) is "not found".

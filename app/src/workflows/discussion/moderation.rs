@@ -3,17 +3,17 @@
 
 use crate::domain::deliberation::Reason;
 use crate::domain::deliberation::moderation::{ModerationAction, Visibility, apply};
-use crate::domain::deliberation::rate::CommentLimit;
 use crate::domain::document::SectionKey;
 use crate::domain::permissions::{ProcessAction, may_comment_publicly};
-use crate::domain::throttle::Limit;
-use crate::error::{AppError, refused, unexpected};
+use crate::domain::throttle::Attempt;
+use crate::error::{AppError, refused};
 use crate::forms::discussion::{Moderation, PublicComment};
 use crate::forms::refusal;
 use crate::store::comments::{self, NewComment, StoredComment};
 use crate::workflows::ProcessContext;
 use crate::workflows::documents::DocumentContext;
-use crate::workflows::limits::count_attempt;
+use crate::workflows::limits::attempt;
+use crate::workflows::unexpected;
 
 /// A facilitator hides (with a reason), unhides or approves a comment, or dismisses its
 /// reports, leaving it as it is.
@@ -126,21 +126,7 @@ pub async fn post_public(
         return Ok(0);
     }
     let now = crate::store::unix_now();
-    let limit = Limit {
-        max_failures: CommentLimit::PUBLIC_ADDRESS.max,
-        window_seconds: CommentLimit::PUBLIC_ADDRESS.window_seconds,
-    };
-    count_attempt(
-        &access.state,
-        &format!("public-comment:{address}"),
-        limit,
-        now,
-        |wait| {
-            format!(
-                "Thank you: several comments have already come from your connection in the last hour. Please wait {wait} before sending another."
-            )
-        },
-    )?;
+    attempt(&access.state, Attempt::PublicCommentFromAddress, address)?;
     let id = comments::insert(
         db,
         NewComment {

@@ -10,7 +10,7 @@ use crate::domain::deliberation::moderation::Visibility;
 use crate::domain::document::{DocumentKind, SectionKey};
 use crate::domain::markdown::render;
 use crate::domain::permissions::{ProcessAction, may_comment_publicly};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::routes;
 use crate::store::amendments::StoredAmendment;
 use crate::store::comments::StoredComment;
@@ -21,6 +21,7 @@ use crate::views::discussion::{
 };
 use crate::workflows::context::name_of;
 use crate::workflows::documents::DocumentContext;
+use crate::workflows::unexpected;
 
 /// Per-section activity of a document: open threads, undecided amendments and supports.
 pub async fn document_activity(

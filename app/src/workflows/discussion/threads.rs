@@ -13,12 +13,13 @@ use crate::domain::document::diff::word_diff;
 use crate::domain::document::version::VersionNumber;
 use crate::domain::markdown::render;
 use crate::domain::permissions::{ProcessAction, may_resolve_thread};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::store::amendments::StoredAmendment;
 use crate::store::comments::StoredComment;
 use crate::views::discussion::{AmendmentView, CommentView, ThreadView};
 use crate::workflows::context::FORMER_MEMBER;
 use crate::workflows::documents::DocumentContext;
+use crate::workflows::unexpected;
 
 /// The contents of versions, each read once per request.
 pub struct Versions<'a> {

@@ -12,11 +12,12 @@ use crate::domain::document::editing::Clash;
 use crate::domain::document::version::VersionNumber;
 use crate::domain::permissions::ProcessAction;
 use crate::domain::{PersonId, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::documents::SectionEdit;
 use crate::store::documents::{self, StoredConflict};
 use crate::views::documents::ConflictPage;
 use crate::workflows::context::name_of;
+use crate::workflows::unexpected;
 
 /// Keeps the person's words of a save that clashed; returns the clash's id.
 pub(super) async fn keep(

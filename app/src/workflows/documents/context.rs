@@ -6,12 +6,13 @@ use std::ops::Deref;
 use crate::domain::document::DocumentKind;
 use crate::domain::permissions::ProcessAction;
 use crate::domain::{PersonId, ProcessId, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::documents::VersionMeta;
 use crate::views::documents::{DocumentAbilities, VersionMetaView};
 use crate::workflows::ProcessContext;
 use crate::workflows::context::name_of;
+use crate::workflows::unexpected;
 
 /// One of the process's two documents, as seen by the person asking. It reads as its
 /// [`ProcessContext`] too (`access.viewer`, `access.may(…)`).

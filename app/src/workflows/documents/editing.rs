@@ -12,10 +12,11 @@ use crate::domain::document::templates::starting_content;
 use crate::domain::document::version::{ChangeSummary, VersionNumber};
 use crate::domain::document::{DocumentContent, SectionKey};
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::documents::{NewSection, SectionEdit};
 use crate::store::documents::{self, NextVersion, StoredVersion, write_next};
 use crate::views::documents::{SaveOutcome, SectionDraft};
+use crate::workflows::unexpected;
 
 pub(super) fn edit_error(e: EditError) -> AppError {
     match e {

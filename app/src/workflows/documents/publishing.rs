@@ -5,8 +5,9 @@ use super::context::DocumentContext;
 use crate::domain::document::render::publication_html;
 use crate::domain::document::version::{PublicationStatus, VersionNumber};
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::store::documents;
+use crate::workflows::unexpected;
 
 /// Publishes version `number`; returns it.
 pub async fn publish(access: &DocumentContext, number: u32) -> Result<u32, AppError> {

@@ -8,12 +8,13 @@ use crate::domain::PersonId;
 use crate::domain::document::version::VersionNumber;
 use crate::domain::markdown::render;
 use crate::domain::permissions::ProcessAction;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::store::documents::{self, StoredVersion};
 use crate::views::documents::{
     ComparePage, DocumentPage, DocumentSummary, HistoryPage, PublishedView, SectionView,
     VersionPage, VersionView,
 };
+use crate::workflows::unexpected;
 
 fn version_view(
     version: &StoredVersion,

@@ -5,10 +5,11 @@ use rand::RngCore;
 use crate::domain::SignInCode;
 use crate::domain::permissions::ProcessAction;
 use crate::domain::sign_in_code::{BatchRequest, CODE_LENGTH};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::store::sign_in_codes::{self, CodeState};
 use crate::views::codes::{BatchView, CodeBatches, PrintableBatch};
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// Makes a batch; returns its id.
 pub async fn create(cx: &ProcessContext, request: BatchRequest) -> Result<i64, AppError> {

@@ -5,10 +5,11 @@
 use crate::auth::token::SecretToken;
 use crate::domain::permissions::ProcessAction;
 use crate::domain::{PersonId, ProcessRole, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::invitations::{self, AcceptInvitation};
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 use crate::views::people::INVITATION_DAYS;
 
@@ -43,7 +44,11 @@ pub async fn accept(
     state: &AppState,
     viewer: Option<Viewer>,
     token: &str,
+    address: &str,
 ) -> Result<PersonId, AppError> {
+    use crate::domain::throttle::Attempt;
+    use crate::workflows::limits::attempt;
+    attempt(state, Attempt::LinkFromAddress, address)?;
     let refused = |why: &str| {
         AppError::Conflict(format!(
             "{why} Please ask the person who invited you for a new link."
@@ -54,6 +59,7 @@ pub async fn accept(
             "This invitation link is not complete: part of it may be missing.",
         ));
     };
+    attempt(state, Attempt::SameLink, &token.hash())?;
     match invitations::accept(
         &state.db,
         &token.hash(),

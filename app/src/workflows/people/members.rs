@@ -2,19 +2,20 @@
 //! confirming commissioners and provider staff, giving and taking roles, and adding people
 //! who already have an account.
 
-use crate::domain::permissions::ProcessAction;
+use crate::domain::permissions::{ProcessAction, may_act_on};
 use crate::domain::{Audience, Constituency, EmailAddress, PersonId, ProcessRole};
-use crate::error::{AppError, unexpected};
+use crate::error::{AppError, refused};
 use crate::forms::refusal;
 use crate::store::{constituency_claims, memberships, people};
 use crate::views::people::{Member, Members};
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// The people in a process, for its members; `site_url` is for invitation links.
 pub async fn list(cx: &ProcessContext, site_url: String) -> Result<Members, AppError> {
     cx.require(ProcessAction::ViewPeople, "list members")?;
     let can_manage = cx.may(ProcessAction::AssignRoles);
-    let profiles = people::profiles_in_process(cx.db(), cx.id())
+    let profiles = people::members_of(cx.db(), cx.id())
         .await
         .map_err(unexpected("reading members"))?;
     let all_roles = memberships::all_in(cx.db(), cx.id())
@@ -90,6 +91,7 @@ pub async fn change_role(
     add: bool,
 ) -> Result<(), AppError> {
     let admin = cx.require(ProcessAction::AssignRoles, "change a role")?;
+    may_act_on(&admin, person).map_err(|r| refused("change their own roles", Some(&admin), r))?;
     if memberships::roles_of(cx.db(), cx.id(), person)
         .await
         .map_err(unexpected("reading roles"))?
@@ -97,18 +99,16 @@ pub async fn change_role(
     {
         return Err(AppError::NotFound("that person in this process".into()));
     }
-    if add {
-        memberships::add(
-            cx.db().pool(),
-            cx.id(),
-            person,
-            role,
-            crate::store::unix_now(),
-        )
-        .await
-    } else {
-        memberships::remove(cx.db(), cx.id(), person, role).await
-    }
+    memberships::change(
+        cx.db(),
+        cx.id(),
+        person,
+        role,
+        add,
+        admin.person,
+        crate::store::unix_now(),
+    )
+    .await
     .map_err(unexpected("changing a role"))?;
     tracing::info!(
         process = cx.id().get(),
@@ -119,6 +119,42 @@ pub async fn change_role(
         "role changed"
     );
     Ok(())
+}
+
+/// The process's audit trail, for process administrators and commissioners: each change
+/// with who made it and to whom, as they appear to people taking part.
+pub async fn audit(cx: &ProcessContext) -> Result<crate::views::people::AuditPage, AppError> {
+    use crate::views::people::{AuditLine, AuditPage};
+    use crate::workflows::context::name_of;
+    cx.require(ProcessAction::ReadAudit, "read the audit trail")?;
+    let names = cx.names().await?;
+    let lines = crate::store::audit::of_process(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading the audit trail"))?
+        .into_iter()
+        .map(|e| AuditLine {
+            at: e.at,
+            by: name_of(&names, e.actor),
+            whom: e.subject.map(|s| name_of(&names, Some(s))),
+            what: audit_words(&e.action, &e.detail),
+        })
+        .collect();
+    Ok(AuditPage {
+        process: cx.process.clone(),
+        lines,
+    })
+}
+
+/// An audit entry in plain words.
+fn audit_words(action: &str, detail: &str) -> String {
+    match action {
+        "role-given" => format!("gave the role: {detail}"),
+        "role-taken" => format!("took away the role: {detail}"),
+        "constituency-confirmed" => format!("confirmed: {detail}"),
+        "guest-admitted" => format!("admitted a guest of “{detail}” into the process"),
+        "guest-removed" => format!("removed a guest from “{detail}”"),
+        other => format!("{other}: {detail}"),
+    }
 }
 
 /// Adds someone who already has an account, found by the email they sign in with, with a

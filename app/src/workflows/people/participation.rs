@@ -2,9 +2,10 @@
 //! it shows depends on who asks.
 
 use crate::domain::{Audience, Constituency};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::views::people::Participation;
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 pub async fn participation(cx: &ProcessContext) -> Result<Participation, AppError> {
     let is_member = cx.viewer.as_ref().is_some_and(|v| v.is_site_admin()) || !cx.roles.is_empty();
@@ -13,7 +14,7 @@ pub async fn participation(cx: &ProcessContext) -> Result<Participation, AppErro
     } else {
         Audience::Public
     };
-    let profiles = crate::store::people::profiles_in_process(cx.db(), cx.id())
+    let profiles = crate::store::people::members_of(cx.db(), cx.id())
         .await
         .map_err(unexpected("reading participants"))?;
     let by_constituency = Constituency::ALL

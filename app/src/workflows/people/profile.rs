@@ -3,12 +3,13 @@
 
 use crate::domain::constituency::counted;
 use crate::domain::{Audience, Constituency, ConstituencyClaim, ProcessId, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::people::AppearanceChoice;
 use crate::forms::refusal;
 use crate::state::AppState;
 use crate::store::{constituency_claims, memberships, people, personal_data, processes};
 use crate::views::people::{MyProcess, OwnProfile};
+use crate::workflows::unexpected;
 
 /// The signed-in person's profile and memberships.
 pub async fn mine(state: &AppState, viewer: Viewer) -> Result<OwnProfile, AppError> {

@@ -6,18 +6,19 @@ use super::running::{WorkshopComment, comment_at_current_step};
 use crate::domain::deliberation::CommentBody;
 use crate::domain::deliberation::moderation::Visibility;
 use crate::domain::permissions::ProcessAction;
-use crate::domain::throttle::Limit;
+use crate::domain::throttle::Attempt;
 use crate::domain::workshop::agenda::Position;
 use crate::domain::workshop::join_code::JoinCode;
-use crate::domain::{PersonId, ProcessRole, Viewer};
-use crate::error::{AppError, unexpected};
+use crate::domain::{PersonId, Viewer};
+use crate::error::AppError;
 use crate::forms::refusal;
 use crate::forms::workshops::Newcomer;
 use crate::state::AppState;
 use crate::store::sign_in_codes::RedeemCode;
 use crate::store::workshops::{self, JoinedWith, StoredWorkshop};
 use crate::workflows::ProcessContext;
-use crate::workflows::limits::count_attempt;
+use crate::workflows::limits::attempt;
+use crate::workflows::unexpected;
 
 /// Who joined: the workshop, and the person a new session must be started for (a card
 /// holder or a guest; `None` when they were already signed in).
@@ -26,8 +27,14 @@ pub struct Joined {
     pub new_session: Option<PersonId>,
 }
 
-/// The workshop with this code, if it still takes people.
-pub async fn find_open(state: &AppState, code: &JoinCode) -> Result<StoredWorkshop, AppError> {
+/// The workshop with this code, if it still takes people. Every attempt counts against the
+/// network `address`, so codes cannot be guessed at machine speed.
+pub async fn find_open(
+    state: &AppState,
+    code: &JoinCode,
+    address: &str,
+) -> Result<StoredWorkshop, AppError> {
+    attempt(state, Attempt::CodeFromAddress, address)?;
     let workshop = workshops::find_by_code(&state.db, code)
         .await
         .map_err(unexpected("finding a workshop"))?
@@ -42,10 +49,17 @@ pub async fn find_open(state: &AppState, code: &JoinCode) -> Result<StoredWorksh
             "This workshop has finished. Thank you for taking part.".into(),
         ));
     }
+    if workshop.joining_closed_at.is_some() {
+        return Err(AppError::Conflict(
+            "The facilitator has closed joining for this workshop. If you are in the room, ask them.".into(),
+        ));
+    }
     Ok(workshop)
 }
 
-/// A signed-in person joins: the code on the screen is their invitation into the process.
+/// A signed-in person joins the room. The code on the wall is no invitation into the process:
+/// someone without a role in it takes part in this workshop only, as its guest, until a
+/// facilitator admits them.
 pub async fn join_signed_in(
     state: &AppState,
     workshop: &StoredWorkshop,
@@ -53,18 +67,7 @@ pub async fn join_signed_in(
 ) -> Result<Joined, AppError> {
     let db = &state.db;
     let now = crate::store::unix_now();
-    let roles = crate::workflows::context::roles_in(state, workshop.process, Some(&viewer)).await?;
-    if roles.is_empty() {
-        crate::store::memberships::add(
-            db.pool(),
-            workshop.process,
-            viewer.person,
-            ProcessRole::Participant,
-            now,
-        )
-        .await
-        .map_err(unexpected("adding a participant"))?;
-    }
+    refuse_if_removed(state, workshop, viewer.person).await?;
     workshops::attend(db, workshop.id, viewer.person, JoinedWith::Account, now)
         .await
         .map_err(unexpected("recording attendance"))?;
@@ -82,24 +85,14 @@ pub async fn join_newcomer(
     let now = crate::store::unix_now();
     let person = match newcomer {
         Newcomer::Card(card) => {
+            attempt(state, Attempt::SameCode, card.as_str())?;
             let person = match crate::store::sign_in_codes::redeem(db, &card, now)
                 .await
                 .map_err(unexpected("redeeming a sign-in card"))?
             {
-                RedeemCode::Joined { person, process } if process == workshop.process => person,
-                RedeemCode::Joined { person, .. } => {
-                    // A card for another process still signs them in; they join this one too.
-                    crate::store::memberships::add(
-                        db.pool(),
-                        workshop.process,
-                        person,
-                        ProcessRole::Participant,
-                        now,
-                    )
-                    .await
-                    .map_err(unexpected("adding a participant"))?;
-                    person
-                }
+                // A card for this process makes a participant; a card for another still
+                // signs them in, as a guest of this workshop.
+                RedeemCode::Joined { person, .. } => person,
                 refused => {
                     tracing::warn!(?refused, "a sign-in card was refused at a workshop");
                     return Err(refusal(
@@ -114,17 +107,7 @@ pub async fn join_newcomer(
             person
         }
         Newcomer::Guest { name, constituency } => {
-            count_attempt(
-                state,
-                &format!("guests:{address}"),
-                Limit::GUESTS,
-                now,
-                |wait| {
-                    format!(
-                        "Many guests have joined from your connection just now. Please wait {wait}, or join with a sign-in card."
-                    )
-                },
-            )?;
+            attempt(state, Attempt::GuestFromAddress, address)?;
             crate::store::guests::create(
                 db,
                 workshop.process,
@@ -138,6 +121,23 @@ pub async fn join_newcomer(
         }
     };
     joined(state, workshop, Some(person)).await
+}
+
+/// A guest the facilitator removed does not come back in with the same account.
+async fn refuse_if_removed(
+    state: &AppState,
+    workshop: &StoredWorkshop,
+    person: PersonId,
+) -> Result<(), AppError> {
+    let attendee = workshops::attendee(&state.db, workshop.id, person)
+        .await
+        .map_err(unexpected("reading who is in the room"))?;
+    if attendee.is_some_and(|a| a.removed_at.is_some()) {
+        return Err(AppError::Forbidden(
+            "The facilitator has asked you to leave this workshop.".into(),
+        ));
+    }
+    Ok(())
 }
 
 async fn joined(
@@ -160,7 +160,8 @@ pub async fn comment(
     workshop: &StoredWorkshop,
     body: &CommentBody,
 ) -> Result<i64, AppError> {
-    let author = cx.require(ProcessAction::Comment, "comment")?;
+    let author =
+        super::require_taking_part(cx, workshop, ProcessAction::Comment, "comment").await?;
     crate::workflows::limits::check_comment_rate(cx.db(), author.person, crate::store::unix_now())
         .await?;
     comment_at_current_step(

@@ -6,12 +6,13 @@ use super::room;
 use crate::domain::document::DocumentKind;
 use crate::domain::permissions::ProcessAction;
 use crate::domain::workshop::agenda::StepKind;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::store::workshops::StoredWorkshop;
 use crate::views::workshops::{
-    ConsolePage, LiveRoom, SummaryPage, SummaryStep, WorkshopList, WorkshopSummary,
+    ConsolePage, LiveRoom, RoomGuest, SummaryPage, SummaryStep, WorkshopList, WorkshopSummary,
 };
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// A process's workshops, for people taking part.
 pub async fn list(cx: &ProcessContext) -> Result<WorkshopList, AppError> {
@@ -34,13 +35,19 @@ pub async fn list(cx: &ProcessContext) -> Result<WorkshopList, AppError> {
     })
 }
 
-/// The room now, for people taking part (a guest or a card holder is taking part once they
-/// have joined).
+/// The room now, for people taking part: members of the process, and the workshop's guests
+/// still in the room.
 pub async fn room_for_member(
     cx: &ProcessContext,
     workshop: &StoredWorkshop,
 ) -> Result<LiveRoom, AppError> {
-    cx.require(ProcessAction::ReadDrafts, "take part in a workshop")?;
+    super::require_taking_part(
+        cx,
+        workshop,
+        ProcessAction::ReadDrafts,
+        "take part in a workshop",
+    )
+    .await?;
     room::room(cx.db(), workshop.id)
         .await
         .map_err(unexpected("reading a workshop"))?
@@ -80,7 +87,37 @@ pub async fn console(
         join_url,
         room,
         sections,
+        guests: guests(cx, workshop).await?,
+        joining_closed: workshop.joining_closed_at.is_some(),
+        room_size: workshop.room_size,
     })
+}
+
+/// The people in the room without a role in the process, with how each chose to appear.
+async fn guests(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+) -> Result<Vec<RoomGuest>, AppError> {
+    let attendees = crate::store::workshops::attendees(cx.db(), workshop.id)
+        .await
+        .map_err(unexpected("reading who is in the room"))?;
+    let members: std::collections::HashSet<_> = crate::store::memberships::all_in(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading roles"))?
+        .into_iter()
+        .map(|(person, _)| person)
+        .collect();
+    let names = cx.bylines().await?;
+    Ok(attendees
+        .into_iter()
+        .filter(|a| !members.contains(&a.person))
+        .map(|a| RoomGuest {
+            person_id: a.person.get(),
+            shown_as: crate::workflows::context::name_of(&names, Some(a.person)),
+            joined_at: a.joined_at,
+            removed: a.removed_at.is_some(),
+        })
+        .collect())
 }
 
 /// The summary, for facilitators, and for everyone taking part once a facilitator has

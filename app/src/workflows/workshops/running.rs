@@ -17,13 +17,14 @@ use crate::domain::workshop::WorkshopTitle;
 use crate::domain::workshop::agenda::{MAX_STEPS, Position, Step, StepKind, move_room};
 use crate::domain::workshop::join_code::{JoinCode, LENGTH};
 use crate::domain::workshop::show_of_hands::ShowOfHands;
-use crate::error::{AppError, unexpected};
+use crate::error::AppError;
 use crate::forms::decisions::spec_refusal;
 use crate::forms::refusal;
 use crate::forms::workshops::{HandsCount, RoomMove, StepRequest, StepRequestKind};
 use crate::store::comments::NewComment;
 use crate::store::workshops::StoredWorkshop;
 use crate::workflows::ProcessContext;
+use crate::workflows::unexpected;
 
 /// A new workshop in the process, with its join code; returns its id. With
 /// `approve_comments`, comments from phones wait for the facilitator before the projector
@@ -91,7 +92,7 @@ pub async fn add_step(
         StepRequestKind::Comments(document, section) => StepKind::Comments { document, section },
         StepRequestKind::Consent { question } => {
             let spec = workshop_vote(Method::Consent, &question, &[])?;
-            open_vote(cx, by, &spec).await?
+            open_vote(cx, workshop, by, &spec).await?
         }
         StepRequestKind::Dots {
             question,
@@ -99,7 +100,7 @@ pub async fn add_step(
             dots,
         } => {
             let spec = workshop_vote(Method::DotVoting { dots }, &question, &options)?;
-            open_vote(cx, by, &spec).await?
+            open_vote(cx, workshop, by, &spec).await?
         }
     };
     let position = crate::store::workshops::add_step(
@@ -118,15 +119,22 @@ pub async fn add_step(
     Ok(position)
 }
 
+/// Opens a step's vote: the workshop's guests may vote in it.
 async fn open_vote(
     cx: &ProcessContext,
+    workshop: &StoredWorkshop,
     by: PersonId,
     spec: &DecisionSpec,
 ) -> Result<StepKind, AppError> {
-    let decision =
-        crate::store::decisions::open(cx.db(), cx.id(), spec, by, crate::store::unix_now(), None)
-            .await
-            .map_err(unexpected("opening a workshop vote"))?;
+    let opening = crate::store::decisions::Opening {
+        by,
+        now: crate::store::unix_now(),
+        closes_at: None,
+        workshop: Some(workshop.id),
+    };
+    let decision = crate::store::decisions::open(cx.db(), cx.id(), spec, opening)
+        .await
+        .map_err(unexpected("opening a workshop vote"))?;
     Ok(StepKind::Vote { decision })
 }
 
@@ -164,7 +172,10 @@ fn no_more_hands() -> AppError {
     AppError::Conflict("This vote has closed, so it takes no more hands.".into())
 }
 
-/// A show of hands for the vote `decision`; returns how many hands were counted.
+/// A show of hands for the vote `decision`, which must be the vote the room is at, from a
+/// constituency that may vote in it; it replaces that constituency's earlier show of hands,
+/// and with the other hands and the room's phone ballots it counts no more people than the
+/// facilitator said are in the room. Returns how many hands were counted.
 pub async fn enter_hands(
     cx: &ProcessContext,
     workshop: &StoredWorkshop,
@@ -172,6 +183,8 @@ pub async fn enter_hands(
     decision: i64,
     count: HandsCount,
 ) -> Result<u32, AppError> {
+    use crate::domain::workshop::show_of_hands::check_hands;
+    use crate::store::decisions::HandsEntered;
     let decision = crate::store::decisions::find(cx.db(), decision)
         .await
         .map_err(unexpected("reading a decision"))?
@@ -188,14 +201,142 @@ pub async fn enter_hands(
         count.counts,
     )
     .map_err(|e| refusal("hands", e.to_string()))?;
-    let entered = crate::store::decisions::enter_hands(cx.db(), &decision, &hands, by, now)
+    let steps = crate::store::workshops::steps(cx.db(), workshop.id)
         .await
-        .map_err(unexpected("entering a show of hands"))?;
-    if !entered {
-        return Err(no_more_hands());
+        .map_err(unexpected("reading the agenda"))?;
+    let at_this_vote = match workshop.position {
+        Position::At(n) => steps.get(n).is_some_and(|s| {
+            s.kind
+                == StepKind::Vote {
+                    decision: decision.id,
+                }
+        }),
+        _ => false,
+    };
+    let eligible = decision.spec.eligible.clone();
+    let entered = crate::store::decisions::enter_hands(
+        cx.db(),
+        &decision,
+        workshop.id,
+        &hands,
+        by,
+        now,
+        |others| check_hands(at_this_vote, &eligible, &hands, workshop.room_size, others),
+    )
+    .await
+    .map_err(unexpected("entering a show of hands"))?;
+    match entered {
+        HandsEntered::Entered => {}
+        HandsEntered::Closed => return Err(no_more_hands()),
+        HandsEntered::Refused(why) => return Err(refusal("hands", why.to_string())),
     }
     cx.state.live.changed(workshop.id).await;
     Ok(hands.hands())
+}
+
+/// Closes joining: the code on the screen stops working.
+pub async fn close_joining(cx: &ProcessContext, workshop: &StoredWorkshop) -> Result<(), AppError> {
+    crate::store::workshops::close_joining(cx.db(), workshop.id, crate::store::unix_now())
+        .await
+        .map_err(unexpected("closing joining"))?;
+    cx.state.live.changed(workshop.id).await;
+    Ok(())
+}
+
+/// How many people are in the room, as the facilitator counts them.
+pub async fn set_room_size(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    people: u32,
+) -> Result<(), AppError> {
+    crate::store::workshops::set_room_size(cx.db(), workshop.id, people)
+        .await
+        .map_err(unexpected("setting the room's size"))
+}
+
+/// The guest `person` of this workshop (someone in the room without a role in the process).
+async fn guest_in_room(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    person: PersonId,
+) -> Result<(), AppError> {
+    let not_a_guest = || AppError::NotFound("that guest in this workshop".into());
+    let attendee = crate::store::workshops::attendee(cx.db(), workshop.id, person)
+        .await
+        .map_err(unexpected("reading who is in the room"))?
+        .filter(|a| a.removed_at.is_none())
+        .ok_or_else(not_a_guest)?;
+    let roles = crate::store::memberships::roles_of(cx.db(), cx.id(), attendee.person)
+        .await
+        .map_err(unexpected("reading roles"))?;
+    if roles.is_empty() {
+        Ok(())
+    } else {
+        Err(not_a_guest())
+    }
+}
+
+/// Removes a guest from the room: their ballots in open decisions are withdrawn (each with a
+/// record entry), and the audit trail says who did it.
+pub async fn remove_guest(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    by: PersonId,
+    guest: PersonId,
+) -> Result<(), AppError> {
+    guest_in_room(cx, workshop, guest).await?;
+    let withdrawn = crate::store::workshops::remove_guest(
+        cx.db(),
+        workshop,
+        guest,
+        by,
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("removing a guest"))?
+    .ok_or_else(|| AppError::NotFound("that guest in this workshop".into()))?;
+    tracing::info!(
+        workshop = workshop.id,
+        guest = guest.get(),
+        by = by.get(),
+        ballots = withdrawn.len(),
+        "guest removed"
+    );
+    for decision in withdrawn {
+        cx.state.live.decision_changed(decision).await;
+    }
+    cx.state.live.changed(workshop.id).await;
+    Ok(())
+}
+
+/// Admits a guest into the process as a participant: a deliberate act, in the audit trail.
+pub async fn admit_guest(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    by: PersonId,
+    guest: PersonId,
+) -> Result<(), AppError> {
+    guest_in_room(cx, workshop, guest).await?;
+    let admitted = crate::store::workshops::admit_guest(
+        cx.db(),
+        workshop,
+        guest,
+        by,
+        crate::store::unix_now(),
+    )
+    .await
+    .map_err(unexpected("admitting a guest"))?;
+    if !admitted {
+        return Err(AppError::NotFound("that guest in this workshop".into()));
+    }
+    tracing::info!(
+        workshop = workshop.id,
+        guest = guest.get(),
+        by = by.get(),
+        "guest admitted"
+    );
+    cx.state.live.changed(workshop.id).await;
+    Ok(())
 }
 
 /// A comment made in the room: by whom, what, and how it is shown.

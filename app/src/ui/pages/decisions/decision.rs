@@ -19,9 +19,9 @@ use crate::domain::decision::method::{ConsentAnswer, Method};
 use crate::domain::decision::replay::Recount;
 use crate::domain::decision::rule::Threshold;
 use crate::ui::components::field_error::{FieldError, FormError};
+use crate::ui::components::loaded::loaded;
 use crate::ui::components::refetch::successes;
 use crate::ui::pages::documents::{query_number, route_number};
-use crate::ui::pages::error_notice::ErrorNotice;
 
 #[component]
 pub fn DecisionPageView() -> impl IntoView {
@@ -30,7 +30,7 @@ pub fn DecisionPageView() -> impl IntoView {
     let close = ServerAction::<CloseDecision>::new();
     let ratify = ServerAction::<RatifyDecision>::new();
     let (voted, closed, ratified) = (successes(vote), successes(close), successes(ratify));
-    let page = Resource::new(
+    loaded(
         move || (decision.get(), voted.get(), closed.get(), ratified.get()),
         |(decision, ..)| async move {
             match decision {
@@ -38,17 +38,8 @@ pub fn DecisionPageView() -> impl IntoView {
                 None => Err(crate::error::AppError::NotFound("that decision".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Decision page vote close ratify /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        move |page| view! { <Decision page vote close ratify /> },
+    )
 }
 
 fn rule_words(page: &DecisionPage) -> String {

@@ -11,10 +11,10 @@ use crate::api::discussion::pages::load_amendment;
 use crate::domain::deliberation::CommentBody;
 use crate::domain::deliberation::amendment::Currency;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
+use crate::ui::components::loaded::loaded;
 use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{DocumentTrail, query_number, route_number};
-use crate::ui::pages::error_notice::ErrorNotice;
 use crate::views::discussion::AmendmentPage;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn AmendmentPageView() -> impl IntoView {
     let decide = ServerAction::<DecideAmendment>::new();
     let (thread_changes, supported, decided) =
         (actions.versions(), successes(support), successes(decide));
-    let page = Resource::new(
+    loaded(
         move || {
             (
                 amendment.get(),
@@ -40,17 +40,8 @@ pub fn AmendmentPageView() -> impl IntoView {
                 None => Err(crate::error::AppError::NotFound("that amendment".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Amendment page actions support decide /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        move |page| view! { <Amendment page actions support decide /> },
+    )
 }
 
 #[component]

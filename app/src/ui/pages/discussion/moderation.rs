@@ -12,9 +12,9 @@ use crate::api::discussion::pages::load_moderation;
 use crate::domain::ProcessId;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::components::field_error::FormError;
+use crate::ui::components::loaded::loaded;
 use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::ModerateForms;
-use crate::ui::pages::error_notice::ErrorNotice;
 use crate::views::discussion::ModerationPage;
 use crate::views::discussion::QueueItem;
 
@@ -30,15 +30,6 @@ pub fn ModerationPageView() -> impl IntoView {
     let moderate = ServerAction::<ModerateComment>::new();
     let setting = ServerAction::<SetPublicComments>::new();
     let (moderated, set) = (successes(moderate), successes(setting));
-    let page = Resource::new(
-        move || (id(), moderated.get(), set.get()),
-        |(id, ..)| async move {
-            match id {
-                Some(id) => load_moderation(id.get()).await,
-                None => Err(crate::error::AppError::NotFound("that process".into())),
-            }
-        },
-    );
     let error = Signal::derive(move || {
         moderate
             .value()
@@ -46,16 +37,19 @@ pub fn ModerationPageView() -> impl IntoView {
             .and_then(Result::err)
             .or_else(|| setting.value().get().and_then(Result::err))
     });
+    let page = loaded(
+        move || (id(), moderated.get(), set.get()),
+        |(id, ..)| async move {
+            match id {
+                Some(id) => load_moderation(id.get()).await,
+                None => Err(crate::error::AppError::NotFound("that process".into())),
+            }
+        },
+        move |page| view! { <Moderation page moderate setting error /> },
+    );
     view! {
         <Title text="Moderation" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Moderation page moderate setting error /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {page}
     }
 }
 

@@ -14,11 +14,11 @@ use crate::api::discussion::pages::load_section_discussion;
 use crate::domain::deliberation::{CommentBody, Quote, Reason};
 use crate::domain::document::SectionBody;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
+use crate::ui::components::loaded::loaded;
 use crate::ui::components::raw_text::escaped_on_server;
 use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{DocumentTrail, query_number, route_document, route_number};
-use crate::ui::pages::error_notice::ErrorNotice;
 use crate::views::discussion::SectionDiscussion;
 
 #[component]
@@ -31,7 +31,7 @@ pub fn SectionDiscussionPage() -> impl IntoView {
     let public = ServerAction::<PostPublicComment>::new();
     let (thread_changes, supported, sent) =
         (actions.versions(), successes(support), successes(public));
-    let page = Resource::new(
+    loaded(
         move || {
             (
                 route.get(),
@@ -47,17 +47,8 @@ pub fn SectionDiscussionPage() -> impl IntoView {
                 _ => Err(crate::error::AppError::NotFound("that section".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Discussion page actions propose support public /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        move |page| view! { <Discussion page actions propose support public /> },
+    )
 }
 
 #[component]

@@ -15,7 +15,7 @@ use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::deliberation::activity::SectionActivity;
 use crate::domain::document::SectionHeading;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
-use crate::ui::pages::error_notice::ErrorNotice;
+use crate::ui::components::loaded::loaded;
 use crate::views::documents::DocumentPage;
 use crate::views::documents::SectionView;
 
@@ -39,7 +39,7 @@ pub fn DocumentPageView() -> impl IntoView {
         remove: ServerAction::new(),
         publish: ServerAction::new(),
     };
-    let page = Resource::new(
+    loaded(
         move || {
             (
                 route.get(),
@@ -55,17 +55,8 @@ pub fn DocumentPageView() -> impl IntoView {
                 None => Err(crate::error::AppError::NotFound("that document".into())),
             }
         },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Document page actions /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+        move |page| view! { <Document page actions /> },
+    )
 }
 
 #[component]

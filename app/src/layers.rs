@@ -1,0 +1,155 @@
+//! The layer rules, checked on the source tree: each layer imports only from the layers below
+//! it (see `lib.rs`). A new file that climbs a layer fails this test with the line to fix.
+
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Lines of code (comments left out) under `dir` that mention one of `forbidden`, except in
+/// the files named in `except`.
+fn climbs(dir: &str, forbidden: &[&str], except: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join(dir);
+    assert!(dir.is_dir(), "{} is missing", dir.display());
+    let mut found = Vec::new();
+    for file in sources(&dir) {
+        let name = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if except.iter().any(|e| name.ends_with(e)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            for f in forbidden {
+                if code.contains(f) {
+                    found.push(format!("{name}:{}: uses {f}: {}", n + 1, code.trim()));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn check(dir: &str, forbidden: &[&str], except: &[&str]) {
+    let found = climbs(dir, forbidden, except);
+    assert!(found.is_empty(), "layer rule broken:\n{}", found.join("\n"));
+}
+
+const ABOVE_DOMAIN: &[&str] = &[
+    "crate::error",
+    "crate::routes",
+    "crate::views",
+    "crate::forms",
+    "crate::store",
+    "crate::auth",
+    "crate::live",
+    "crate::state",
+    "crate::workflows",
+    "crate::api",
+    "crate::ui",
+];
+
+#[test]
+fn the_domain_has_no_io_and_imports_nothing_above_it() {
+    let io = ["sqlx", "tokio", "axum", "leptos", "std::fs", "std::net"];
+    let forbidden: Vec<&str> = ABOVE_DOMAIN.iter().copied().chain(io).collect();
+    check("src/domain", &forbidden, &[]);
+}
+
+#[test]
+fn shared_types_use_only_the_domain() {
+    let above = &ABOVE_DOMAIN[4..];
+    for dir in ["src/views", "src/forms"] {
+        check(dir, above, &[]);
+    }
+    for file in ["src/error.rs", "src/routes.rs"] {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+            .unwrap_or_default();
+        for f in above {
+            assert!(!text.contains(f), "{file} uses {f}");
+        }
+    }
+}
+
+#[test]
+fn the_store_is_sql_only() {
+    check(
+        "src/store",
+        &[
+            "crate::auth",
+            "crate::live",
+            "crate::state",
+            "crate::workflows",
+            "crate::api",
+            "crate::ui",
+            "crate::forms",
+            "crate::views",
+            "leptos",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn the_live_hub_knows_no_workflow_endpoint_or_page() {
+    check(
+        "src/live",
+        &["crate::workflows", "crate::api", "crate::ui", "leptos"],
+        &[],
+    );
+}
+
+#[test]
+fn workflows_never_reach_up_to_endpoints_or_pages() {
+    check(
+        "src/workflows",
+        &["crate::api", "crate::ui", "leptos::", "leptos_axum"],
+        &[],
+    );
+}
+
+#[test]
+fn endpoints_never_import_pages() {
+    check("src/api", &["crate::ui", "ui::"], &[]);
+}
+
+#[test]
+fn pages_never_touch_the_database() {
+    // The public reading page is built on the server from stored ratifications (server only).
+    check(
+        "src/ui",
+        &["crate::store", "crate::workflows", "sqlx"],
+        &["ui/published.rs"],
+    );
+}
+
+#[test]
+fn the_server_depends_on_workflows_never_on_endpoints() {
+    check("../server/src", &["app::api"], &[]);
+}
