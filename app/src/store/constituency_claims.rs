@@ -108,7 +108,7 @@ pub async fn confirm(
             actor: by,
             subject: Some(person),
             action: "constituency-confirmed",
-            detail: constituency.label(),
+            detail: constituency.one_member(),
             at: now,
         },
     )

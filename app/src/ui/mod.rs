@@ -30,6 +30,7 @@ use pages::workshops::{
     projector::ProjectorPageView, summary::SummaryPageView,
 };
 use pages::{
+    audit::AuditPageView,
     codes::CodesPage,
     home::HomePage,
     invite::InvitePage,
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::process() view=ProcessPage ssr=SsrMode::Async />
                     <Route path=patterns::codes() view=CodesPage ssr=SsrMode::Async />
                     <Route path=patterns::people() view=MembersPage ssr=SsrMode::Async />
+                    <Route path=patterns::audit() view=AuditPageView ssr=SsrMode::Async />
                     <Route path=patterns::code_batch() view=PrintCodesPage ssr=SsrMode::Async />
                     <Route path=patterns::document() view=DocumentPageView ssr=SsrMode::Async />
                     <Route path=patterns::history() view=HistoryPageView ssr=SsrMode::Async />

@@ -76,11 +76,21 @@ fn ratification_html(process: i64, kind: DocumentKind, block: &RatificationBlock
             table_html(&figures),
         )
     });
+    // Ratifications made before this was recorded say nothing rather than guess.
+    let confirmed = r
+        .confirmed_by_name
+        .as_deref()
+        .map_or_else(String::new, |by| {
+            format!(
+                "<p>Confirmed as a commissioner by {}, who is not the ratifier.</p>",
+                escape(by)
+            )
+        });
     format!(
         "<section class=\"ratification\" aria-labelledby=\"ratification-heading\">\
          <h2 id=\"ratification-heading\">How this version was ratified</h2>{superseded}\
          <p>Ratified by <strong>{}</strong>, commissioner, on <time datetime=\"{}\">{}</time>, after the decision “<a href=\"{}\">{}</a>”.</p>\
-         {result}<p><a href=\"{}\">The decision, who took part and its participation record</a></p></section>",
+         {confirmed}{result}<p><a href=\"{}\">The decision, who took part and its participation record</a></p></section>",
         escape(&r.ratifier_name),
         iso_date(r.ratified_at),
         long_date(r.ratified_at),

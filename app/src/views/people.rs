@@ -16,6 +16,8 @@ pub struct Members {
     pub people: Vec<Member>,
     /// Whether the viewer may confirm constituencies and change roles.
     pub can_manage: bool,
+    /// Whether the viewer may read the audit trail (process administrators, commissioners).
+    pub may_read_audit: bool,
     /// The site's address, for invitation links.
     pub site_url: String,
 }

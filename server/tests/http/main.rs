@@ -11,6 +11,7 @@ mod discussion;
 mod documents;
 mod errors_and_limits;
 mod invitations;
+mod legitimacy;
 mod pages;
 mod people;
 mod permission_matrix;

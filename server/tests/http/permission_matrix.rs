@@ -952,6 +952,12 @@ fn rows(f: &Fixture) -> Vec<Row> {
             FACILITATORS,
         ),
         row(
+            "workshops/guests",
+            Reads,
+            &[("workshop_id", &f.workshop)],
+            FACILITATORS,
+        ),
+        row(
             "workshops/close-joining",
             Writes,
             &[("workshop_id", &f.workshop)],

@@ -17,7 +17,7 @@ use crate::harness::{TestApp, error_of, field_message, new_client};
 use crate::on_both_databases;
 use crate::permissions::Cast;
 
-async fn create(app: &TestApp, cast: &Cast, p: &str) -> String {
+pub(crate) async fn create(app: &TestApp, cast: &Cast, p: &str) -> String {
     let r = app
         .call_with(
             &cast.facilitator,
@@ -28,14 +28,19 @@ async fn create(app: &TestApp, cast: &Cast, p: &str) -> String {
     id_of(r).await.to_string()
 }
 
-async fn add_step(app: &TestApp, cast: &Cast, w: &str, form: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn add_step(
+    app: &TestApp,
+    cast: &Cast,
+    w: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
     let mut all = vec![("workshop_id", w)];
     all.extend_from_slice(form);
     app.call_with(&cast.facilitator, "workshops/add-step", &all)
         .await
 }
 
-async fn room(app: &TestApp, client: &reqwest::Client, w: &str) -> LiveRoom {
+pub(crate) async fn room(app: &TestApp, client: &reqwest::Client, w: &str) -> LiveRoom {
     let r = app
         .call_with(client, "workshops/room", &[("workshop_id", w)])
         .await;
@@ -43,7 +48,13 @@ async fn room(app: &TestApp, client: &reqwest::Client, w: &str) -> LiveRoom {
     r.json().await.unwrap()
 }
 
-async fn move_room(app: &TestApp, cast: &Cast, w: &str, to: &str, from: &str) -> reqwest::Response {
+pub(crate) async fn move_room(
+    app: &TestApp,
+    cast: &Cast,
+    w: &str,
+    to: &str,
+    from: &str,
+) -> reqwest::Response {
     app.call_with(
         &cast.facilitator,
         "workshops/move",
@@ -52,7 +63,7 @@ async fn move_room(app: &TestApp, cast: &Cast, w: &str, to: &str, from: &str) ->
     .await
 }
 
-async fn code_of(app: &TestApp, w: &str) -> String {
+pub(crate) async fn code_of(app: &TestApp, w: &str) -> String {
     sqlx::query_scalar("SELECT join_code FROM workshops WHERE id = $1")
         .bind(w.parse::<i64>().unwrap())
         .fetch_one(app.db.pool())
@@ -60,7 +71,7 @@ async fn code_of(app: &TestApp, w: &str) -> String {
         .unwrap()
 }
 
-async fn join_as_guest(
+pub(crate) async fn join_as_guest(
     app: &TestApp,
     code: &str,
     name: &str,

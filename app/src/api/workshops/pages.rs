@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::views::workshops::{ConsolePage, LiveRoom, LiveStep, SummaryPage, WorkshopList};
+use crate::views::workshops::{
+    ConsolePage, LiveRoom, LiveStep, RoomGuest, SummaryPage, WorkshopList,
+};
 
 /// `POST /api/workshops/list`: a process's workshops, for people taking part.
 #[server(prefix = "/api", endpoint = "workshops/list")]
@@ -52,4 +54,14 @@ pub async fn load_summary(workshop_id: i64) -> Result<SummaryPage, AppError> {
     let (state, viewer) = crate::api::boundary::anyone().await?;
     let (cx, workshop) = in_context(&state, viewer, workshop_id).await?;
     pages::summary(&cx, &workshop).await
+}
+
+/// `POST /api/workshops/guests`: the people in the room without a role in the process, for
+/// the facilitator's console (it asks again as people join).
+#[server(prefix = "/api", endpoint = "workshops/guests")]
+pub async fn load_guests(workshop_id: i64) -> Result<Vec<RoomGuest>, AppError> {
+    use crate::workflows::workshops::{in_context, pages};
+    let (state, viewer) = crate::api::boundary::anyone().await?;
+    let (cx, workshop) = in_context(&state, viewer, workshop_id).await?;
+    pages::guest_list(&cx, &workshop).await
 }

@@ -72,6 +72,9 @@ fn People(
         <p class="eyebrow"><a href=crate::routes::process(process_id)>{m.process.title.as_str().to_string()}</a></p>
         <h1>"People taking part"</h1>
         <p>"Each person is shown as they chose to appear to people taking part."</p>
+        {m.may_read_audit.then(|| view! {
+            <p><a href=crate::routes::audit(process_id)>"Who gave roles and confirmed people (the audit trail)"</a></p>
+        })}
         <ul class="member-list">
             {m.people.into_iter().map(|member| view! {
                 <MemberCard member process_id can_manage confirm role />

@@ -1,3 +1,4 @@
+pub mod audit;
 pub mod codes;
 pub mod decisions;
 pub mod discussion;

@@ -46,6 +46,7 @@ pub async fn list(cx: &ProcessContext, site_url: String) -> Result<Members, AppE
         process: cx.process.clone(),
         people,
         can_manage,
+        may_read_audit: cx.may(ProcessAction::ReadAudit),
         site_url,
     })
 }
@@ -60,6 +61,8 @@ pub async fn confirm(
         ProcessAction::ConfirmConstituencies,
         "confirm a constituency",
     )?;
+    may_act_on(&admin, person)
+        .map_err(|r| refused("confirm their own constituency", Some(&admin), r))?;
     let confirmed = constituency_claims::confirm(
         cx.db(),
         cx.id(),
@@ -150,7 +153,7 @@ fn audit_words(action: &str, detail: &str) -> String {
     match action {
         "role-given" => format!("gave the role: {detail}"),
         "role-taken" => format!("took away the role: {detail}"),
-        "constituency-confirmed" => format!("confirmed: {detail}"),
+        "constituency-confirmed" => format!("confirmed as {detail}"),
         "guest-admitted" => format!("admitted a guest of “{detail}” into the process"),
         "guest-removed" => format!("removed a guest from “{detail}”"),
         other => format!("{other}: {detail}"),

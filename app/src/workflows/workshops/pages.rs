@@ -93,7 +93,16 @@ pub async fn console(
     })
 }
 
-/// The people in the room without a role in the process, with how each chose to appear.
+/// The people in the room without a role in the process, with how each chose to appear:
+/// for the facilitator, who may admit or remove them.
+pub async fn guest_list(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+) -> Result<Vec<RoomGuest>, AppError> {
+    cx.require(ProcessAction::RunWorkshops, "run a workshop")?;
+    guests(cx, workshop).await
+}
+
 async fn guests(
     cx: &ProcessContext,
     workshop: &StoredWorkshop,

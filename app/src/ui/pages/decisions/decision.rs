@@ -85,7 +85,8 @@ fn Decision(
             {page.closed_at.map(|t| view! { " · closed " <time datetime=iso_date(t)>{long_date(t)}</time> })}
         </p>
         <p>{rule_words(&page)} {format!(" Who may vote: {}.", eligible.join(", "))}
-            {if page.secret { " Ballots are secret: the record shows who took part, not how." } else { " Ballots are open: the record shows how each person voted." }}</p>
+            {if page.secret { " Ballots are secret: the record shows who took part, not how." } else { " Ballots are open: the record shows how each person voted." }}
+            {page.workshop_vote.then_some(" This vote was opened at a workshop: its guests may vote in it too.")}</p>
         <div aria-live="polite">
             {move || voted.get().map(|_| view! { <p class="notice" role="status">"Your vote has been counted. You can change it until the decision closes."</p> })}
             {move || ratified.get().map(|_| view! { <p class="notice" role="status">"You have ratified this version. It is now the ratified version on the public page."</p> })}
@@ -97,7 +98,12 @@ fn Decision(
             (_, Some(why)) => view! { <p class="notice">{why}</p> }.into_any(),
             _ => ().into_any(),
         }}
-        <p>{format!("{} {} voted.", page.ballots, if page.ballots == 1 { "person has" } else { "people have" })}</p>
+        <p>{format!("{} {} voted", page.ballots, if page.ballots == 1 { "person has" } else { "people have" })}
+            {match page.guest_ballots {
+                0 => ".".to_string(),
+                1 => ", of which 1 is a workshop guest.".to_string(),
+                n => format!(", of which {n} are workshop guests."),
+            }}</p>
         {page.may_close.then(|| view! {
             <ActionForm action=close attr:class="inline-form">
                 <input type="hidden" name="decision_id" value=page.id />

@@ -10,14 +10,17 @@ use leptos_meta::Title;
 use super::room::{StepComments, StepSection, VoteCount};
 
 use crate::api::decisions::running::CloseDecision;
-use crate::api::workshops::pages::load_console;
-use crate::api::workshops::running::{AddStep, EnterHands, MoveRoom, SaidInRoom};
+use crate::api::workshops::pages::{load_console, load_guests};
+use crate::api::workshops::running::{
+    AddStep, AdmitGuest, CloseJoining, EnterHands, MoveRoom, RemoveGuest, SaidInRoom, SetRoomSize,
+};
 use crate::domain::Constituency;
 use crate::domain::decision::method::{ConsentAnswer, Method};
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::live::live_frames;
 use crate::ui::components::loaded::loaded;
+use crate::ui::components::refetch::successes;
 use crate::ui::pages::documents::route_number;
 use crate::views::workshops::ConsolePage;
 use crate::views::workshops::LiveRoom;
@@ -104,6 +107,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
                 <p aria-live="polite">{move || joined_words(&room.get())}</p>
             </div>
         </div>
+        <RoomControls id room joining_closed=page.joining_closed room_size=page.room_size />
         <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading">"Agenda"</h2>
             <FormError error=move_error />
@@ -292,6 +296,115 @@ fn AddStepForm(
                 </div>
                 <button type="submit" class="button">"Add the step"</button>
             </ActionForm>
+        </section>
+    }
+}
+
+/// The room itself: closing joining, how many people are in it (no show of hands may count
+/// more), and the guests (people without a role in the process), each of whom the facilitator
+/// may admit into the process or remove from the room.
+#[component]
+fn RoomControls(
+    id: i64,
+    room: ReadSignal<LiveRoom>,
+    joining_closed: bool,
+    room_size: Option<u32>,
+) -> impl IntoView {
+    let closing = ServerAction::<CloseJoining>::new();
+    let sizing = ServerAction::<SetRoomSize>::new();
+    let removing = ServerAction::<RemoveGuest>::new();
+    let admitting = ServerAction::<AdmitGuest>::new();
+    let closed = move || joining_closed || closing.value().with(|v| matches!(v, Some(Ok(_))));
+    let size_error = Signal::derive(move || sizing.value().get().and_then(Result::err));
+    let guest_error = Signal::derive(move || {
+        removing
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| admitting.value().get().and_then(Result::err))
+    });
+    let stated = move || {
+        sizing
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            .or(room_size)
+    };
+    // Asked again as people join (the live frame's count changes) and after each removal
+    // or admission.
+    let (removed, admitted) = (successes(removing), successes(admitting));
+    let joined = Memo::new(move |_| room.with(|r| r.joined.iter().map(|(_, n)| *n).sum::<u32>()));
+    let guests = Resource::new(
+        move || (joined.get(), removed.get(), admitted.get()),
+        move |_| load_guests(id),
+    );
+    view! {
+        <section aria-labelledby="room-heading" class="console-room">
+            <h2 id="room-heading">"The room"</h2>
+            {move || if closed() {
+                view! { <p class="notice" role="status">"Joining is closed: the code no longer works."</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=closing attr:class="inline-form">
+                        <input type="hidden" name="workshop_id" value=id />
+                        <button type="submit" class="button button--secondary">"Close joining (the code stops working)"</button>
+                    </ActionForm>
+                }.into_any()
+            }}
+            <ActionForm action=sizing attr:class="form form--inline">
+                <input type="hidden" name="workshop_id" value=id />
+                <div class="field field--number">
+                    <label for="room-people">"How many people are in the room"</label>
+                    <p class="hint" id="room-people-hint">
+                        {move || match stated() {
+                            Some(n) => format!("Now: {n}. A show of hands never counts more people than this."),
+                            None => "Needed before a show of hands: it never counts more people than this.".to_string(),
+                        }}
+                    </p>
+                    <input id="room-people" name="people" type="number" min="1" max="1000" inputmode="numeric" required
+                        aria-describedby="room-people-hint" />
+                    <FieldError field="people" error=size_error />
+                </div>
+                <button type="submit" class="button button--secondary">"Save the number"</button>
+            </ActionForm>
+            <h3>"Guests"</h3>
+            <p class="hint">"People who joined with the code and hold no role in this process. They see this workshop only, and vote only in its own votes."</p>
+            <FormError error=guest_error />
+            <Suspense fallback=|| view! { <p>"Loading the guests…"</p> }>
+                {move || Suspend::new(async move {
+                    match guests.await {
+                        Ok(list) if list.is_empty() => view! { <p>"No guests yet."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="guest-list">
+                                {list.into_iter().map(|g| {
+                                    let (admit_name, remove_name) = (format!(": {}", g.shown_as), format!(": {}", g.shown_as));
+                                    view! {
+                                        <li class="guest">
+                                            <span class="guest__name">{g.shown_as.clone()}</span>
+                                            {if g.removed {
+                                                view! { <span class="meta">" (removed)"</span> }.into_any()
+                                            } else {
+                                                view! {
+                                                    <ActionForm action=admitting attr:class="inline-form">
+                                                        <input type="hidden" name="workshop_id" value=id />
+                                                        <input type="hidden" name="person_id" value=g.person_id />
+                                                        <button type="submit" class="button button--secondary">"Admit into the process"<span class="visually-hidden">{admit_name}</span></button>
+                                                    </ActionForm>
+                                                    <ActionForm action=removing attr:class="inline-form">
+                                                        <input type="hidden" name="workshop_id" value=id />
+                                                        <input type="hidden" name="person_id" value=g.person_id />
+                                                        <button type="submit" class="button button--secondary">"Remove from the room"<span class="visually-hidden">{remove_name}</span></button>
+                                                    </ActionForm>
+                                                }.into_any()
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </section>
     }
 }
