@@ -81,6 +81,9 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   const ash = await guest(browser, code, 'Ash', 'I am a family member or carer', false, true);
   await expect(console_.getByText('2 people have joined')).toBeVisible();
   await expect(projector.getByText('2 joined so far')).toBeVisible();
+  // The console lists the guests as they join.
+  await expect(console_.locator('.guest-list')).toContainText('Sam');
+  await expect(console_.locator('.guest-list')).toContainText('Ash');
 
   // Step 1: the phones follow without reloading. (The console shows where the room is before
   // each move, as the facilitator sees it; a move from an outdated place is refused.)
@@ -132,6 +135,10 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expectNoAxeViolations(ash.page);
   await screenshot(ash.page, 'workshop-phone-voted');
 
+  // Hands never count more people than the facilitator said are in the room.
+  await console_.getByLabel('How many people are in the room').fill('8');
+  await console_.getByRole('button', { name: 'Save the number' }).click();
+  await expect(console_.getByText('Now: 8.')).toBeVisible();
   await console_.getByLabel('Hands for “Agree”').fill('3');
   await console_.getByLabel('Hands for “Object”').fill('1');
   await console_.getByLabel('Whose hands were they?').selectOption({ label: 'people with lived experience' });
@@ -141,6 +148,25 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expectNoAxeViolations(console_);
   await screenshot(console_, 'workshop-console');
   await screenshot(projector, 'workshop-projector-vote');
+
+  // The facilitator closes joining: the code on the screen no longer lets anyone in.
+  await console_.getByRole('button', { name: 'Close joining (the code stops working)' }).click();
+  await expect(console_.getByText('Joining is closed: the code no longer works.')).toBeVisible();
+  const late = await browser.newContext({ storageState: undefined, javaScriptEnabled: true, ...phone });
+  const latePage = await late.newPage();
+  await latePage.goto(`/w?code=${code.replace(' ', '')}`);
+  await latePage.getByLabel('Your name, or a made-up name (others in the room see it)').fill('Late');
+  await latePage.getByLabel('Why you take part').selectOption({ label: 'Something else' });
+  await latePage.getByRole('button', { name: 'Join' }).click();
+  await expect(latePage.getByText('closed joining')).toBeVisible();
+  await late.close();
+
+  // Ash is asked to leave: their ballot no longer counts, and the record says so.
+  await console_.getByRole('button', { name: /Remove from the room: Ash/ }).click();
+  await expect(console_.locator('.guest', { hasText: 'Ash' })).toContainText('(removed)');
+  await expect(projector.getByText('5 people have voted so far.')).toBeVisible();
+  await expectNoAxeViolations(console_);
+  await screenshot(console_, 'workshop-console-room');
 
   for (const p of [sam, ash]) await p.context.close();
   await admin.close();

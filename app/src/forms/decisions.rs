@@ -300,11 +300,11 @@ mod tests {
             },
             ..Default::default()
         };
-        for (k, v) in pairs {
-            let v = Some(v.to_string());
+        for (k, raw) in pairs {
+            let v = Some(raw.to_string());
             match *k {
-                "method" => f.method = v.unwrap_or_default(),
-                "threshold" => f.threshold = v.unwrap_or_default(),
+                "method" => f.method = raw.to_string(),
+                "threshold" => f.threshold = raw.to_string(),
                 "percent" => f.percent = v,
                 "dots" => f.dots = v,
                 "closes_in_minutes" => f.closes_in_minutes = v,

@@ -110,9 +110,9 @@ impl TryFrom<StepForm> for StepRequest {
     }
 }
 
-/// `workshops/move`: where to (`to`: "next", "previous", "finish" or a step's number from
-/// 1) and where the console saw the room (`from`: "gathering", "finished" or a number from
-/// 1), so two facilitators pressing "next" at once move it one step.
+/// `workshops/move`: where to (`to`: "next", "previous", "finish" or a step's number, from
+/// one) and where the console saw the room (`from`: "gathering", "finished" or a number, from
+/// one), so two facilitators pressing "next" at once move it one step.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MoveForm {
     pub to: String,

@@ -170,3 +170,34 @@ pub async fn all_in(
         })
         .collect()
 }
+
+/// How many people may vote in a decision for `eligible`: members of the process, and the
+/// guests in `workshop`'s room (a decision opened there), whose counted constituency is one of
+/// `eligible`.
+#[tracing::instrument(skip(db))]
+pub async fn count_eligible(
+    db: &Db,
+    process: ProcessId,
+    eligible: &[Constituency],
+    workshop: Option<i64>,
+) -> Result<u32, StoreError> {
+    let slugs: Vec<&str> = eligible.iter().map(|c| c.slug()).collect();
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT c.person_id, c.constituency FROM constituency_claims c \
+         WHERE c.process_id = $1 AND c.confirmed_at IS NOT NULL AND \
+         (c.person_id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
+          OR c.person_id IN (SELECT person_id FROM workshop_attendance WHERE workshop_id = $2 AND removed_at IS NULL))",
+    )
+    .bind(process.get())
+    .bind(workshop.unwrap_or(-1))
+    .fetch_all(db.pool())
+    .await?;
+    let mut people: Vec<i64> = rows
+        .into_iter()
+        .filter(|(_, c)| slugs.contains(&c.as_str()))
+        .map(|(p, _)| p)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    Ok(u32::try_from(people.len()).unwrap_or(u32::MAX))
+}

@@ -171,7 +171,7 @@ pub async fn open_in(
     .bind(workshop)
     .fetch_one(&mut **tx)
     .await?;
-    let opener = pseudonym_in(tx, by).await?;
+    let opener = pseudonym_in(tx, by, id).await?;
     append_in(
         tx,
         id,
@@ -307,7 +307,7 @@ async fn cast_once(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    let participant = pseudonym_in(&mut tx, person).await?;
+    let participant = pseudonym_in(&mut tx, person, decision.id).await?;
     let cast = CastBallot {
         constituencies: constituencies.to_vec(),
         ballot: ballot.clone(),
@@ -366,16 +366,17 @@ pub async fn ballot_of(
         .transpose()
 }
 
-/// Closes the decision: counts the ballots with `decide`, stores the outcome and records it
-/// with the count, in one transaction. `by` is who closed it, `None` when it closed at its
-/// set time. `None` when it was already closed.
+/// Closes the decision: counts the ballots with `decide`, which also gives the record's
+/// closing entry (told who closed it, by their pseudonym), stores the outcome and appends the
+/// entry, in one transaction. `by` is who closed it, `None` when it closed at its set time.
+/// `None` when it was already closed.
 #[tracing::instrument(skip(db, decide))]
 pub async fn close(
     db: &Db,
     decision: &StoredDecision,
     by: Option<PersonId>,
     now: i64,
-    decide: impl Fn(&[CastBallot]) -> FinalCount,
+    decide: impl Fn(&[CastBallot], Option<String>) -> (FinalCount, RecordEvent),
 ) -> Result<Option<FinalCount>, StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query(&format!(
@@ -406,7 +407,11 @@ pub async fn close(
         let hands: ShowOfHands = json(row, "hands")?;
         cast.extend(hands.ballots(decision.spec.method));
     }
-    let counted = decide(&cast);
+    let closer = match by {
+        Some(person) => Some(pseudonym_in(&mut tx, person, decision.id).await?),
+        None => None,
+    };
+    let (counted, event) = decide(&cast, closer);
     // Closing at the set time is stamped with that time, not with when someone noticed.
     let closed_at = by.map_or_else(|| decision.closes_at.unwrap_or(now).min(now), |_| now);
     let closed = sqlx::query(
@@ -420,23 +425,7 @@ pub async fn close(
     if closed.rows_affected() != 1 {
         return Ok(None);
     }
-    let closer = match by {
-        Some(person) => Some(pseudonym_in(&mut tx, person).await?),
-        None => None,
-    };
-    append_in(
-        &mut tx,
-        decision.id,
-        closed_at,
-        RecordEvent::Closed {
-            ballots: counted.ballots,
-            overall: counted.overall.clone(),
-            by_constituency: counted.by_constituency.clone(),
-            outcome: counted.outcome.clone(),
-            by: closer,
-        },
-    )
-    .await?;
+    append_in(&mut tx, decision.id, closed_at, event).await?;
     tx.commit().await?;
     Ok(Some(counted))
 }
@@ -521,7 +510,7 @@ async fn enter_hands_once<E>(
     .bind(group)
     .execute(&mut *tx)
     .await?;
-    let entered_by = pseudonym_in(&mut tx, by).await?;
+    let entered_by = pseudonym_in(&mut tx, by, decision.id).await?;
     append_in(
         &mut tx,
         decision.id,

@@ -113,30 +113,35 @@ pub async fn verify_all(db: &Db) -> Result<Result<usize, ChainBreak>, StoreError
     Ok(Ok(decisions.len()))
 }
 
-/// The pseudonym `person` appears by in records, made on first use.
+/// The pseudonym `person` appears by in decision `decision`'s record: derived from their
+/// secret (the `pseudonym` column of `record_pseudonyms`, made on first use and deleted when
+/// they withdraw) and the decision, so two decisions' entries of one person cannot be linked.
 pub async fn pseudonym_in(
     tx: &mut Transaction<'static, Any>,
     person: PersonId,
+    decision: i64,
 ) -> Result<String, StoreError> {
     use rand::Rng;
-    if let Some(p) = sqlx::query_scalar::<_, String>(
+    let secret = match sqlx::query_scalar::<_, String>(
         "SELECT pseudonym FROM record_pseudonyms WHERE person_id = $1",
     )
     .bind(person.get())
     .fetch_optional(&mut **tx)
     .await?
     {
-        return Ok(p);
-    }
-    let bytes: [u8; 8] = rand::rng().random();
-    let pseudonym: String = format!(
-        "p-{}",
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
-    sqlx::query("INSERT INTO record_pseudonyms (person_id, pseudonym) VALUES ($1, $2)")
-        .bind(person.get())
-        .bind(&pseudonym)
-        .execute(&mut **tx)
-        .await?;
-    Ok(pseudonym)
+        Some(secret) => secret,
+        None => {
+            let bytes: [u8; 16] = rand::rng().random();
+            let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            sqlx::query("INSERT INTO record_pseudonyms (person_id, pseudonym) VALUES ($1, $2)")
+                .bind(person.get())
+                .bind(&secret)
+                .execute(&mut **tx)
+                .await?;
+            secret
+        }
+    };
+    Ok(crate::domain::decision::record::pseudonym(
+        &secret, decision,
+    ))
 }

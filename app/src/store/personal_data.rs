@@ -44,9 +44,6 @@ pub struct PersonalData {
     /// stay true; nothing then links it to them by name).
     #[serde(default)]
     pub ballots: Vec<BallotRecord>,
-    /// How they appear in participation records (unlinked on withdrawal).
-    #[serde(default)]
-    pub record_pseudonym: Option<String>,
     /// Versions they ratified as a commissioner (a public act: their name stays with it).
     #[serde(default)]
     pub ratifications: Vec<RatificationRecord>,
@@ -60,6 +57,9 @@ pub struct BallotRecord {
     pub ballot: String,
     pub cast_at: i64,
     pub changed_at: Option<i64>,
+    /// How they appear in that decision's participation record (a different name in each
+    /// decision; unlinked on withdrawal).
+    pub pseudonym: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,7 +228,7 @@ pub async fn export(
     .bind(person.get())
     .fetch_all(db.pool())
     .await?;
-    let record_pseudonym: Option<String> =
+    let pseudonym_secret: Option<String> =
         sqlx::query_scalar("SELECT pseudonym FROM record_pseudonyms WHERE person_id = $1")
             .bind(person.get())
             .fetch_optional(db.pool())
@@ -245,6 +245,9 @@ pub async fn export(
             .into_iter()
             .map(
                 |(decision_id, question, ballot, cast_at, changed_at)| BallotRecord {
+                    pseudonym: pseudonym_secret
+                        .as_deref()
+                        .map(|s| crate::domain::decision::record::pseudonym(s, decision_id)),
                     decision_id,
                     question,
                     ballot,
@@ -253,7 +256,6 @@ pub async fn export(
                 },
             )
             .collect(),
-        record_pseudonym,
         ratifications: ratifications
             .into_iter()
             .map(

@@ -1,5 +1,6 @@
 //! The `processes` table.
 
+use crate::domain::decision::disclosure::SecrecyThreshold;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -83,6 +84,39 @@ pub async fn public_comments(db: &Db, id: ProcessId) -> Result<bool, StoreError>
 pub async fn set_public_comments(db: &Db, id: ProcessId, on: bool) -> Result<(), StoreError> {
     sqlx::query("UPDATE processes SET public_comments = $1 WHERE id = $2")
         .bind(i64::from(on))
+        .bind(id.get())
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// The fewest ballots any figure of the process's secret results may come from.
+#[tracing::instrument(skip(db))]
+pub async fn secrecy_threshold(db: &Db, id: ProcessId) -> Result<SecrecyThreshold, StoreError> {
+    let k: Option<i64> =
+        sqlx::query_scalar("SELECT secrecy_threshold FROM processes WHERE id = $1")
+            .bind(id.get())
+            .fetch_optional(db.pool())
+            .await?;
+    // A stored value outside the rule's range is corrupt; fall back to the stricter default
+    // only when the process itself is gone.
+    match k {
+        None => Ok(SecrecyThreshold::DEFAULT),
+        Some(k) => u32::try_from(k)
+            .ok()
+            .and_then(SecrecyThreshold::new)
+            .ok_or_else(|| StoreError::Corrupt(format!("secrecy threshold {k}"))),
+    }
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn set_secrecy_threshold(
+    db: &Db,
+    id: ProcessId,
+    k: SecrecyThreshold,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE processes SET secrecy_threshold = $1 WHERE id = $2")
+        .bind(i64::from(k.get()))
         .bind(id.get())
         .execute(db.pool())
         .await?;

@@ -413,9 +413,10 @@ pub async fn remove_guest(
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
-    let participant = super::participation_record::pseudonym_in(&mut tx, guest).await?;
-    let remover = super::participation_record::pseudonym_in(&mut tx, by).await?;
     for decision in &open {
+        let participant =
+            super::participation_record::pseudonym_in(&mut tx, guest, *decision).await?;
+        let remover = super::participation_record::pseudonym_in(&mut tx, by, *decision).await?;
         sqlx::query("DELETE FROM ballots WHERE decision_id = $1 AND person_id = $2")
             .bind(decision)
             .bind(guest.get())
@@ -426,8 +427,8 @@ pub async fn remove_guest(
             *decision,
             now,
             RecordEvent::BallotWithdrawn {
-                participant: participant.clone(),
-                by: remover.clone(),
+                participant,
+                by: remover,
             },
         )
         .await?;

@@ -51,7 +51,10 @@ fn ratification_html(process: i64, kind: DocumentKind, block: &RatificationBlock
         )
     });
     let result = block.results.as_ref().map_or_else(String::new, |results| {
-        let figures = breakdown(&results.overall, &results.by_constituency, &block.options);
+        let figures = results
+            .overall
+            .as_ref()
+            .map(|overall| breakdown(overall, &results.groups, &block.options));
         let checks: String = results
             .outcome
             .checks
@@ -64,16 +67,24 @@ fn ratification_html(process: i64, kind: DocumentKind, block: &RatificationBlock
                 )
             })
             .collect();
+        let shown = match &figures {
+            Some(f) => format!(
+                "<figure class=\"results-figure\">{}<figcaption>Each bar shows how one group of people voted, as shares of their votes.</figcaption></figure>{}",
+                chart_svg(f, "ratified-results"),
+                table_html(f),
+            ),
+            None => format!(
+                "<p class=\"notice\">{}</p>",
+                escape(results.withheld.as_deref().unwrap_or(""))
+            ),
+        };
         format!(
-            "<p>{} {} took part.</p><ul class=\"rule-checks\">{checks}</ul>\
-             <figure class=\"results-figure\">{}<figcaption>Each bar shows how one group of people voted, as shares of their votes.</figcaption></figure>{}",
+            "<p>{} {} took part.</p><ul class=\"rule-checks\">{checks}</ul>{shown}",
             if results.outcome.passed { "The decision passed." } else { "The decision did not pass." },
             match block.took_part {
                 1 => "1 person".to_string(),
                 n => format!("{n} people"),
             },
-            chart_svg(&figures, "ratified-results"),
-            table_html(&figures),
         )
     });
     // Ratifications made before this was recorded say nothing rather than guess.

@@ -4,7 +4,7 @@
 //! decision page and the public ratified page show exactly the same thing; every label is
 //! escaped.
 
-use crate::domain::Constituency;
+use crate::domain::decision::disclosure::Group;
 use crate::domain::decision::method::ConsentAnswer;
 use crate::domain::decision::tally::{Count, Tally};
 use crate::domain::document::render::escape;
@@ -43,11 +43,7 @@ fn figures(count: &Count, rows: usize) -> Vec<u64> {
     }
 }
 
-pub fn breakdown(
-    overall: &Tally,
-    by_constituency: &[(Constituency, Tally)],
-    options: &[String],
-) -> Breakdown {
+pub fn breakdown(overall: &Tally, groups: &[(Group, Tally)], options: &[String]) -> Breakdown {
     let rows: Vec<String> = match &overall.count {
         Count::Consent { .. } => [
             ConsentAnswer::Agree,
@@ -61,10 +57,10 @@ pub fn breakdown(
         _ => options.to_vec(),
     };
     let n = rows.len();
-    let columns = by_constituency
+    let columns = groups
         .iter()
         .filter(|(_, t)| t.ballots > 0)
-        .map(|(c, t)| (capitalised(c.plural()), t.ballots, figures(&t.count, n)))
+        .map(|(g, t)| (g.label(), t.ballots, figures(&t.count, n)))
         .chain(std::iter::once((
             "Everyone".to_string(),
             overall.ballots,
@@ -76,14 +72,6 @@ pub fn breakdown(
         columns,
         first_preferences: matches!(overall.count, Count::Ranked(_)),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The table, in a region that scrolls sideways on a small screen (and takes keyboard focus
@@ -205,6 +193,7 @@ pub fn chart_svg(b: &Breakdown, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Constituency;
     use crate::domain::decision::ballot::Ballot;
     use crate::domain::decision::method::Method;
     use crate::domain::decision::tally::{CastBallot, by_constituency, count};
@@ -225,7 +214,11 @@ mod tests {
         })
         .collect();
         let overall = count(Method::Consent, 0, cast.iter().map(|b| &b.ballot));
-        breakdown(&overall, &by_constituency(Method::Consent, 0, &cast), &[])
+        let groups: Vec<(Group, Tally)> = by_constituency(Method::Consent, 0, &cast)
+            .into_iter()
+            .map(|(c, t)| (Group::One(c), t))
+            .collect();
+        breakdown(&overall, &groups, &[])
     }
 
     #[test]
@@ -266,7 +259,7 @@ mod tests {
         };
         let b = breakdown(
             &tally,
-            &[(Constituency::Other, tally.clone())],
+            &[(Group::One(Constituency::Other), tally.clone())],
             &["<b>Housing</b>".to_string(), "Work".to_string()],
         );
         let svg = chart_svg(&b, "r2");

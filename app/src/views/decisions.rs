@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::decision::ballot::Ballot;
+use crate::domain::decision::disclosure::{Disclosed, Group, SecrecyThreshold};
 use crate::domain::decision::method::Method;
 use crate::domain::decision::replay::Recount;
 use crate::domain::decision::rule::{DecisionRule, Outcome};
@@ -30,13 +31,31 @@ pub struct DecisionList {
     pub may_run: bool,
 }
 
-/// The count of a closed decision: overall, by constituency, the outcome and the head of
-/// its participation record.
+/// The count of a closed decision as it may be shown: overall and by group (for secret
+/// ballots no group smaller than the secrecy threshold; see `domain::decision::disclosure`),
+/// and the outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
-    pub overall: Tally,
-    pub by_constituency: Vec<(Constituency, Tally)>,
+    pub took_part: u32,
+    /// `None` when a secret result shows only its outcome and turnout.
+    pub overall: Option<Tally>,
+    pub groups: Vec<(Group, Tally)>,
     pub outcome: Outcome,
+    /// Why only the outcome and turnout are shown, in words.
+    pub withheld: Option<String>,
+}
+
+impl Results {
+    /// The result as it may be shown, with the words for why anything is withheld.
+    pub fn from_disclosed(shown: Disclosed, k: SecrecyThreshold) -> Self {
+        Self {
+            took_part: shown.took_part,
+            overall: shown.overall,
+            groups: shown.groups,
+            outcome: shown.outcome,
+            withheld: shown.withheld.map(|w| w.explanation(k)),
+        }
+    }
 }
 
 /// What the decision is about, as a link: the version it would adopt, or the amendment.
@@ -95,6 +114,9 @@ pub struct DecisionPage {
     pub my_ballot: Option<Ballot>,
     /// Why this reader cannot vote, in words; `None` when they can.
     pub cannot_vote: Option<String>,
+    /// Said before anyone votes when so few may vote in a secret decision that an answer
+    /// could be guessed.
+    pub guessable: Option<String>,
     pub may_close: bool,
     /// Once closed.
     pub results: Option<Results>,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::decision::disclosure::Group;
 use crate::domain::decision::method::Method;
 use crate::domain::decision::tally::Tally;
 use crate::domain::workshop::agenda::{Position, StepKind};
@@ -60,8 +61,14 @@ pub struct LiveVote {
     pub open: bool,
     /// The count so far (people and hands); `None` on phones.
     pub voters: Option<u32>,
+    /// Secret ballots show how many voted, not how, until the vote closes.
+    pub secret: bool,
+    /// The count as it may be shown (for secret ballots only once closed, and then with no
+    /// group smaller than the secrecy threshold); `None` on phones and while secret.
     pub overall: Option<Tally>,
-    pub by_constituency: Option<Vec<(Constituency, Tally)>>,
+    pub groups: Option<Vec<(Group, Tally)>>,
+    /// Why a closed secret vote shows only its outcome and turnout.
+    pub withheld: Option<String>,
 }
 
 /// A workshop as listed in its process.

@@ -895,7 +895,9 @@ async fn every_role_gets_the_answer_the_discussion_rules_give(app: TestApp) {
             ("body", "Yes".into()),
         ]
     };
-    let table: Vec<(&str, Vec<(&str, String)>, [u16; 8])> = vec![
+    // (endpoint, form, the status each of the eight people gets)
+    type Row<'a> = (&'a str, Vec<(&'a str, String)>, [u16; 8]);
+    let table: Vec<Row> = vec![
         (
             "discussion/section",
             vec![

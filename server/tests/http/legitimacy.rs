@@ -316,7 +316,7 @@ async fn a_show_of_hands_has_bounds(app: TestApp) {
         .count();
     assert_eq!(counted, 3);
     let shown = page(&app, &new_client(), &step_vote).await;
-    assert_eq!(shown.results.expect("closed").overall.ballots, 12);
+    assert_eq!(shown.results.expect("closed").overall.unwrap().ballots, 12);
     assert_eq!(
         shown.recount,
         app::domain::decision::replay::Recount::Matches

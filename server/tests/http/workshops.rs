@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use app::domain::Constituency;
+use app::domain::decision::disclosure::Group;
 use app::domain::decision::replay::Recount;
 use app::domain::workshop::agenda::Position;
 use app::views::workshops::LiveRoom;
@@ -318,10 +319,10 @@ async fn a_workshop_runs_from_joining_to_a_counted_vote(app: TestApp) {
         .unwrap();
     assert_eq!(tally.voters, Some(16));
     let lived = tally
-        .by_constituency
+        .groups
         .unwrap()
         .into_iter()
-        .find(|(c, _)| *c == Constituency::LivedExperience)
+        .find(|(g, _)| *g == Group::One(Constituency::LivedExperience))
         .unwrap();
     assert_eq!(
         lived.1.ballots, 16,

@@ -30,6 +30,8 @@ pub struct PublicRecord {
     /// The chain of hashes is unbroken.
     pub intact: bool,
     pub recount: Recount,
+    /// A secret decision's entries are published once it has closed.
+    pub entries_withheld_until_close: bool,
     pub entries: Vec<RecordEntry>,
 }
 
@@ -94,6 +96,20 @@ pub fn record_csv(entries: &[RecordEntry]) -> String {
                 choice
                     .as_ref()
                     .map_or_else(|| "secret".to_string(), json_or_empty),
+            ),
+            RecordEvent::ClosedSecretly { ballots, shown, by } => (
+                "closed",
+                by.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
+                format!(
+                    "{ballots} ballots (secret); {}",
+                    if shown.outcome.passed {
+                        "passed"
+                    } else {
+                        "did not pass"
+                    }
+                ),
             ),
             RecordEvent::BallotWithdrawn { participant, by } => (
                 "ballot withdrawn",

@@ -6,6 +6,7 @@
 //! no storage, no I/O.
 
 pub mod ballot;
+pub mod disclosure;
 pub mod export;
 pub mod method;
 pub mod ratification;

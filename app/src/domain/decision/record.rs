@@ -51,6 +51,14 @@ pub enum RecordEvent {
         entered_by: String,
         hands: ShowOfHands,
     },
+    /// A secret decision closed (by hand, `by`, or at its set time): with only what may be
+    /// shown of its count (no group smaller than the secrecy threshold), so the public record
+    /// gives no ballot away.
+    ClosedSecretly {
+        ballots: u32,
+        shown: super::disclosure::Disclosed,
+        by: Option<String>,
+    },
     /// A facilitator removed a guest from the room (`by`), so the guest's ballot
     /// (`participant`) no longer counts.
     BallotWithdrawn { participant: String, by: String },
@@ -78,6 +86,15 @@ impl RecordEvent {
             choice: (!secret).then(|| cast.ballot.clone()),
         }
     }
+}
+
+/// How a person appears in one decision's record: derived from their own secret (kept apart
+/// from the record, deleted when they withdraw) and the decision, so their entries in two
+/// decisions cannot be linked to each other.
+pub fn pseudonym(secret: &str, decision: i64) -> String {
+    let digest = Sha256::digest(format!("{secret}:{decision}").as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("p-{hex}")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,6 +190,23 @@ pub fn verify(decision: i64, entries: &[RecordEntry]) -> Result<(), ChainBreak> 
         expected_prev = e.hash.clone();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod pseudonyms {
+    use super::*;
+
+    #[test]
+    fn one_person_appears_differently_in_two_decisions() {
+        assert_ne!(pseudonym("secret", 1), pseudonym("secret", 2));
+        assert_eq!(
+            pseudonym("secret", 1),
+            pseudonym("secret", 1),
+            "stable within a decision"
+        );
+        assert_ne!(pseudonym("secret", 1), pseudonym("another", 1));
+        assert!(pseudonym("secret", 1).starts_with("p-"));
+    }
 }
 
 #[cfg(test)]

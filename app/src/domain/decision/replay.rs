@@ -45,6 +45,8 @@ pub struct Replay {
     /// Shows of hands entered before the close.
     pub hands: Vec<ShowOfHands>,
     pub closed: Option<RecordedClose>,
+    /// A secret decision's close: how many ballots, and what of the count may be shown.
+    pub closed_secretly: Option<(u32, super::disclosure::Disclosed)>,
     /// The names of commissioners who ratified what the decision adopted.
     pub ratified_by: Vec<String>,
 }
@@ -80,7 +82,7 @@ impl Replay {
                     constituency,
                     choice,
                     ..
-                } if replay.closed.is_none() => {
+                } if !replay.is_closed() => {
                     replay.ballot_events += 1;
                     replay.participants.insert(
                         participant.clone(),
@@ -92,7 +94,7 @@ impl Replay {
                 }
                 RecordEvent::BallotCast { .. } => {}
                 // One show of hands per constituency: a later one replaces the earlier.
-                RecordEvent::HandsCounted { hands, .. } if replay.closed.is_none() => {
+                RecordEvent::HandsCounted { hands, .. } if !replay.is_closed() => {
                     let group = hands.group();
                     replay.hands.retain(|h| h.group() != group);
                     replay.hands.push(hands.clone())
@@ -112,7 +114,10 @@ impl Replay {
                         outcome: outcome.clone(),
                     })
                 }
-                RecordEvent::BallotWithdrawn { participant, .. } if replay.closed.is_none() => {
+                RecordEvent::ClosedSecretly { ballots, shown, .. } => {
+                    replay.closed_secretly = Some((*ballots, shown.clone()))
+                }
+                RecordEvent::BallotWithdrawn { participant, .. } if !replay.is_closed() => {
                     replay.participants.remove(participant);
                 }
                 RecordEvent::BallotWithdrawn { .. } => {}
@@ -145,8 +150,52 @@ impl Replay {
             .collect()
     }
 
+    /// Whether the record holds the decision's close.
+    pub fn is_closed(&self) -> bool {
+        self.closed.is_some() || self.closed_secretly.is_some()
+    }
+
+    /// A secret close checked against the ballots recorded before it: how many took part
+    /// overall and in each group shown.
+    fn recount_secret(&self, ballots: u32, shown: &super::disclosure::Disclosed) -> Recount {
+        use super::disclosure::Group;
+        let took_part = u32::try_from(self.participants.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(self.hands.iter().map(ShowOfHands::hands).sum());
+        if took_part != ballots || shown.took_part != ballots {
+            return Recount::Differs(format!(
+                "the record holds {took_part} people's ballots, the close counted {ballots}"
+            ));
+        }
+        let turnout = self.turnout();
+        let in_groups = |members: &[Constituency]| -> u32 {
+            turnout
+                .iter()
+                .filter(|(c, _)| members.contains(c))
+                .map(|(_, n)| n)
+                .sum()
+        };
+        for (group, tally) in &shown.groups {
+            let n = match group {
+                Group::One(c) => in_groups(&[*c]),
+                Group::Others(cs) => in_groups(cs),
+            };
+            if n != tally.ballots {
+                return Recount::Differs(format!(
+                    "the record holds {n} ballots from {}, the close counted {}",
+                    group.label(),
+                    tally.ballots
+                ));
+            }
+        }
+        Recount::TurnoutMatches
+    }
+
     /// Recounts from the record and compares with what the close recorded.
     pub fn recount(&self) -> Recount {
+        if let Some((ballots, shown)) = &self.closed_secretly {
+            return self.recount_secret(*ballots, shown);
+        }
         let Some(closed) = &self.closed else {
             return Recount::NotClosed;
         };

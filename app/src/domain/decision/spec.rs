@@ -158,6 +158,42 @@ impl DecisionSpec {
     }
 
     /// Whether someone in `constituencies` may vote; the reason, in words, when not.
+    /// The count at the close, and the record's closing entry (`by`: who closed it): for
+    /// secret ballots only what may be shown, with secrecy threshold `k`.
+    pub fn closing(
+        &self,
+        cast: &[CastBallot],
+        by: Option<String>,
+        k: super::disclosure::SecrecyThreshold,
+    ) -> (FinalCount, super::record::RecordEvent) {
+        use super::record::RecordEvent;
+        let counted = self.final_count(cast);
+        let event = if self.secret {
+            RecordEvent::ClosedSecretly {
+                ballots: counted.ballots,
+                shown: super::disclosure::disclose(
+                    self.method,
+                    self.options.len(),
+                    self.rule,
+                    cast,
+                    &counted.outcome,
+                    true,
+                    k,
+                ),
+                by,
+            }
+        } else {
+            RecordEvent::Closed {
+                ballots: counted.ballots,
+                overall: counted.overall.clone(),
+                by_constituency: counted.by_constituency.clone(),
+                outcome: counted.outcome.clone(),
+                by,
+            }
+        };
+        (counted, event)
+    }
+
     pub fn may_vote(&self, constituencies: &[Constituency]) -> Result<(), String> {
         if constituencies.iter().any(|c| self.eligible.contains(c)) {
             Ok(())

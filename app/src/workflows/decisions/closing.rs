@@ -21,9 +21,14 @@ pub async fn close_and_follow_up(
 ) -> Result<Option<FinalCount>, AppError> {
     let now = crate::store::unix_now();
     let spec = decision.spec.clone();
-    let counted = decisions::close(&state.db, decision, by, now, |cast| spec.final_count(cast))
+    let k = crate::store::processes::secrecy_threshold(&state.db, decision.process)
         .await
-        .map_err(unexpected("closing a decision"))?;
+        .map_err(unexpected("reading the secrecy threshold"))?;
+    let counted = decisions::close(&state.db, decision, by, now, |cast, closer| {
+        spec.closing(cast, closer, k)
+    })
+    .await
+    .map_err(unexpected("closing a decision"))?;
     if let Some(counted) = &counted {
         tracing::info!(
             decision = decision.id,

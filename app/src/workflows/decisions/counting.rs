@@ -2,7 +2,8 @@
 //! decision's ballots (server only): who took part, how many in each constituency, and the
 //! count once closed.
 
-use crate::domain::decision::tally::{CastBallot, by_constituency, count};
+use crate::domain::decision::disclosure::{SecrecyThreshold, disclose};
+use crate::domain::decision::tally::CastBallot;
 use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::domain::{Audience, Constituency, PersonId};
 use crate::state::AppState;
@@ -43,7 +44,9 @@ impl Ballots {
                 .await?
                 .into_iter()
                 .collect();
-        Ok(self
+        // Sorted by how people appear, not in the order they voted: the list must not line up
+        // with the participation record.
+        let mut people: Vec<String> = self
             .cast
             .iter()
             .map(|(p, _)| {
@@ -52,6 +55,10 @@ impl Ballots {
                     |pr| pr.shown_as(audience),
                 )
             })
+            .collect();
+        people.sort();
+        Ok(people
+            .into_iter()
             .chain(self.hands.iter().map(|h| {
                 format!(
                     "{} by a show of hands in the room, entered by a facilitator",
@@ -82,18 +89,29 @@ impl Ballots {
             .collect()
     }
 
-    /// The count overall and by constituency with the recorded outcome, once closed.
-    pub fn results(&self, decision: &StoredDecision) -> Option<Results> {
-        let outcome = decision.outcome.clone()?;
-        let (method, options) = (decision.spec.method, decision.spec.options.len());
+    /// Every ballot as the count sees it: people's, and one per hand shown.
+    pub fn all(&self, decision: &StoredDecision) -> Vec<CastBallot> {
         let mut cast: Vec<CastBallot> = self.cast.iter().map(|(_, b)| b.clone()).collect();
         for hands in &self.hands {
-            cast.extend(hands.ballots(method));
+            cast.extend(hands.ballots(decision.spec.method));
         }
-        Some(Results {
-            overall: count(method, options, cast.iter().map(|b| &b.ballot)),
-            by_constituency: by_constituency(method, options, &cast),
-            outcome,
-        })
+        cast
+    }
+
+    /// The count with the recorded outcome, once closed, as it may be shown: for secret
+    /// ballots no figure from fewer than `k` ballots.
+    pub fn results(&self, decision: &StoredDecision, k: SecrecyThreshold) -> Option<Results> {
+        let outcome = decision.outcome.clone()?;
+        let spec = &decision.spec;
+        let shown = disclose(
+            spec.method,
+            spec.options.len(),
+            spec.rule,
+            &self.all(decision),
+            &outcome,
+            spec.secret,
+            k,
+        );
+        Some(Results::from_disclosed(shown, k))
     }
 }

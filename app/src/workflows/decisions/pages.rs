@@ -4,6 +4,7 @@
 
 use super::counting::Ballots;
 use crate::domain::constituency::counted;
+use crate::domain::decision::disclosure::guessable;
 use crate::domain::decision::ratification::{DecisionStanding, may_ratify};
 use crate::domain::decision::record::verify;
 use crate::domain::decision::replay::{Recount, Replay};
@@ -77,7 +78,24 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
             (mine, why)
         }
     };
-    let results = ballots.results(&decision);
+    let k = crate::store::processes::secrecy_threshold(db, cx.id())
+        .await
+        .map_err(unexpected("reading the secrecy threshold"))?;
+    let results = ballots.results(&decision, k);
+    let may_vote = crate::store::constituency_claims::count_eligible(
+        db,
+        cx.id(),
+        &decision.spec.eligible,
+        decision.opened_in_workshop,
+    )
+    .await
+    .map_err(unexpected("counting who may vote"))?;
+    let guessable = guessable(decision.spec.secret, may_vote, k).then(|| {
+        format!(
+            "Fewer than {} people can vote in this, so an answer could be guessed even though ballots are secret. Only the outcome and how many took part will be shown.",
+            k.get()
+        )
+    });
     let guest_ballots = decisions::guest_ballots(db, &decision)
         .await
         .map_err(unexpected("counting guests' ballots"))?;
@@ -125,6 +143,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
         signed_in: cx.viewer.is_some(),
         my_ballot,
         cannot_vote,
+        guessable,
         may_close: open && cx.may(ProcessAction::RunDecisions),
         results,
         took_part,

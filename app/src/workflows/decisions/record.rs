@@ -20,7 +20,11 @@ pub async fn public_record(
     };
     let ballots = Ballots::of(state, &decision).await?;
     let took_part = ballots.names(state, &decision, Audience::Public).await?;
+    let k = crate::store::processes::secrecy_threshold(db, decision.process).await?;
     let entries = participation_record::entries(db, decision.id).await?;
+    // A secret decision's record is published in full once it closes: while it is open, the
+    // order of its entries could be lined up with who is seen to take part.
+    let withheld = decision.spec.secret && decision.closed_at.is_none();
     Ok(Some(PublicRecord {
         decision: decision.id,
         process: decision.process.get(),
@@ -30,13 +34,14 @@ pub async fn public_record(
         secret: decision.spec.secret,
         opened_at: decision.opened_at,
         closed_at: decision.closed_at,
-        outcome: decision.outcome.clone(),
-        overall: ballots.results(&decision).map(|r| r.overall),
+        outcome: ballots.results(&decision, k).map(|r| r.outcome),
+        overall: ballots.results(&decision, k).and_then(|r| r.overall),
         took_part,
         turnout: ballots.turnout(),
         head_hash: entries.last().map(|e| e.hash.clone()),
         intact: verify(decision.id, &entries).is_ok(),
         recount: Replay::of(&entries).recount(),
-        entries,
+        entries_withheld_until_close: withheld,
+        entries: if withheld { Vec::new() } else { entries },
     }))
 }

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use crate::domain::constituency::counted;
-use crate::domain::decision::tally::{CastBallot, by_constituency, count};
+use crate::domain::decision::disclosure::disclose;
+use crate::domain::decision::rule::evaluate;
+use crate::domain::decision::tally::CastBallot;
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::domain::{Audience, Constituency, ConstituencyClaim, PersonId};
 use crate::live::Frame;
@@ -167,21 +169,42 @@ pub async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
         return Ok(None);
     };
     let cast = cast_ballots(db, &decision).await?;
-    let (method, options) = (decision.spec.method, decision.spec.options.len());
+    let open = decision.timing().is_open(crate::store::unix_now());
+    let spec = &decision.spec;
+    // A secret vote shows how many voted, not how, until it closes; then what may be shown.
+    let shown = match (&decision.outcome, spec.secret && open) {
+        (_, true) => None,
+        (Some(outcome), false) => Some(outcome.clone()),
+        (None, false) => Some(evaluate(spec.rule, spec.method, spec.options.len(), &cast)),
+    };
+    let k = crate::store::processes::secrecy_threshold(db, decision.process).await?;
+    let disclosed = shown.map(|outcome| {
+        disclose(
+            spec.method,
+            spec.options.len(),
+            spec.rule,
+            &cast,
+            &outcome,
+            spec.secret,
+            k,
+        )
+    });
     Ok(Some(LiveVote {
         decision: id,
         question: decision.spec.question.as_str().to_string(),
-        method,
+        method: spec.method,
         options: decision
             .spec
             .options
             .iter()
             .map(|o| o.as_str().to_string())
             .collect(),
-        open: decision.timing().is_open(crate::store::unix_now()),
+        open,
         voters: Some(u32::try_from(cast.len()).unwrap_or(u32::MAX)),
-        overall: Some(count(method, options, cast.iter().map(|b| &b.ballot))),
-        by_constituency: Some(by_constituency(method, options, &cast)),
+        secret: spec.secret,
+        overall: disclosed.as_ref().and_then(|d| d.overall.clone()),
+        groups: disclosed.as_ref().map(|d| d.groups.clone()),
+        withheld: disclosed.and_then(|d| d.withheld.map(|w| w.explanation(k))),
     }))
 }
 
@@ -193,7 +216,8 @@ pub fn for_phones(room: &LiveRoom) -> LiveStep {
             vote: step.vote.clone().map(|v| LiveVote {
                 voters: None,
                 overall: None,
-                by_constituency: None,
+                groups: None,
+                withheld: None,
                 ..v
             }),
             ..step.clone()

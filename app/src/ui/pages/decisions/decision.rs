@@ -93,6 +93,7 @@ fn Decision(
         </div>
         <FormError error />
         <FormError error=close_error />
+        {page.open.then(|| page.guessable.clone()).flatten().map(|warning| view! { <p class="notice">{warning}</p> })}
         {match (page.open, page.cannot_vote.clone()) {
             (true, None) => view! { <VoteForm page=page.clone() vote error /> }.into_any(),
             (_, Some(why)) => view! { <p class="notice">{why}</p> }.into_any(),

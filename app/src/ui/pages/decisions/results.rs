@@ -11,12 +11,18 @@ use crate::views::decisions::Results;
 
 #[component]
 pub fn ResultsView(results: Results, options: Vec<String>) -> impl IntoView {
-    let figures = breakdown(&results.overall, &results.by_constituency, &options);
-    let (chart, table) = (chart_svg(&figures, "results"), table_html(&figures));
-    let runoff = match &results.overall.count {
-        Count::Ranked(r) => Some(r.clone()),
+    let figures = results
+        .overall
+        .as_ref()
+        .map(|overall| breakdown(overall, &results.groups, &options));
+    let shown = figures
+        .as_ref()
+        .map(|f| (chart_svg(f, "results"), table_html(f)));
+    let runoff = match results.overall.as_ref().map(|o| &o.count) {
+        Some(Count::Ranked(r)) => Some(r.clone()),
         _ => None,
     };
+    let withheld = results.withheld.clone();
     let outcome = results.outcome.clone();
     view! {
         <section aria-labelledby="results-heading">
@@ -30,11 +36,14 @@ pub fn ResultsView(results: Results, options: Vec<String>) -> impl IntoView {
                     <li>{if c.met { "Met: " } else { "Not met: " }}{c.what}</li>
                 }).collect_view()}
             </ul>
-            <figure class="results-figure">
-                <div inner_html=chart></div>
-                <figcaption>"Each bar shows how one group of people voted, as shares of their votes."</figcaption>
-            </figure>
-            <div inner_html=table></div>
+            {withheld.map(|why| view! { <p class="notice">{why}</p> })}
+            {shown.map(|(chart, table)| view! {
+                <figure class="results-figure">
+                    <div inner_html=chart></div>
+                    <figcaption>"Each bar shows how one group of people voted, as shares of their votes."</figcaption>
+                </figure>
+                <div inner_html=table></div>
+            })}
             {runoff.map(|r| view! {
                 <h3>"Rounds of the runoff"</h3>
                 <ol class="rounds">

@@ -83,7 +83,8 @@ fn Console(page: ConsolePage) -> impl IntoView {
                 let vote = s.vote.clone().map(|v| LiveVote {
                     voters: None,
                     overall: None,
-                    by_constituency: None,
+                    groups: None,
+                    withheld: None,
                     ..v
                 });
                 (s.number, s.kind, vote)

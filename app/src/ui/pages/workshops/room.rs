@@ -46,8 +46,16 @@ pub fn StepComments(step: LiveStep) -> impl IntoView {
 #[component]
 pub fn VoteCount(vote: LiveVote) -> impl IntoView {
     let voters = vote.voters.unwrap_or(0);
-    let figures = match (&vote.overall, &vote.by_constituency) {
-        (Some(overall), Some(by)) => Some(breakdown(overall, by, &vote.options)),
+    let figures = match (&vote.overall, &vote.groups) {
+        (Some(overall), Some(groups)) => Some(breakdown(overall, groups, &vote.options)),
+        _ => None,
+    };
+    // A secret vote shows how many voted, not how, until it closes.
+    let note = match (vote.secret, vote.open, &vote.withheld) {
+        (true, true, _) => {
+            Some("Ballots are secret: the result shows when the vote closes.".to_string())
+        }
+        (_, false, Some(why)) => Some(why.clone()),
         _ => None,
     };
     view! {
@@ -56,6 +64,7 @@ pub fn VoteCount(vote: LiveVote) -> impl IntoView {
             <p class="room-vote__voters" aria-live="polite">
                 {format!("{} voted{}", if voters == 1 { "1 person has".to_string() } else { format!("{voters} people have") }, if vote.open { " so far." } else { ". Voting has closed." })}
             </p>
+            {note.map(|n| view! { <p class="room-vote__note">{n}</p> })}
             {figures.map(|f| {
                 let (chart, table) = (chart_svg(&f, "room-results"), table_html(&f));
                 view! { <div inner_html=chart></div> <div inner_html=table></div> }
