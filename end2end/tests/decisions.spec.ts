@@ -154,6 +154,9 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   const viewer = await (await commissionerContext.request.post('/api/session/viewer')).json();
   await post(admin, 'members/role', { process_id: id, person_id: String(viewer.person), role: 'commissioner', change: 'add' });
   await post(commissionerContext, 'me/appearance', { appearance: 'full_name', full_name: 'Cllr Dana Whitfield', pseudonym: '' });
+  // They say they are a commissioner, and someone else confirms it (nobody confirms themselves).
+  await post(commissionerContext, 'me/constituencies', { process_id: id, commissioner: 'yes' });
+  await post(admin, 'members/confirm', { process_id: id, person_id: String(viewer.person), constituency: 'commissioner' });
   await commissioner.goto(decisionUrl);
   await waitForHydration(commissioner);
   await expect(commissioner.getByText('your name is shown with it')).toBeVisible();

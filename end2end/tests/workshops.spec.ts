@@ -171,3 +171,74 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   for (const p of [sam, ash]) await p.context.close();
   await admin.close();
 });
+
+/** A guest who joins and votes without a screen of their own (their phone is not the test). */
+async function guestVotes(browser: Browser, code: string, name: string, constituency: string, decision: string, answer: string) {
+  const context = await browser.newContext({ storageState: undefined });
+  await post(context, 'workshops/join', { code, how: 'guest', name, constituency });
+  await post(context, 'decisions/vote', { decision_id: decision, answer, reason: answer === 'object' ? 'Not yet.' : '' });
+  await context.close();
+}
+
+// A secret vote in the room: the projector shows how many have voted and never how, until the
+// facilitator closes it; then only groups of at least three (here everyone, merged, because
+// each constituency had one voter).
+test('a secret vote: the projector shows how many, not how, then the merged result', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
+  const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Secret ballot'), description: 'A vote nobody can read back.' }));
+  const w = String(await post(admin, 'workshops/create', { process_id: id, title: 'Thursday group' }));
+
+  const console_ = await admin.newPage();
+  await console_.goto(`/workshops/${w}/console`);
+  await waitForHydration(console_);
+  await console_.getByLabel('What the step is called').fill('Our name');
+  await console_.getByLabel('What the room does').selectOption('vote');
+  await console_.getByLabel('The question (for a vote)').fill('Do we keep the name “Thursday group”?');
+  await console_.getByLabel('Secret ballot (for a vote)').check();
+  await console_.getByRole('button', { name: 'Add the step' }).click();
+  await expect(console_.locator('.agenda')).toContainText('Our name');
+  const code = (await console_.locator('.console-join__code strong').textContent()) ?? '';
+
+  const projector = await admin.newPage();
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await projector.goto(`/workshops/${w}/projector`);
+  await waitForHydration(projector);
+
+  const sam = await guest(browser, code, 'Sam', 'I use or have used drug or alcohol services');
+  await console_.getByRole('button', { name: 'Next step' }).click();
+  await expect(console_.locator('.console-where')).toHaveText('The room is at step 1 of 1.');
+  // No show of hands for a secret vote.
+  await expect(console_.getByRole('button', { name: 'Count these hands' })).toHaveCount(0);
+  await expect(sam.page.getByText('Your vote is secret')).toBeVisible();
+  await sam.page.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await sam.page.getByRole('button', { name: 'Send my vote' }).click();
+  await expect(sam.page.getByText('Your vote is counted.')).toBeVisible();
+  await expectNoAxeViolations(sam.page);
+  await screenshot(sam.page, 'workshop-phone-secret-vote');
+
+  const room = await (await admin.request.post('/api/workshops/room', { form: { workshop_id: w } })).json();
+  const decision = String(room.step.vote.decision);
+  await guestVotes(browser, code, 'Ash', 'family_or_carer', decision, 'object');
+  await guestVotes(browser, code, 'Bo', 'peer_supporter', decision, 'agree');
+  await guestVotes(browser, code, 'Cy', 'other', decision, 'agree');
+
+  await expect(projector.getByText('4 people have voted so far.')).toBeVisible();
+  await expect(projector.getByText('Ballots are secret: the result shows when the vote closes.')).toBeVisible();
+  await expect(projector.locator('table.results')).toHaveCount(0);
+  await expect(projector.getByRole('img', { name: 'Share of each answer, by constituency' })).toHaveCount(0);
+  await expectNoAxeViolations(projector);
+  await screenshot(projector, 'workshop-projector-secret-running');
+
+  await console_.getByRole('button', { name: 'Close the vote and count it' }).click();
+  await expect(projector.getByText('4 people have voted. Voting has closed.')).toBeVisible();
+  const table = projector.locator('table.results thead');
+  await expect(table).toContainText('Other constituencies');
+  await expect(table).toContainText('(4 voting)');
+  await expect(table).not.toContainText('(1 voting)');
+  await expectNoAxeViolations(projector);
+  await screenshot(projector, 'workshop-projector-secret-closed');
+
+  await sam.context.close();
+  await admin.close();
+});

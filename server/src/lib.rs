@@ -13,7 +13,7 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 use axum::extract::{FromRef, Request};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -227,12 +227,12 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();
-            move || shell(options.clone())
+            move || page(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
-        >(context, shell))
+        >(context, page))
         .layer(axum::middleware::from_fn(
             http::server_fn_status::map_server_fn_errors,
         ))
@@ -269,14 +269,29 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("same-origin"),
             ))
+            // Pages rendered by Leptos set their own policy, with the response's nonce.
             .layer(SetResponseHeaderLayer::if_not_present(
-                HeaderName::from_static("content-security-policy"),
-                HeaderValue::from_static("frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"),
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(http::security_headers::NO_SCRIPTS),
+            ))
+            // Personal pages and downloads are never kept; public pages and assets say so.
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-store"),
+            ))
+            .layer(tower::util::option_layer(
+                http::security_headers::strict_transport(settings.public_url.as_deref()),
             ))
             // Innermost, because it needs the router's own body type.
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
     )
     .merge(live)
+}
+
+/// A page as Leptos renders it, with its Content-Security-Policy.
+fn page(options: LeptosOptions) -> impl IntoView {
+    http::security_headers::set_page_policy();
+    shell(options)
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -27,3 +27,20 @@ pub async fn create_process(title: String, description: String) -> Result<Proces
     redirect(&crate::routes::process(id));
     Ok(id)
 }
+
+/// `POST /api/processes/secrecy`: a process administrator sets the secrecy threshold
+/// (`secrecy_threshold`, a whole number from 2 to 50) for decisions opened from now on.
+#[server(prefix = "/api", endpoint = "processes/secrecy")]
+pub async fn set_secrecy_threshold(
+    process_id: i64,
+    secrecy_threshold: String,
+) -> Result<u32, AppError> {
+    use crate::api::boundary::{process_context, redirect};
+    use crate::domain::decision::disclosure::SecrecyThreshold;
+    let cx = process_context(process_id).await?;
+    let k = SecrecyThreshold::parse(&secrecy_threshold)
+        .map_err(|e| crate::forms::refusal("secrecy_threshold", e.to_string()))?;
+    crate::workflows::processes::set_secrecy_threshold(&cx, k).await?;
+    redirect(&crate::routes::decisions(cx.id()));
+    Ok(k.get())
+}

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Refusals, chosen, refusal};
+use super::{Refusals, chosen, refusal, ticked};
 use crate::domain::decision::method::Method;
 use crate::domain::document::{DocumentKind, SectionKey};
 use crate::domain::number::optional_in;
@@ -15,7 +15,8 @@ use crate::error::AppError;
 
 /// `workshops/add-step`. `kind` is "read" or "comments" (with `section`, "definition:3" for
 /// section 3 of the definition), "vote" (a quick consent vote on `question`), or "dots" (a dot
-/// vote among `options`, one per line, with `dots` each).
+/// vote among `options`, one per line, with `dots` each); a vote is secret when `secret` is
+/// ticked ("yes").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepForm {
     pub title: String,
@@ -24,6 +25,7 @@ pub struct StepForm {
     pub question: Option<String>,
     pub options: Option<String>,
     pub dots: Option<String>,
+    pub secret: Option<String>,
 }
 
 /// A step to add, checked; a vote's question and options are checked as a decision by the
@@ -32,6 +34,8 @@ pub struct StepForm {
 pub struct StepRequest {
     pub title: StepTitle,
     pub kind: StepRequestKind,
+    /// A vote's ballots are secret: the room sees how many voted, not how, until it closes.
+    pub secret: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +70,10 @@ impl TryFrom<StepForm> for StepRequest {
         let title = refusals.take("title", StepTitle::parse(&form.title));
         let section = || section_of(&form.section).ok_or("Please choose a section.");
         let question = form.question.clone().unwrap_or_default();
+        let secret = ticked("secret", &form.secret).unwrap_or_else(|_| {
+            refusals.refuse("secret", "Please tick the box, or leave it empty.");
+            false
+        });
         let kind = match form.kind.trim() {
             "read" => refusals
                 .take("section", section())
@@ -104,7 +112,11 @@ impl TryFrom<StepForm> for StepRequest {
             }
         };
         match (title, kind) {
-            (Some(title), Some(kind)) if refusals.is_empty() => Ok(Self { title, kind }),
+            (Some(title), Some(kind)) if refusals.is_empty() => Ok(Self {
+                title,
+                kind,
+                secret,
+            }),
             _ => Err(refusals.into_error()),
         }
     }

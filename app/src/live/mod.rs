@@ -18,8 +18,14 @@ use tokio::sync::{Notify, watch};
 
 use crate::store::{Backend, Db};
 
-/// The channel PostgreSQL notifications travel on; the payload is the workshop's id.
+/// The channel PostgreSQL notifications travel on; the payload is the workshop's id, or
+/// [`PEOPLE`].
 pub const CHANNEL: &str = "rc_workshop_changed";
+
+/// The payload saying that a person changed: withdrew, changed how they appear, was removed,
+/// or signed out. Every room's frame is rebuilt (it may show their name) and every stream
+/// checks again that its session may still follow.
+pub const PEOPLE: &str = "people";
 
 /// What each connected screen receives: the whole room (projector, console) and the part a
 /// phone follows (the current step), as JSON ready to send.
@@ -42,6 +48,8 @@ pub struct LiveHub {
     db: Db,
     build: FrameBuilder,
     rooms: Mutex<HashMap<i64, Arc<Room>>>,
+    /// Counts changes of people; streams watch it to check their session again.
+    people: watch::Sender<u64>,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -56,7 +64,46 @@ impl LiveHub {
             db,
             build,
             rooms: Mutex::new(HashMap::new()),
+            people: watch::channel(0).0,
         })
+    }
+
+    /// Says that a person changed (see [`PEOPLE`]). Returns once this instance's frames are
+    /// rebuilt, so a stream opened after it never carries what the person took back; other
+    /// instances hear it through `NOTIFY` and follow within moments.
+    pub async fn people_changed(&self) {
+        if self.db.backend() == Backend::Postgres {
+            let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(PEOPLE)
+                .execute(self.db.pool())
+                .await;
+            if let Err(error) = sent {
+                tracing::warn!(?error, "could not announce a change of people");
+            }
+        }
+        self.people.send_modify(|n| *n = n.wrapping_add(1));
+        let rooms: Vec<(i64, Arc<Room>)> = self
+            .rooms
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .map(|(id, room)| (*id, room.clone()))
+            .collect();
+        for (id, room) in rooms {
+            self.rebuild(id, &room).await;
+        }
+    }
+
+    /// Changes whenever a person changed; a stream checks its session again each time.
+    pub fn people(&self) -> watch::Receiver<u64> {
+        self.people.subscribe()
+    }
+
+    /// Heard from another instance: rebuild every room in the background.
+    fn heard_people_changed(&self) {
+        self.people.send_modify(|n| *n = n.wrapping_add(1));
+        self.wake_all();
     }
 
     /// Says that workshop `id` changed. Never fails the change itself: a missed update is
@@ -151,16 +198,7 @@ impl LiveHub {
     async fn rebuild_on_change(self: Arc<Self>, id: i64, room: Arc<Room>) {
         loop {
             tokio::select! {
-                () = room.dirty.notified() => {
-                    let frame = (self.build)(self.db.clone(), id).await;
-                    room.frames.send_if_modified(|current| {
-                        let changed = **current != frame;
-                        if changed {
-                            *current = Arc::new(frame);
-                        }
-                        changed
-                    });
-                }
+                () = room.dirty.notified() => self.rebuild(id, &room).await,
                 () = tokio::time::sleep(std::time::Duration::from_secs(30)) => {}
             }
             if room.frames.receiver_count() == 0 {
@@ -177,6 +215,18 @@ impl LiveHub {
         }
     }
 
+    /// Builds room `id`'s frame now and sends it on if it differs.
+    async fn rebuild(&self, id: i64, room: &Room) {
+        let frame = (self.build)(self.db.clone(), id).await;
+        room.frames.send_if_modified(|current| {
+            let changed = **current != frame;
+            if changed {
+                *current = Arc::new(frame);
+            }
+            changed
+        });
+    }
+
     /// On PostgreSQL: listens for changes announced by every instance, reconnecting after a
     /// dropped connection (and then rebuilding every room, to catch up what was missed).
     pub fn listen(self: &Arc<Self>, database_url: String) {
@@ -189,9 +239,12 @@ impl LiveHub {
                 match sqlx::postgres::PgListener::connect(&database_url).await {
                     Ok(mut listener) => match listener.listen(CHANNEL).await {
                         Ok(()) => {
-                            hub.wake_all();
+                            // Whatever was missed while not listening, people included.
+                            hub.heard_people_changed();
                             while let Ok(note) = listener.recv().await {
-                                if let Ok(id) = note.payload().parse::<i64>() {
+                                if note.payload() == PEOPLE {
+                                    hub.heard_people_changed();
+                                } else if let Ok(id) = note.payload().parse::<i64>() {
                                     hub.wake(id);
                                 }
                             }

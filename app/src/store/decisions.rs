@@ -8,6 +8,7 @@ use sqlx::any::AnyRow;
 use super::participation_record::{append_in, pseudonym_in};
 use super::{Db, StoreError};
 use crate::domain::decision::ballot::Ballot;
+use crate::domain::decision::disclosure::SecrecyThreshold;
 use crate::domain::decision::record::RecordEvent;
 use crate::domain::decision::rule::Outcome;
 use crate::domain::decision::spec::{DecisionSpec, FinalCount};
@@ -29,6 +30,9 @@ pub struct StoredDecision {
     pub outcome: Option<Outcome>,
     /// The workshop whose step opened it: its guests may vote in it, and nobody else's.
     pub opened_in_workshop: Option<i64>,
+    /// The process's secrecy threshold when it opened: voters were told the rule then, so a
+    /// later change of the setting neither reveals nor hides more of this decision.
+    pub secrecy: SecrecyThreshold,
 }
 
 impl StoredDecision {
@@ -53,7 +57,7 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 
 const COLUMNS: &str = "id, process_id, question, method, rule, options, eligible, secret, \
      subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, closed_at, outcome, \
-     opened_in_workshop";
+     opened_in_workshop, secrecy_threshold";
 
 fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
     use crate::domain::decision::spec::{OptionLabel, Question};
@@ -96,6 +100,13 @@ fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
             .transpose()
             .map_err(|e| StoreError::Corrupt(format!("outcome: {e}")))?,
         opened_in_workshop: row.try_get("opened_in_workshop")?,
+        secrecy: {
+            let k: i64 = row.try_get("secrecy_threshold")?;
+            u32::try_from(k)
+                .ok()
+                .and_then(SecrecyThreshold::new)
+                .ok_or_else(|| StoreError::Corrupt(format!("secrecy threshold {k}")))?
+        },
     })
 }
 
@@ -152,8 +163,10 @@ pub async fn open_in(
     let (subject_kind, subject_document, subject_number) = spec.subject.columns();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO decisions (process_id, question, method, rule, options, eligible, secret, \
-         subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, opened_in_workshop) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+         subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, opened_in_workshop, \
+         secrecy_threshold) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+         (SELECT secrecy_threshold FROM processes WHERE id = $1)) RETURNING id",
     )
     .bind(process.get())
     .bind(spec.question.as_str())

@@ -88,9 +88,12 @@ impl Db {
                 Box::pin(async move {
                     // WAL lets readers work while one person writes. synchronous=FULL because a
                     // ballot or decision acknowledged to a person must survive power loss.
+                    // secure_delete overwrites what is deleted or replaced with zeros, so a
+                    // withdrawn person's name and email do not linger in free pages.
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                         PRAGMA secure_delete = ON;",
                     )
                     .await?;
                     Ok(())
@@ -133,6 +136,20 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// On SQLite, copies the write-ahead log into the database and empties it, so what was
+    /// just erased (with `secure_delete`, overwritten in the database) leaves no copy in the
+    /// log. `false` if readers kept it from finishing within the busy timeout. PostgreSQL
+    /// keeps old row versions until `VACUUM` (see the README).
+    pub async fn checkpoint(&self) -> Result<bool, StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Ok(true);
+        }
+        let busy: i64 = sqlx::query_scalar("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(busy == 0)
     }
 
     pub fn pool(&self) -> &AnyPool {

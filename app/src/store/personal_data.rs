@@ -410,6 +410,14 @@ pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreEr
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    // The withdrawal is committed whatever happens here; a later checkpoint catches up.
+    match db.checkpoint().await {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::warn!("the write-ahead log could not be emptied after a withdrawal yet")
+        }
+        Err(error) => tracing::warn!(?error, "emptying the write-ahead log after a withdrawal"),
+    }
     Ok(())
 }
 

@@ -29,6 +29,9 @@ pub struct DecisionList {
     pub process: ProcessSummary,
     pub decisions: Vec<DecisionSummary>,
     pub may_run: bool,
+    /// The secrecy threshold new decisions open with, and whether this reader may change it.
+    pub secrecy: u32,
+    pub may_configure: bool,
 }
 
 /// The count of a closed decision as it may be shown: overall and by group (for secret

@@ -69,6 +69,8 @@ pub struct LiveVote {
     pub groups: Option<Vec<(Group, Tally)>>,
     /// Why a closed secret vote shows only its outcome and turnout.
     pub withheld: Option<String>,
+    /// Said before anyone votes when so few may vote in secret that an answer could be guessed.
+    pub guessable: Option<String>,
 }
 
 /// A workshop as listed in its process.

@@ -47,3 +47,27 @@ pub async fn create(
     );
     Ok(id)
 }
+
+/// A process administrator sets the secrecy threshold: the fewest ballots any figure of a
+/// secret result may come from. It applies to decisions opened from now on; each open or
+/// closed one keeps the threshold its voters were told.
+pub async fn set_secrecy_threshold(
+    cx: &crate::workflows::ProcessContext,
+    k: crate::domain::decision::disclosure::SecrecyThreshold,
+) -> Result<(), AppError> {
+    use crate::domain::permissions::ProcessAction;
+    let admin = cx.require(
+        ProcessAction::ConfigureProcess,
+        "change the secrecy threshold",
+    )?;
+    crate::store::processes::set_secrecy_threshold(cx.db(), cx.id(), k)
+        .await
+        .map_err(unexpected("changing the secrecy threshold"))?;
+    tracing::info!(
+        process = cx.id().get(),
+        person = admin.person.get(),
+        k = k.get(),
+        "secrecy threshold changed"
+    );
+    Ok(())
+}

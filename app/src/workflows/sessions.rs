@@ -123,6 +123,8 @@ pub async fn end(state: &AppState, token: Option<SecretToken>) -> Result<(), App
         sessions::delete(&state.db, &token.hash())
             .await
             .map_err(unexpected("ending a session"))?;
+        // Its live streams end.
+        state.live.people_changed().await;
     }
     Ok(())
 }
@@ -133,5 +135,6 @@ pub async fn end_everywhere(state: &AppState, viewer: Viewer) -> Result<(), AppE
         .await
         .map_err(unexpected("ending sessions"))?;
     tracing::info!(person = viewer.person.get(), ended, "signed out everywhere");
+    state.live.people_changed().await;
     Ok(())
 }

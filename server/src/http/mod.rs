@@ -8,4 +8,5 @@ pub mod live;
 pub mod personal_data;
 pub mod published;
 pub mod same_origin;
+pub mod security_headers;
 pub mod server_fn_status;

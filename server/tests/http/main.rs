@@ -20,6 +20,7 @@ mod personal_data;
 mod processes;
 mod ratification;
 mod schema_parity;
+mod secrecy;
 mod security;
 mod sessions;
 mod workshops;

@@ -702,6 +702,12 @@ fn rows(f: &Fixture) -> Vec<Row> {
             &[("process_id", p), ("public_comments", "off")],
             ADMINS,
         ),
+        row(
+            "processes/secrecy",
+            Writes,
+            &[("process_id", p), ("secrecy_threshold", "4")],
+            ADMINS,
+        ),
         // Documents.
         Row {
             endpoint: "documents/start",

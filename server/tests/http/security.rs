@@ -44,15 +44,78 @@ on_both_databases!(cross_site, posts_from_another_site_are_refused);
 
 async fn pages_carry_protective_headers(app: TestApp) {
     let response = app.get("/").await;
-    let h = response.headers();
+    let h = response.headers().clone();
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
+    assert_eq!(h.get("referrer-policy").unwrap(), "same-origin");
+    assert_eq!(h.get("cache-control").unwrap(), "no-store");
     assert!(
-        h.get("content-security-policy")
+        h.get("strict-transport-security").is_none(),
+        "not over http"
+    );
+    // Scripts run only with this response's nonce: an injected <script> has none.
+    let policy = h.get("content-security-policy").unwrap().to_str().unwrap();
+    assert!(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"));
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in script-src");
+    assert!(nonce.len() >= 16 && !policy.contains("unsafe-inline"));
+    let html = response.text().await.unwrap();
+    let scripts: Vec<&str> = html
+        .match_indices("<script")
+        .map(|(at, _)| &html[at..])
+        .collect();
+    assert!(!scripts.is_empty());
+    for script in scripts {
+        let tag = &script[..script.find('>').unwrap()];
+        assert!(tag.contains(&format!("nonce=\"{nonce}\"")), "{tag}");
+    }
+    let again = app.get("/").await;
+    assert_ne!(
+        again
+            .headers()
+            .get("content-security-policy")
             .unwrap()
             .to_str()
-            .unwrap()
-            .contains("frame-ancestors 'none'")
+            .unwrap(),
+        policy,
+        "a fresh nonce for each response"
     );
-    assert_eq!(h.get("referrer-policy").unwrap(), "same-origin");
+
+    // Personal pages and downloads are never kept; everything else that is not a page runs
+    // no scripts at all.
+    app.sign_in_as_admin().await;
+    for path in ["/me", "/me/data.json", "/processes/new"] {
+        let r = app.get(path).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(
+            r.headers().get("cache-control").unwrap(),
+            "no-store",
+            "{path}"
+        );
+    }
+    let health = app.get("/healthz").await;
+    assert!(
+        health.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .ends_with("script-src 'none'")
+    );
 }
 on_both_databases!(headers, pages_carry_protective_headers);
+
+async fn an_https_site_asks_browsers_to_use_https_only(app: TestApp) {
+    let mut settings = app.settings.clone();
+    settings.public_url = Some("https://commons.example.org".into());
+    settings.listen = "127.0.0.1:0".parse().unwrap();
+    let site_root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site_root.path().join("pkg")).unwrap();
+    let https = crate::harness::start(settings, app.backend, site_root, None).await;
+    let r = https.get("/healthz").await;
+    assert_eq!(
+        r.headers().get("strict-transport-security").unwrap(),
+        "max-age=63072000"
+    );
+}
+on_both_databases!(hsts, an_https_site_asks_browsers_to_use_https_only);

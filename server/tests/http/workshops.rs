@@ -391,7 +391,7 @@ on_both_databases!(
 );
 
 /// Reads Server-Sent Events from `response` until one is a frame, or `wait` passes.
-async fn next_frame<T: serde::de::DeserializeOwned>(
+pub(crate) async fn next_frame<T: serde::de::DeserializeOwned>(
     response: &mut reqwest::Response,
     buffer: &mut String,
     wait: Duration,
@@ -417,7 +417,12 @@ async fn next_frame<T: serde::de::DeserializeOwned>(
     }
 }
 
-async fn stream(client: &reqwest::Client, base: &str, w: &str, view: &str) -> reqwest::Response {
+pub(crate) async fn stream(
+    client: &reqwest::Client,
+    base: &str,
+    w: &str,
+    view: &str,
+) -> reqwest::Response {
     client
         .get(format!("{base}/workshops/{w}/live?view={view}"))
         .send()

@@ -12,6 +12,7 @@ use super::method::Method;
 use super::rule::{DecisionRule, Outcome};
 use super::tally::{CastBallot, Tally, by_constituency, count};
 use crate::domain::Constituency;
+use crate::domain::number::{NumberError, optional_in};
 
 /// The fewest ballots any figure of a secret result may come from: a process setting, 3
 /// unless a process chooses otherwise, and never below 2.
@@ -30,6 +31,17 @@ impl SecrecyThreshold {
 
     pub fn get(self) -> u32 {
         self.0
+    }
+
+    /// From a form field: a whole number from 2 to 50, nothing else (not even empty).
+    pub fn parse(raw: &str) -> Result<Self, NumberError> {
+        let range = NumberError::OutOfRange {
+            min: u64::from(Self::MIN),
+            max: u64::from(Self::MAX),
+        };
+        optional_in::<u32>(raw, Self::MIN.into(), Self::MAX.into())?
+            .map(Self)
+            .ok_or(range)
     }
 }
 
@@ -185,10 +197,15 @@ pub fn disclose(
     }
 }
 
-/// Whether a secret decision's electorate is so small that an answer could be guessed: the
-/// ballot form says so before anyone votes.
-pub fn guessable(secret: bool, may_vote: u32, k: SecrecyThreshold) -> bool {
-    secret && may_vote < k.get()
+/// What the ballot form says, before anyone votes, when a secret decision's electorate
+/// (`may_vote` people) is so small that an answer could be guessed.
+pub fn guess_warning(secret: bool, may_vote: u32, k: SecrecyThreshold) -> Option<String> {
+    (secret && may_vote < k.get()).then(|| {
+        format!(
+            "Fewer than {} people can vote in this, so an answer could be guessed even though ballots are secret. Only the outcome and how many took part will be shown.",
+            k.get()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -231,6 +248,13 @@ mod tests {
     fn the_threshold_is_never_below_two() {
         assert_eq!(SecrecyThreshold::new(1), None);
         assert_eq!(SecrecyThreshold::new(2).map(SecrecyThreshold::get), Some(2));
+        for raw in ["1", "", "0", "three", "3.5", "-3", "51"] {
+            assert!(SecrecyThreshold::parse(raw).is_err(), "{raw:?}");
+        }
+        assert_eq!(
+            SecrecyThreshold::parse(" 5 ").map(SecrecyThreshold::get),
+            Ok(5)
+        );
     }
 
     #[test]
@@ -322,6 +346,18 @@ mod tests {
         assert_eq!(d.withheld, None);
         assert_eq!(d.groups.len(), 2);
         assert!(d.overall.is_some() && !d.outcome.checks.is_empty());
+    }
+
+    #[test]
+    fn the_ballot_form_warns_when_fewer_than_k_may_vote_in_secret() {
+        let k = SecrecyThreshold::DEFAULT;
+        assert!(guess_warning(true, 2, k).is_some_and(|w| w.starts_with("Fewer than 3 people")));
+        assert_eq!(guess_warning(true, 3, k), None);
+        assert_eq!(
+            guess_warning(false, 1, k),
+            None,
+            "open ballots are open anyway"
+        );
     }
 
     fn constituency() -> impl Strategy<Value = Constituency> {

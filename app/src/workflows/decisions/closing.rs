@@ -21,9 +21,7 @@ pub async fn close_and_follow_up(
 ) -> Result<Option<FinalCount>, AppError> {
     let now = crate::store::unix_now();
     let spec = decision.spec.clone();
-    let k = crate::store::processes::secrecy_threshold(&state.db, decision.process)
-        .await
-        .map_err(unexpected("reading the secrecy threshold"))?;
+    let k = decision.secrecy;
     let counted = decisions::close(&state.db, decision, by, now, |cast, closer| {
         spec.closing(cast, closer, k)
     })

@@ -4,7 +4,7 @@
 
 use super::counting::Ballots;
 use crate::domain::constituency::counted;
-use crate::domain::decision::disclosure::guessable;
+use crate::domain::decision::disclosure::guess_warning;
 use crate::domain::decision::ratification::{DecisionStanding, may_ratify};
 use crate::domain::decision::record::verify;
 use crate::domain::decision::replay::{Recount, Replay};
@@ -42,6 +42,11 @@ pub async fn list(cx: &ProcessContext) -> Result<DecisionList, AppError> {
         process: cx.process.clone(),
         decisions,
         may_run: cx.may(ProcessAction::RunDecisions),
+        secrecy: crate::store::processes::secrecy_threshold(cx.db(), cx.id())
+            .await
+            .map_err(unexpected("reading the secrecy threshold"))?
+            .get(),
+        may_configure: cx.may(ProcessAction::ConfigureProcess),
     })
 }
 
@@ -78,9 +83,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
             (mine, why)
         }
     };
-    let k = crate::store::processes::secrecy_threshold(db, cx.id())
-        .await
-        .map_err(unexpected("reading the secrecy threshold"))?;
+    let k = decision.secrecy;
     let results = ballots.results(&decision, k);
     let may_vote = crate::store::constituency_claims::count_eligible(
         db,
@@ -90,12 +93,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     )
     .await
     .map_err(unexpected("counting who may vote"))?;
-    let guessable = guessable(decision.spec.secret, may_vote, k).then(|| {
-        format!(
-            "Fewer than {} people can vote in this, so an answer could be guessed even though ballots are secret. Only the outcome and how many took part will be shown.",
-            k.get()
-        )
-    });
+    let guessable = guess_warning(decision.spec.secret, may_vote, k);
     let guest_ballots = decisions::guest_ballots(db, &decision)
         .await
         .map_err(unexpected("counting guests' ballots"))?;

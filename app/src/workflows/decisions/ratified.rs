@@ -33,8 +33,7 @@ pub async fn block(
         .await?
         .ok_or_else(|| StoreError::Corrupt("a ratification without its decision".into()))?;
     let ballots = Ballots::of(state, &decision).await?;
-    let k = crate::store::processes::secrecy_threshold(db, decision.process).await?;
-    let results = ballots.results(&decision, k);
+    let results = ballots.results(&decision, decision.secrecy);
     let superseded_by = all
         .iter()
         .filter(|r| r.id > ratification.id)

@@ -20,7 +20,7 @@ pub async fn public_record(
     };
     let ballots = Ballots::of(state, &decision).await?;
     let took_part = ballots.names(state, &decision, Audience::Public).await?;
-    let k = crate::store::processes::secrecy_threshold(db, decision.process).await?;
+    let k = decision.secrecy;
     let entries = participation_record::entries(db, decision.id).await?;
     // A secret decision's record is published in full once it closes: while it is open, the
     // order of its entries could be lined up with who is seen to take part.

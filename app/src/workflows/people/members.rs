@@ -121,6 +121,10 @@ pub async fn change_role(
         add,
         "role changed"
     );
+    if !add {
+        // Streams of someone no longer in the process end.
+        cx.state.live.people_changed().await;
+    }
     Ok(())
 }
 

@@ -83,7 +83,10 @@ pub async fn set_appearance(
     })?;
     people::update_profile(&state.db, viewer.person, &profile)
         .await
-        .map_err(unexpected("saving a profile"))
+        .map_err(unexpected("saving a profile"))?;
+    // Live screens that show their name show it as they now choose.
+    state.live.people_changed().await;
+    Ok(())
 }
 
 /// The constituencies the person declares in one process they belong to.
@@ -131,5 +134,7 @@ pub async fn withdraw(state: &AppState, viewer: Viewer) -> Result<(), AppError> 
         .await
         .map_err(unexpected("withdrawing"))?;
     tracing::info!(person = viewer.person.get(), "withdrew");
+    // Their name leaves every live screen, and their own streams end.
+    state.live.people_changed().await;
     Ok(())
 }

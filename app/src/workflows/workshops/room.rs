@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::domain::constituency::counted;
-use crate::domain::decision::disclosure::disclose;
+use crate::domain::decision::disclosure::{disclose, guess_warning};
 use crate::domain::decision::rule::evaluate;
 use crate::domain::decision::tally::CastBallot;
 use crate::domain::workshop::agenda::{Position, StepKind};
@@ -177,7 +177,18 @@ pub async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
         (Some(outcome), false) => Some(outcome.clone()),
         (None, false) => Some(evaluate(spec.rule, spec.method, spec.options.len(), &cast)),
     };
-    let k = crate::store::processes::secrecy_threshold(db, decision.process).await?;
+    let k = decision.secrecy;
+    let may_vote = if spec.secret {
+        crate::store::constituency_claims::count_eligible(
+            db,
+            decision.process,
+            &spec.eligible,
+            decision.opened_in_workshop,
+        )
+        .await?
+    } else {
+        0
+    };
     let disclosed = shown.map(|outcome| {
         disclose(
             spec.method,
@@ -205,6 +216,7 @@ pub async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
         overall: disclosed.as_ref().and_then(|d| d.overall.clone()),
         groups: disclosed.as_ref().map(|d| d.groups.clone()),
         withheld: disclosed.and_then(|d| d.withheld.map(|w| w.explanation(k))),
+        guessable: guess_warning(spec.secret, may_vote, k),
     }))
 }
 

@@ -58,11 +58,12 @@ pub async fn create(
     Err(AppError::Unexpected)
 }
 
-/// A workshop's quick vote: more than half, everyone eligible, open ballots.
+/// A workshop's quick vote: more than half, everyone eligible, open or secret ballots.
 fn workshop_vote(
     method: Method,
     question: &str,
     options: &[String],
+    secret: bool,
 ) -> Result<DecisionSpec, AppError> {
     DecisionSpec::parse(
         DecisionSubject::Question,
@@ -74,7 +75,7 @@ fn workshop_vote(
         },
         options,
         Constituency::ALL.to_vec(),
-        false,
+        secret,
     )
     .map_err(spec_refusal)
 }
@@ -91,7 +92,7 @@ pub async fn add_step(
         StepRequestKind::Read(document, section) => StepKind::Read { document, section },
         StepRequestKind::Comments(document, section) => StepKind::Comments { document, section },
         StepRequestKind::Consent { question } => {
-            let spec = workshop_vote(Method::Consent, &question, &[])?;
+            let spec = workshop_vote(Method::Consent, &question, &[], step.secret)?;
             open_vote(cx, workshop, by, &spec).await?
         }
         StepRequestKind::Dots {
@@ -99,7 +100,7 @@ pub async fn add_step(
             options,
             dots,
         } => {
-            let spec = workshop_vote(Method::DotVoting { dots }, &question, &options)?;
+            let spec = workshop_vote(Method::DotVoting { dots }, &question, &options, step.secret)?;
             open_vote(cx, workshop, by, &spec).await?
         }
     };
@@ -193,6 +194,12 @@ pub async fn enter_hands(
     let now = crate::store::unix_now();
     if !decision.timing().is_open(now) {
         return Err(no_more_hands());
+    }
+    if decision.spec.secret {
+        return Err(AppError::Conflict(
+            "This vote is secret, and a show of hands is not: people vote on their phones or a shared device."
+                .into(),
+        ));
     }
     let hands = ShowOfHands::parse(
         decision.spec.method,
@@ -305,7 +312,8 @@ pub async fn remove_guest(
     for decision in withdrawn {
         cx.state.live.decision_changed(decision).await;
     }
-    cx.state.live.changed(workshop.id).await;
+    // Rebuilds the room and ends the guest's own streams.
+    cx.state.live.people_changed().await;
     Ok(())
 }
 

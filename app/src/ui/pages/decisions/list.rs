@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::decisions::pages::list_decisions;
 use crate::api::decisions::running::OpenDecision;
+use crate::api::processes::SetSecrecyThreshold;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::document::DocumentKind;
 use crate::domain::{Constituency, ProcessId};
@@ -67,6 +68,35 @@ fn Decisions(list: DecisionList) -> impl IntoView {
             }.into_any()
         }}
         {list.may_run.then(|| view! { <OpenForm id /> })}
+        {list.may_configure.then(|| view! { <SecrecyForm id k=list.secrecy /> })}
+    }
+}
+
+/// The process's secrecy threshold, for decisions opened from now on.
+#[component]
+fn SecrecyForm(id: i64, k: u32) -> impl IntoView {
+    let set = ServerAction::<SetSecrecyThreshold>::new();
+    let error = Signal::derive(move || set.value().get().and_then(Result::err));
+    let saved = move || set.value().get().and_then(Result::ok);
+    view! {
+        <section aria-labelledby="secrecy-heading">
+            <h2 id="secrecy-heading">"Secret ballots"</h2>
+            <p id="secrecy-hint">
+                "In a secret vote, no number is shown that comes from fewer people than this: smaller groups are merged, and if that is not enough only the result and how many took part are shown. "
+                "It applies to decisions opened from now on. It cannot be lower than 2."
+            </p>
+            <ActionForm action=set attr:class="form">
+                <input type="hidden" name="process_id" value=id />
+                <div class="field">
+                    <label for="secrecy_threshold">"The smallest group a secret result may show"</label>
+                    <input id="secrecy_threshold" name="secrecy_threshold" type="number" min="2" max="50" inputmode="numeric" value=k required=true
+                        aria-describedby=move || described_by(error, "secrecy_threshold", Some("secrecy-hint")) aria-invalid=move || aria_invalid(error, "secrecy_threshold") />
+                    <FieldError field="secrecy_threshold" error />
+                </div>
+                <button type="submit">"Save"</button>
+                {move || saved().map(|k| view! { <p role="status">{format!("Saved: from now on, no group smaller than {k}.")}</p> })}
+            </ActionForm>
+        </section>
     }
 }
 

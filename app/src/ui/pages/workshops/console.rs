@@ -178,7 +178,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
             {move || match tools.get() {
                 Some((_, Some(StepKind::Comments { .. }), _)) => view! { <SaidForm id saying /> }.into_any(),
                 Some((_, _, Some(vote))) if vote.open => view! {
-                    <HandsForm id vote=vote.clone() hands />
+                    {(!vote.secret).then(|| view! { <HandsForm id vote=vote.clone() hands /> })}
                     <ActionForm action=closing attr:class="inline-form">
                         <input type="hidden" name="decision_id" value=vote.decision />
                         <button type="submit" class="button button--secondary">"Close the vote and count it"</button>
@@ -295,6 +295,12 @@ fn AddStepForm(
                     <label for="step-dots">"Dots for each person (for a dot vote)"</label>
                     <input id="step-dots" name="dots" type="number" min="1" max="20" value="3" />
                 </div>
+                <div class="choice">
+                    <input id="step-secret" name="secret" type="checkbox" value="yes" aria-describedby="step-secret-hint" />
+                    <label for="step-secret">"Secret ballot (for a vote)"</label>
+                </div>
+                <p class="hint" id="step-secret-hint">"The room sees how many have voted, not how, until you close the vote. Votes are then only on phones or a shared device, not by show of hands."</p>
+                <FieldError field="secret" error />
                 <button type="submit" class="button">"Add the step"</button>
             </ActionForm>
         </section>
@@ -377,7 +383,11 @@ fn RoomControls(
                         Ok(list) => view! {
                             <ul class="guest-list">
                                 {list.into_iter().map(|g| {
-                                    let (admit_name, remove_name) = (format!(": {}", g.shown_as), format!(": {}", g.shown_as));
+                                    // The visible words stay first in the name (what a voice user says).
+                                    let (admit_name, remove_name) = (
+                                        format!("Admit into the process: {}", g.shown_as),
+                                        format!("Remove from the room: {}", g.shown_as),
+                                    );
                                     view! {
                                         <li class="guest">
                                             <span class="guest__name">{g.shown_as.clone()}</span>
@@ -388,12 +398,12 @@ fn RoomControls(
                                                     <ActionForm action=admitting attr:class="inline-form">
                                                         <input type="hidden" name="workshop_id" value=id />
                                                         <input type="hidden" name="person_id" value=g.person_id />
-                                                        <button type="submit" class="button button--secondary">"Admit into the process"<span class="visually-hidden">{admit_name}</span></button>
+                                                        <button type="submit" class="button button--secondary" aria-label=admit_name>"Admit into the process"</button>
                                                     </ActionForm>
                                                     <ActionForm action=removing attr:class="inline-form">
                                                         <input type="hidden" name="workshop_id" value=id />
                                                         <input type="hidden" name="person_id" value=g.person_id />
-                                                        <button type="submit" class="button button--secondary">"Remove from the room"<span class="visually-hidden">{remove_name}</span></button>
+                                                        <button type="submit" class="button button--secondary" aria-label=remove_name>"Remove from the room"</button>
                                                     </ActionForm>
                                                 }.into_any()
                                             }}

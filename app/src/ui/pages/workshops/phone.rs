@@ -86,6 +86,8 @@ fn Phone(step: LiveStep) -> impl IntoView {
                         view! {
                             <section aria-labelledby="phone-vote-heading">
                                 <h2 id="phone-vote-heading">{v.question.clone()}</h2>
+                                {v.secret.then(|| view! { <p class="hint">"Your vote is secret: the screen at the front shows how many have voted, not how."</p> })}
+                                {v.guessable.clone().map(|warning| view! { <p class="notice">{warning}</p> })}
                                 {move || vote_ok.get().then(|| view! { <p class="notice" role="status">"Your vote is counted. You can change it until the vote closes."</p> })}
                                 <ActionForm action=vote attr:class="form">
                                     <FormError error=vote_error />
