@@ -31,6 +31,8 @@ async function voter(browser: Browser, code: string, constituency: string, javaS
 }
 
 test('a consent decision: three constituencies vote on phones and the result shows each side by side', async ({ browser }) => {
+  // Four browsers, one without JavaScript: about 30 s on 2 cores.
+  test.setTimeout(60_000);
   const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
   const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Sefton decision'), description: 'Deciding together.' }));
   const batch = String(await post(admin, 'codes/create', { process_id: id, count: '3', valid_days: '14' }));

@@ -38,6 +38,8 @@ async function draftedProcess(browser: Browser, saves: string[], publish: number
 }
 
 test('two people edit the same section; the clash is merged, nothing is lost, and it is published', async ({ browser }) => {
+  // A long journey through two browsers: about 30 s on 2 cores.
+  test.setTimeout(60_000);
   const { context: adminContext, page: admin, processUrl, codes } = await processWithCodes(browser, 1);
 
   // A second person joins with a code on their own device and is made a drafter.

@@ -229,10 +229,16 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             let options = leptos_options.clone();
             move || page(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            ServerState,
-            _,
-        >(context, page))
+        // The site's own files (the favicon), else the app's "not found" page. Not Leptos's
+        // file handler: it answers a file inside whichever reactive owner its thread last
+        // ran, and could take the headers (the page's policy) of a page rendering beside it.
+        .fallback_service(http::assets::site_files(
+            &settings.site_root,
+            leptos_axum::render_app_async_with_context(context, {
+                let options = leptos_options.clone();
+                move || page(options.clone())
+            }),
+        ))
         .layer(axum::middleware::from_fn(
             http::server_fn_status::map_server_fn_errors,
         ))

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::decisions::{page, verify_record, vote};
 use crate::discussion::setup;
-use crate::harness::{TestApp, new_client};
+use crate::harness::{TestApp, field_message, new_client};
 use crate::on_both_databases;
 use crate::permissions::Cast;
 use crate::workshops::{
@@ -151,6 +151,24 @@ async fn a_secret_vote_shows_no_figure_from_fewer_than_k_ballots(app: TestApp) {
         ],
     )
     .await;
+
+    // A show of hands is not secret: refused for this vote.
+    let hands = app
+        .call_with(
+            &cast.facilitator,
+            "workshops/hands",
+            &[
+                ("workshop_id", &w),
+                ("decision_id", &d),
+                ("constituency", "lived_experience"),
+                ("hands[0]", "3"),
+                ("hands[1]", "0"),
+                ("hands[2]", "0"),
+                ("hands[3]", "0"),
+            ],
+        )
+        .await;
+    assert!(field_message(hands, "hands").await.contains("secret"));
 
     // While it runs: how many, not how.
     let live = room(&app, &cast.facilitator, &w)
@@ -423,6 +441,81 @@ async fn one_persons_record_entries_cannot_be_linked_across_decisions(app: TestA
 on_both_databases!(
     pseudonyms,
     one_persons_record_entries_cannot_be_linked_across_decisions
+);
+
+async fn set_threshold(
+    app: &TestApp,
+    client: &reqwest::Client,
+    p: &str,
+    k: &str,
+) -> reqwest::Response {
+    app.call_with(
+        client,
+        "processes/secrecy",
+        &[("process_id", p), ("secrecy_threshold", k)],
+    )
+    .await
+}
+
+async fn each_decision_keeps_the_secrecy_threshold_in_force_when_it_opened(app: TestApp) {
+    let (p, cast) = setup(&app).await;
+    let (w_before, before) = workshop_vote(&app, &cast, &p, true).await;
+    // A group of one gives its member away; a malformed number is refused, never defaulted.
+    for bad in ["1", "0", "", "three", "2.5", "-3", "51"] {
+        let r = set_threshold(&app, &cast.process_admin, &p, bad).await;
+        assert!(!r.status().is_success(), "{bad:?}");
+        let message = field_message(r, "secrecy_threshold").await;
+        assert!(
+            message.contains("2 to 50") || message.contains("whole number"),
+            "{bad:?}: {message}"
+        );
+    }
+    assert_eq!(
+        set_threshold(&app, &cast.facilitator, &p, "2")
+            .await
+            .status(),
+        403,
+        "a facilitator may not lower it"
+    );
+    let r = set_threshold(&app, &cast.process_admin, &p, "5").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<u32>().await.unwrap(), 5);
+
+    let (w_after, after) = workshop_vote(&app, &cast, &p, true).await;
+    let warning = page(&app, &cast.facilitator, &after)
+        .await
+        .guessable
+        .expect("warned before voting");
+    assert!(
+        warning.starts_with("Fewer than 5 people can vote"),
+        "{warning}"
+    );
+    let four = [
+        ("Ash", "lived_experience", "agree"),
+        ("Bo", "lived_experience", "agree"),
+        ("Cy", "lived_experience", "object"),
+        ("Di", "lived_experience", "agree"),
+    ];
+    guests_vote(&app, &w_before, &before, &four).await;
+    guests_vote(&app, &w_after, &after, &four).await;
+    close(&app, &cast, &before).await;
+    close(&app, &cast, &after).await;
+    let shown = page(&app, &new_client(), &before).await.results.unwrap();
+    assert_eq!(
+        shown.overall.map(|t| t.ballots),
+        Some(4),
+        "opened under 3: four voters are shown"
+    );
+    let shown = page(&app, &new_client(), &after).await.results.unwrap();
+    assert_eq!(
+        (shown.overall, shown.took_part),
+        (None, 4),
+        "opened under 5"
+    );
+}
+on_both_databases!(
+    threshold_setting,
+    each_decision_keeps_the_secrecy_threshold_in_force_when_it_opened
 );
 
 /// Reads `stream` until it ends; `false` if it is still open after `wait`.

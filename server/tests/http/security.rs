@@ -1,6 +1,6 @@
 //! Requests from other websites, and headers every response carries.
 
-use crate::harness::TestApp;
+use crate::harness::{TestApp, new_client};
 use crate::on_both_databases;
 
 async fn posts_from_another_site_are_refused(app: TestApp) {
@@ -95,6 +95,17 @@ async fn pages_carry_protective_headers(app: TestApp) {
             "{path}"
         );
     }
+    // Every page the app renders may run its own scripts, whichever way it is reached.
+    for path in ["/me", "/processes/new", "/sign-in", "/no-such-page"] {
+        for _ in 0..3 {
+            let r = app.get(path).await;
+            let policy = r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_string();
+            assert!(policy.contains("'nonce-"), "{path}: {policy}");
+        }
+    }
     let health = app.get("/healthz").await;
     assert!(
         health.headers()["content-security-policy"]
@@ -119,3 +130,43 @@ async fn an_https_site_asks_browsers_to_use_https_only(app: TestApp) {
     );
 }
 on_both_databases!(hsts, an_https_site_asks_browsers_to_use_https_only);
+
+/// Pages and static files fetched at once, as a browser does: every page keeps its own
+/// Content-Security-Policy (a static file answered beside it once took the page's headers).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pages_keep_their_policy_while_static_files_are_served_beside_them() {
+    let app = crate::harness::spawn_app(crate::harness::Backend::Sqlite).await;
+    std::fs::write(
+        std::path::Path::new(&app.settings.site_root).join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let (client, base) = (new_client(), app.base.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut lost = 0;
+            for _ in 0..25 {
+                let (page, icon) = tokio::join!(
+                    client.get(format!("{base}/sign-in")).send(),
+                    client.get(format!("{base}/favicon.svg")).send()
+                );
+                assert_eq!(icon.unwrap().status(), 200);
+                let page = page.unwrap();
+                let policy = page.headers()["content-security-policy"]
+                    .to_str()
+                    .unwrap()
+                    .to_string();
+                if !policy.contains("'nonce-") {
+                    lost += 1;
+                }
+            }
+            lost
+        }));
+    }
+    let mut lost = 0;
+    for task in tasks {
+        lost += task.await.unwrap();
+    }
+    assert_eq!(lost, 0, "pages that lost their policy");
+}

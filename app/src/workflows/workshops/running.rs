@@ -195,12 +195,6 @@ pub async fn enter_hands(
     if !decision.timing().is_open(now) {
         return Err(no_more_hands());
     }
-    if decision.spec.secret {
-        return Err(AppError::Conflict(
-            "This vote is secret, and a show of hands is not: people vote on their phones or a shared device."
-                .into(),
-        ));
-    }
     let hands = ShowOfHands::parse(
         decision.spec.method,
         decision.spec.options.len(),
@@ -220,6 +214,12 @@ pub async fn enter_hands(
         }),
         _ => false,
     };
+    if at_this_vote && decision.spec.secret {
+        return Err(refusal(
+            "hands",
+            "This vote is secret, and a show of hands is not: people vote on their phones or a shared device.",
+        ));
+    }
     let eligible = decision.spec.eligible.clone();
     let entered = crate::store::decisions::enter_hands(
         cx.db(),
