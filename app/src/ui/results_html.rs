@@ -4,7 +4,7 @@
 //! decision page and the public ratified page show exactly the same thing; every label is
 //! escaped.
 
-use crate::domain::decision::disclosure::Group;
+use crate::domain::decision::disclosure::{Group, shown_groups};
 use crate::domain::decision::method::ConsentAnswer;
 use crate::domain::decision::tally::{Count, Tally};
 use crate::domain::document::render::escape;
@@ -18,6 +18,8 @@ pub struct Breakdown {
     pub columns: Vec<(String, u32, Vec<u64>)>,
     /// Ranked choice is shown by first preferences.
     pub first_preferences: bool,
+    /// Which constituencies a secret result merged, in words.
+    pub note: Option<String>,
 }
 
 fn figures(count: &Count, rows: usize) -> Vec<u64> {
@@ -57,6 +59,7 @@ pub fn breakdown(overall: &Tally, groups: &[(Group, Tally)], options: &[String])
         _ => options.to_vec(),
     };
     let n = rows.len();
+    let (groups, note) = shown_groups(groups);
     let columns = groups
         .iter()
         .filter(|(_, t)| t.ballots > 0)
@@ -71,6 +74,7 @@ pub fn breakdown(overall: &Tally, groups: &[(Group, Tally)], options: &[String])
         rows,
         columns,
         first_preferences: matches!(overall.count, Count::Ranked(_)),
+        note,
     }
 }
 
@@ -104,6 +108,9 @@ pub fn table_html(b: &Breakdown) -> String {
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table></div>");
+    if let Some(note) = &b.note {
+        html.push_str(&format!("<p class=\"results-note\">{}</p>", escape(note)));
+    }
     html
 }
 

@@ -60,21 +60,46 @@ pub enum Group {
 }
 
 impl Group {
-    /// "People with lived experience", "Other constituencies (family members or carers, peer
-    /// supporters)".
+    /// "People with lived experience", "Other constituencies" (short enough for a chart's
+    /// label on a projector; [`shown_groups`] says who they are).
     pub fn label(&self) -> String {
-        let capitalised = |t: &str| {
-            let mut c = t.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        };
         match self {
-            Self::One(c) => capitalised(c.plural()),
-            Self::Others(cs) => format!(
-                "Other constituencies ({})",
-                cs.iter().map(|c| c.plural()).collect::<Vec<_>>().join(", ")
-            ),
+            Self::One(c) => {
+                let mut letters = c.plural().chars();
+                letters
+                    .next()
+                    .map(|f| f.to_uppercase().chain(letters).collect())
+                    .unwrap_or_default()
+            }
+            Self::Others(_) => "Other constituencies".to_string(),
+        }
+    }
+}
+
+/// The groups a result's chart and table show beside "everyone", and a sentence saying which
+/// constituencies were merged and why. A merged group that is everyone is not shown twice.
+pub fn shown_groups(groups: &[(Group, Tally)]) -> (&[(Group, Tally)], Option<String>) {
+    let list = |cs: &[Constituency]| {
+        let names: Vec<&str> = cs.iter().map(|c| c.plural()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    };
+    match groups {
+        [(Group::Others(_), _)] => (
+            &[],
+            Some("Each constituency had too few voters to be shown on its own, so only everyone's votes are shown.".into()),
+        ),
+        _ => {
+            let note = groups.iter().find_map(|(g, _)| match g {
+                Group::Others(cs) => Some(format!(
+                    "“Other constituencies” counts {} together: each had too few voters to be shown on its own.",
+                    list(cs)
+                )),
+                Group::One(_) => None,
+            });
+            (groups, note)
         }
     }
 }
@@ -304,10 +329,18 @@ mod tests {
             Group::Others(vec![FamilyOrCarer, PeerSupporter, Other])
         );
         assert_eq!(d.groups[1].1.ballots, 3);
+        assert_eq!(d.groups[1].0.label(), "Other constituencies");
+        let (shown, note) = shown_groups(&d.groups);
+        assert_eq!(shown.len(), 2);
         assert_eq!(
-            d.groups[1].0.label(),
-            "Other constituencies (family members and carers, peer supporters, other participants)"
+            note.as_deref(),
+            Some(
+                "“Other constituencies” counts family members and carers, peer supporters and other participants together: each had too few voters to be shown on its own."
+            )
         );
+        let everyone_merged = [d.groups[1].clone()];
+        let (shown, note) = shown_groups(&everyone_merged);
+        assert!(shown.is_empty() && note.is_some_and(|n| n.starts_with("Each constituency")));
     }
 
     #[test]
