@@ -30,6 +30,11 @@ pub enum AppError {
     BadRequest,
     #[error("We could not reach the server. Check your connection and try again.")]
     Unreachable,
+    /// The database could not be reached or could not write; nothing was changed.
+    #[error(
+        "We could not reach our database just now, so nothing was saved or changed. Please try again in a moment."
+    )]
+    Unavailable,
     #[error(
         "Something went wrong on our side. Nothing you had already saved has been lost. Please try again in a moment."
     )]
@@ -105,6 +110,7 @@ impl AppError {
             Self::Conflict(_) => 409,
             Self::TooManyAttempts(_) => 429,
             Self::Unreachable => 502,
+            Self::Unavailable => 503,
             Self::Unexpected => 500,
         }
     }

@@ -153,3 +153,54 @@ fn pages_never_touch_the_database() {
 fn the_server_depends_on_workflows_never_on_endpoints() {
     check("../server/src", &["app::api"], &[]);
 }
+
+/// Lines of `text` where a writing statement is sent straight to the pool.
+fn writes_on_the_pool(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    for (at, _) in text.match_indices(".pool()") {
+        let statement_start = text[..at].rfind("sqlx::query").unwrap_or(0);
+        let statement = text[statement_start..at].to_ascii_uppercase();
+        if ["INSERT", "UPDATE", "DELETE"]
+            .iter()
+            .any(|w| statement.contains(&format!("{w} ")) || statement.contains(&format!("{w}\n")))
+        {
+            lines.push(text[..at].lines().count());
+        }
+    }
+    lines
+}
+
+/// Statements sent straight to the pool run in autocommit mode, where SQLite can hand back an
+/// `INSERT … RETURNING` row and then fail to commit, unnoticed. Every write goes through a
+/// write transaction (`Db::begin_write`, `Db::execute_committed`, `Db::fetch_one_committed`).
+#[test]
+fn no_write_is_sent_straight_to_the_pool() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in ["src", "../server/src"] {
+        for file in sources(&root.join(dir)) {
+            if file.ends_with("layers.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for line in writes_on_the_pool(&text) {
+                found.push(format!("{}:{line}", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "writes sent straight to the pool (use Db::execute_committed or begin_write):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_pool_scan_sees_the_pattern_it_forbids() {
+    let write = "let id = sqlx::query_scalar(\n  \"INSERT INTO comments (body) VALUES ($1) RETURNING id\",\n)\n.bind(body)\n.fetch_one(db.pool())";
+    assert_eq!(writes_on_the_pool(write), vec![5]);
+    let read = "sqlx::query(\"SELECT id FROM comments\").fetch_all(db.pool())";
+    assert!(writes_on_the_pool(read).is_empty());
+    let committed = "db.execute_committed(sqlx::query(\"DELETE FROM sessions\"))";
+    assert!(writes_on_the_pool(committed).is_empty());
+}

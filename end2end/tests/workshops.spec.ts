@@ -1,6 +1,7 @@
 // A live workshop: the facilitator's console and the projector on one laptop, two guests on
-// phones (one typing the code, one following the QR link on a bad connection whose live
-// stream fails until it gets through, and then catches up). The room moves from step to step and the phones follow without reloading; a
+// phones (one typing the code, one following the QR link whose live stream is answered 503,
+// as during a database outage, so the browser gives up on it: the page says it is
+// reconnecting, keeps trying, and catches up once the server answers again). The room moves from step to step and the phones follow without reloading; a
 // comment and the ballots reach the projector as they happen; the facilitator enters a show
 // of hands for people without phones. axe on the console, the projector and the phone.
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
@@ -17,8 +18,9 @@ async function post(context: BrowserContext, endpoint: string, form: Record<stri
 /** A guest joins on a phone from the join page, as they would after reading the screen. */
 async function guest(browser: Browser, code: string, name: string, why: string, typed = true, badConnection = false) {
   const context = await browser.newContext({ storageState: undefined, javaScriptEnabled: true, ...phone });
-  // A bad connection: the live stream cannot get through until the test lets it.
-  if (badConnection) await context.route('**/live?view=step', (route) => route.abort('internetdisconnected'));
+  // An outage: the live stream is answered 503 until the test lets it through. (A browser's
+  // EventSource gives up for good on such an answer; the page must reopen it itself.)
+  if (badConnection) await context.route('**/live?view=step', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'database unavailable' }));
   const page = await context.newPage();
   if (typed) {
     await page.goto('/w');
@@ -95,14 +97,18 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expectNoAxeViolations(sam.page);
   await screenshot(sam.page, 'workshop-phone-reading');
 
-  // Ash's phone has not got through to the live stream; once it does, it catches up on its own.
+  // Ash's phone has not got through to the live stream and says so; once it does, it catches
+  // up on its own.
   await expect(ash.page.getByRole('heading', { level: 1, name: 'You are in. The workshop will start soon.' })).toBeVisible();
+  await expect(ash.page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible();
+  await screenshot(ash.page, 'workshop-phone-reconnecting');
   await console_.getByRole('button', { name: 'Next step' }).click();
   await expect(console_.locator('.console-where')).toHaveText('The room is at step 2 of 3.');
   await expect(sam.page.getByRole('heading', { level: 1, name: 'What do you think of it?' })).toBeVisible();
   await expect(ash.page.getByRole('heading', { level: 1, name: 'You are in. The workshop will start soon.' })).toBeVisible();
   await ash.context.unrouteAll();
-  await expect(ash.page.getByRole('heading', { level: 1, name: 'What do you think of it?' })).toBeVisible({ timeout: 20_000 });
+  await expect(ash.page.getByRole('heading', { level: 1, name: 'What do you think of it?' })).toBeVisible({ timeout: 35_000 });
+  await expect(ash.page.getByText('Reconnecting')).toBeHidden();
 
   // A comment from a phone reaches the projector; one said aloud is typed in.
   await sam.page.getByLabel('What do you think of this section?').fill('It should say something about housing.');

@@ -1,6 +1,7 @@
 //! The Recovery Commons server: builds the axum router around the Leptos app, connects and
 //! migrates the database, and serves until told to stop.
 
+pub mod backup;
 pub mod http;
 pub mod settings;
 
@@ -136,19 +137,28 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        self.run_with_limits(shutdown, http::serve::ServeLimits::for_this_process())
+            .await
+    }
+
+    /// As [`Application::run_until_stopped`], with these limits (tests shorten them).
+    pub async fn run_with_limits(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+        limits: http::serve::ServeLimits,
+    ) -> anyhow::Result<()> {
         let cleaner = tokio::spawn(remove_expired_sessions(self.state.db.clone()));
-        // Connection info gives sign-in throttling the client's address.
-        let result = axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
-        .context("serving HTTP");
+        let live = self.state.live.clone();
+        let stopping = async move {
+            shutdown.await;
+            // Live streams last up to an hour: end them now so the drain can finish, and
+            // their screens reconnect to an instance that is still running.
+            live.stop_streams();
+        };
+        http::serve::serve(self.listener, self.router, stopping, limits).await;
         cleaner.abort();
         self.state.db.close().await;
-        result
+        Ok(())
     }
 }
 

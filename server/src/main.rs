@@ -19,11 +19,12 @@ async fn main() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
-    let result = match cli.command.unwrap_or(Command::Serve) {
+    let result = match cli.command.clone().unwrap_or(Command::Serve) {
         Command::Serve => serve(&cli.settings).await,
         Command::Migrate => migrate(&cli.settings).await,
         Command::AdminLink => admin_link(&cli.settings).await,
         Command::VerifyRecord => verify_record(&cli.settings).await,
+        Command::Backup { path } => backup(&cli.settings, &path).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,13 +70,27 @@ async fn admin_link(settings: &Settings) -> anyhow::Result<()> {
 async fn verify_record(settings: &Settings) -> anyhow::Result<()> {
     let db = Db::connect(&settings.database_url).await?;
     db.migrate().await?;
-    match app::store::participation_record::verify_all(&db).await? {
+    match app::workflows::decisions::record::verify_all(&db).await? {
         Ok(n) => {
-            println!("All {n} participation records are intact.");
+            println!(
+                "All {n} participation records are intact and agree with the ballots and outcomes stored."
+            );
             Ok(())
         }
-        Err(broken) => anyhow::bail!("the participation record is broken at {broken}"),
+        Err(failure) => anyhow::bail!("the participation record check failed: {failure}"),
     }
+}
+
+async fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let db = Db::connect(&settings.database_url).await?;
+    let copy = recovery_commons::backup::backup(&db, path).await?;
+    println!(
+        "Backed up to {}: {} decisions, {} ballots; integrity and participation records checked.",
+        path.display(),
+        copy.decisions,
+        copy.ballots
+    );
+    Ok(())
 }
 
 /// Printed, not logged: it is a secret meant for the person at this console only.

@@ -18,7 +18,7 @@ pub struct Cli {
     pub settings: Settings,
 }
 
-#[derive(Debug, Clone, Copy, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Serve the site (the default).
     Serve,
@@ -26,9 +26,16 @@ pub enum Command {
     Migrate,
     /// Print a new one-time sign-in link for the first site administrator.
     AdminLink,
-    /// Re-walk every decision's participation record; exit non-zero, naming the first bad
-    /// entry, if any entry was altered, removed or reordered.
+    /// Check every decision's participation record (its chain of hashes, that it is whole,
+    /// and that it agrees with the ballots and outcomes stored); exit non-zero, naming the
+    /// first failure.
     VerifyRecord,
+    /// Copy a running SQLite database to PATH (a consistent online copy), then check the
+    /// copy; PATH must not exist yet. (For PostgreSQL use pg_dump: see the README.)
+    Backup {
+        /// Where to write the copy, e.g. backups/recovery-commons-2026-11-30.db
+        path: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -50,6 +50,9 @@ pub struct LiveHub {
     rooms: Mutex<HashMap<i64, Arc<Room>>>,
     /// Counts changes of people; streams watch it to check their session again.
     people: watch::Sender<u64>,
+    /// Set when the server is stopping: every stream ends at once, and its screen reconnects
+    /// (to another instance, or to this one when it is back).
+    stopping: watch::Sender<bool>,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -65,7 +68,22 @@ impl LiveHub {
             build,
             rooms: Mutex::new(HashMap::new()),
             people: watch::channel(0).0,
+            stopping: watch::channel(false).0,
         })
+    }
+
+    /// Ends every live stream now (the server is stopping).
+    pub fn stop_streams(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Completes once the server is stopping.
+    pub fn stopped(&self) -> impl Future<Output = ()> + Send + 'static {
+        let mut stopping = self.stopping.subscribe();
+        async move {
+            // An error means the hub is gone, which also ends the stream.
+            let _ = stopping.wait_for(|stopping| *stopping).await;
+        }
     }
 
     /// Says that a person changed (see [`PEOPLE`]). Returns once this instance's frames are

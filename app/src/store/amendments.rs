@@ -88,7 +88,8 @@ pub async fn insert(
     proposer: PersonId,
     now: i64,
 ) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    Ok(db.fetch_one_committed(
+sqlx::query_scalar(
         "INSERT INTO amendments \
          (process_id, kind, section_key, base_number, body, reason, proposer_id, state, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) RETURNING id",
@@ -101,7 +102,7 @@ pub async fn insert(
     .bind(reason)
     .bind(proposer.get())
     .bind(now)
-    .fetch_one(db.pool())
+    )
     .await?)
 }
 
@@ -171,7 +172,8 @@ pub async fn set_state(
         AmendmentState::SentToVote => "('open')",
         _ => "('open', 'sent_to_vote')",
     };
-    let done = sqlx::query(&format!(
+    let done = db.execute_committed(
+sqlx::query(&format!(
         "UPDATE amendments SET state = $1, decline_reason = $2, decided_by = $3, decided_at = $4 \
          WHERE id = $5 AND state IN {from}"
     ))
@@ -180,7 +182,7 @@ pub async fn set_state(
     .bind(by.get())
     .bind(now)
     .bind(id)
-    .execute(db.pool())
+    )
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -227,25 +229,27 @@ pub async fn send_to_vote(
 /// Adds `person`'s support; a second support from the same person changes nothing.
 #[tracing::instrument(skip(db))]
 pub async fn support(db: &Db, id: i64, person: PersonId, now: i64) -> Result<(), StoreError> {
-    sqlx::query(
+    db.execute_committed(
+sqlx::query(
         "INSERT INTO amendment_supports (amendment_id, person_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (amendment_id, person_id) DO NOTHING",
     )
     .bind(id)
     .bind(person.get())
     .bind(now)
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }
 
 #[tracing::instrument(skip(db))]
 pub async fn withdraw_support(db: &Db, id: i64, person: PersonId) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM amendment_supports WHERE amendment_id = $1 AND person_id = $2")
-        .bind(id)
-        .bind(person.get())
-        .execute(db.pool())
-        .await?;
+    db.execute_committed(
+        sqlx::query("DELETE FROM amendment_supports WHERE amendment_id = $1 AND person_id = $2")
+            .bind(id)
+            .bind(person.get()),
+    )
+    .await?;
     Ok(())
 }
 

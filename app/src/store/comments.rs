@@ -126,7 +126,8 @@ fn from_row(row: &AnyRow) -> Result<StoredComment, StoreError> {
 
 #[tracing::instrument(skip_all)]
 pub async fn insert(db: &Db, new: NewComment<'_>, now: i64) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    Ok(db.fetch_one_committed(
+sqlx::query_scalar(
         "INSERT INTO comments (process_id, kind, section_key, version_number, amendment_id, \
          thread_id, quote, body, author_id, from_public, public_name, visibility, created_at, \
          said_in_room) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
@@ -145,7 +146,7 @@ pub async fn insert(db: &Db, new: NewComment<'_>, now: i64) -> Result<i64, Store
     .bind(new.visibility.slug())
     .bind(now)
     .bind(i64::from(new.said_in_room))
-    .fetch_one(db.pool())
+    )
     .await?)
 }
 
@@ -218,14 +219,15 @@ pub async fn set_resolution(
     resolution: Option<(PersonId, &str)>,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    db.execute_committed(
+sqlx::query(
         "UPDATE comments SET resolved_at = $1, resolved_by = $2, resolved_note = $3 WHERE id = $4",
     )
     .bind(resolution.map(|_| now))
     .bind(resolution.map(|(by, _)| by.get()))
     .bind(resolution.map(|(_, note)| note.to_string()))
     .bind(thread)
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }
@@ -325,14 +327,15 @@ pub async fn report(
     reason: &str,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    db.execute_committed(
+sqlx::query(
         "INSERT INTO comment_reports (comment_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(comment)
     .bind(reporter.get())
     .bind(reason)
     .bind(now)
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }

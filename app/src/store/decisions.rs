@@ -259,10 +259,11 @@ where
         attempts += 1;
         match attempt().await {
             Err(StoreError::Database(sqlx::Error::Database(e)))
-                if (e.is_unique_violation() || e.code().as_deref() == Some("40001"))
-                    && attempts < 8 =>
+                if e.is_unique_violation() || e.code().as_deref() == Some("40001") =>
             {
-                continue;
+                if attempts >= 8 {
+                    return Err(StoreError::Contended);
+                }
             }
             other => return other,
         }
@@ -574,4 +575,24 @@ pub async fn due(db: &Db, now: i64) -> Result<Vec<StoredDecision>, StoreError> {
     .fetch_all(db.pool())
     .await?;
     rows.iter().map(from_row).collect()
+}
+
+/// Every decision's id, oldest first.
+#[tracing::instrument(skip(db))]
+pub async fn all_ids(db: &Db) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT id FROM decisions ORDER BY id")
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// How many decisions and ballots are stored (for a backup's report).
+#[tracing::instrument(skip(db))]
+pub async fn totals(db: &Db) -> Result<(i64, i64), StoreError> {
+    let decisions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM decisions")
+        .fetch_one(db.pool())
+        .await?;
+    let ballots: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ballots")
+        .fetch_one(db.pool())
+        .await?;
+    Ok((decisions, ballots))
 }

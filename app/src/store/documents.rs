@@ -216,6 +216,15 @@ pub async fn write_next_crediting<T>(
     loop {
         attempts += 1;
         let mut tx = db.begin_write().await?;
+        // On PostgreSQL, saves to one process's documents take turns on its row, as ballots
+        // do on their decision's: without it, concurrent saves race for the next version
+        // number and most retries lose. (SQLite's BEGIN IMMEDIATE already makes them wait.)
+        if db.backend() == super::Backend::Postgres {
+            sqlx::query("SELECT id FROM processes WHERE id = $1 FOR UPDATE")
+                .bind(process.get())
+                .fetch_optional(&mut *tx)
+                .await?;
+        }
         let row = sqlx::query(&format!(
             "SELECT {VERSION_COLUMNS} FROM document_versions WHERE process_id = $1 AND kind = $2 \
              ORDER BY number DESC LIMIT 1"
@@ -248,7 +257,12 @@ pub async fn write_next_crediting<T>(
         .execute(&mut *tx)
         .await;
         match inserted {
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() && attempts < 5 => continue,
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                if attempts >= 5 {
+                    return Err(StoreError::Contended);
+                }
+                continue;
+            }
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
@@ -299,18 +313,10 @@ pub async fn publish(
     html: &str,
     etag: &str,
 ) -> Result<i64, StoreError> {
-    publish_in(
-        db.pool(),
-        process,
-        kind,
-        number,
-        status,
-        by,
-        now,
-        html,
-        etag,
-    )
-    .await
+    let mut tx = db.begin_write().await?;
+    let id = publish_in(&mut *tx, process, kind, number, status, by, now, html, etag).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// Publishes inside the caller's transaction (ratifying publishes as it ratifies); the new
@@ -419,7 +425,8 @@ pub async fn insert_conflict(
     summary: &str,
     now: i64,
 ) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    Ok(db.fetch_one_committed(
+sqlx::query_scalar(
         "INSERT INTO edit_conflicts \
          (process_id, kind, section_key, base_number, person_id, heading, body, summary, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -433,7 +440,7 @@ pub async fn insert_conflict(
     .bind(body)
     .bind(summary)
     .bind(now)
-    .fetch_one(db.pool())
+    )
     .await?)
 }
 
@@ -469,10 +476,11 @@ pub async fn find_conflict(db: &Db, id: i64) -> Result<Option<StoredConflict>, S
 
 #[tracing::instrument(skip(db))]
 pub async fn resolve_conflict(db: &Db, id: i64, now: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE edit_conflicts SET resolved_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(db.pool())
-        .await?;
+    db.execute_committed(
+        sqlx::query("UPDATE edit_conflicts SET resolved_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id),
+    )
+    .await?;
     Ok(())
 }

@@ -27,7 +27,8 @@ pub async fn insert(
     now: i64,
     expires_at: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    db.execute_committed(
+sqlx::query(
         "INSERT INTO invitations (token_hash, process_id, role, created_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -37,7 +38,7 @@ pub async fn insert(
     .bind(created_by.get())
     .bind(now)
     .bind(expires_at)
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }

@@ -79,12 +79,15 @@ pub async fn remove(
     person: PersonId,
     role: ProcessRole,
 ) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM memberships WHERE process_id = $1 AND person_id = $2 AND role = $3")
+    db.execute_committed(
+        sqlx::query(
+            "DELETE FROM memberships WHERE process_id = $1 AND person_id = $2 AND role = $3",
+        )
         .bind(process.get())
         .bind(person.get())
-        .bind(role.slug())
-        .execute(db.pool())
-        .await?;
+        .bind(role.slug()),
+    )
+    .await?;
     Ok(())
 }
 

@@ -28,9 +28,14 @@ use std::path::Path;
 use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::{Any, Executor, Pool, Transaction};
+use sqlx::any::{AnyArguments, AnyQueryResult, AnyRow};
+use sqlx::query::{Query, QueryScalar};
+use sqlx::{Any, Connection, Executor, FromRow, Pool, Transaction};
 
 type AnyPool = Pool<Any>;
+
+/// How long a request waits for a database connection before it is told to try again.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -51,6 +56,35 @@ pub enum StoreError {
     /// An amendment or similar was decided by someone else meanwhile; nothing was stored.
     #[error("already decided by someone else")]
     AlreadyDecided,
+    /// Others kept writing the same thing at the same moment and every retry lost the race;
+    /// nothing was stored, and trying again will work.
+    #[error("too many writes to the same thing at once")]
+    Contended,
+}
+
+impl StoreError {
+    /// The database could not be reached, or refused to write (a full disk, an I/O error, a
+    /// lost connection, a read-only or shutting-down server): the transaction did not commit,
+    /// and trying again later may work. Constraint violations and unreadable values are bugs
+    /// or races, not outages.
+    pub fn is_unavailable(&self) -> bool {
+        use sqlx::error::ErrorKind;
+        match self {
+            StoreError::Database(error) => match error {
+                sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::Protocol(_)
+                | sqlx::Error::WorkerCrashed
+                | sqlx::Error::BeginFailed
+                | sqlx::Error::InvalidSavePointStatement => true,
+                sqlx::Error::Database(error) => matches!(error.kind(), ErrorKind::Other),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +116,23 @@ impl Db {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 16,
             })
-            .acquire_timeout(Duration::from_secs(10));
+            // During an outage a person waits at most this long for "nothing was saved, try
+            // again" (503), not the ten seconds of a hung page.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .after_release(move |conn, _meta| {
+                Box::pin(async move {
+                    // A failed write can leave a connection that believes it is still inside
+                    // a transaction: SQLite rolled back by itself (a full disk, an I/O error),
+                    // so sqlx's own ROLLBACK failed and its depth stayed at 1, and every later
+                    // BEGIN on it fails. Such a connection is closed and replaced, never
+                    // reused. On SQLite the ping waits until a dropped transaction's queued
+                    // rollback has run.
+                    if backend == Backend::Sqlite {
+                        conn.ping().await?;
+                    }
+                    Ok(!conn.is_in_transaction())
+                })
+            });
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {
@@ -128,14 +178,59 @@ impl Db {
         Ok(())
     }
 
+    /// Answers whether the database accepts a write and commits it (for `/healthz`): a
+    /// database that still reads but cannot write (a full disk) is not healthy.
+    pub async fn probe_write(&self, now: i64) -> Result<(), StoreError> {
+        self.execute_committed(
+            sqlx::query("UPDATE health_probe SET written_at = $1 WHERE id = 1").bind(now),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Starts a transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails with
     /// `SQLITE_BUSY_SNAPSHOT` under concurrent writers, whatever the busy timeout.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
-        Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        })
+        Ok(self.begin_write_raw().await?)
+    }
+
+    /// Runs one writing statement in its own write transaction and returns only once that
+    /// transaction has committed. Every write whose success a person is told about goes
+    /// through here or through [`Db::begin_write`]: a statement sent straight to the pool
+    /// runs in SQLite's autocommit mode, where `INSERT … RETURNING` hands back its row before
+    /// the commit and a failed commit (a full disk) is then lost (sqlx issues 2099, 3430).
+    pub async fn execute_committed<'q>(
+        &self,
+        statement: Query<'q, Any, AnyArguments<'q>>,
+    ) -> Result<AnyQueryResult, sqlx::Error> {
+        let mut tx = self.begin_write_raw().await?;
+        let done = statement.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
+    /// As [`Db::execute_committed`], for `INSERT … RETURNING id` and the like: the value is
+    /// returned only once the transaction has committed.
+    pub async fn fetch_one_committed<'q, O>(
+        &self,
+        statement: QueryScalar<'q, Any, O, AnyArguments<'q>>,
+    ) -> Result<O, sqlx::Error>
+    where
+        O: Send + Unpin,
+        (O,): Send + Unpin + for<'r> FromRow<'r, AnyRow>,
+    {
+        let mut tx = self.begin_write_raw().await?;
+        let value = statement.fetch_one(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(value)
+    }
+
+    async fn begin_write_raw(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// On SQLite, copies the write-ahead log into the database and empties it, so what was
@@ -150,6 +245,36 @@ impl Db {
             .fetch_one(&self.pool)
             .await?;
         Ok(busy == 0)
+    }
+
+    /// On SQLite, writes a consistent copy of the whole database to `path` while it is in
+    /// use (`VACUUM INTO`: one read transaction, so the copy is a single moment, and it is
+    /// compacted and free of erased data). `path` must not exist yet.
+    pub async fn copy_to(&self, path: &Path) -> Result<(), StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::UnsupportedUrl);
+        }
+        let path = path.to_str().ok_or_else(|| StoreError::Folder {
+            path: path.display().to_string(),
+            source: std::io::Error::other("the path is not valid UTF-8"),
+        })?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// SQLite's own check of the file (`PRAGMA integrity_check`): `None` when it is sound,
+    /// or what is wrong.
+    pub async fn integrity_problem(&self) -> Result<Option<String>, StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Ok(None);
+        }
+        let answer: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((answer != "ok").then_some(answer))
     }
 
     pub fn pool(&self) -> &AnyPool {

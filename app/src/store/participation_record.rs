@@ -5,7 +5,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::{Db, StoreError};
 use crate::domain::PersonId;
-use crate::domain::decision::record::{ChainBreak, RecordEntry, RecordEvent, append, verify};
+use crate::domain::decision::record::{RecordEntry, RecordEvent, append};
 
 fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<RecordEntry, StoreError> {
     let event: String = row.try_get("event")?;
@@ -70,47 +70,16 @@ pub async fn entries(db: &Db, decision: i64) -> Result<Vec<RecordEntry>, StoreEr
     rows.iter().map(entry_from_row).collect()
 }
 
-/// Re-walks the record of every decision. `Ok(Ok(n))`: all `n` records are intact;
-/// `Ok(Err(break))`: the first bad entry (altered, removed, reordered, unreadable, or a
-/// decision whose record is gone).
+/// The fingerprint (hash) of the decision's latest record entry, for people to compare with
+/// a printed copy.
 #[tracing::instrument(skip(db))]
-pub async fn verify_all(db: &Db) -> Result<Result<usize, ChainBreak>, StoreError> {
-    let decisions: Vec<i64> = sqlx::query_scalar("SELECT id FROM decisions ORDER BY id")
-        .fetch_all(db.pool())
-        .await?;
-    for &decision in &decisions {
-        let rows = sqlx::query(
-            "SELECT decision_id, seq, at, event, prev_hash, hash FROM participation_record \
-             WHERE decision_id = $1 ORDER BY seq",
-        )
-        .bind(decision)
-        .fetch_all(db.pool())
-        .await?;
-        if rows.is_empty() {
-            return Ok(Err(ChainBreak {
-                decision,
-                seq: 1,
-                why: "the record of this decision is missing",
-            }));
-        }
-        let mut entries = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            match entry_from_row(row) {
-                Ok(e) => entries.push(e),
-                Err(_) => {
-                    return Ok(Err(ChainBreak {
-                        decision,
-                        seq: i as u64 + 1,
-                        why: "it cannot be read: its contents were changed",
-                    }));
-                }
-            }
-        }
-        if let Err(broken) = verify(decision, &entries) {
-            return Ok(Err(broken));
-        }
-    }
-    Ok(Ok(decisions.len()))
+pub async fn head(db: &Db, decision: i64) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT hash FROM participation_record WHERE decision_id = $1 ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(decision)
+    .fetch_optional(db.pool())
+    .await?)
 }
 
 /// The pseudonym `person` appears by in decision `decision`'s record: derived from their

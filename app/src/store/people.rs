@@ -22,13 +22,15 @@ fn site_role_from_db(raw: &str) -> Result<SiteRole, StoreError> {
 
 #[tracing::instrument(skip(db))]
 pub async fn insert(db: &Db, site_role: SiteRole, now: i64) -> Result<PersonId, StoreError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO people (site_role, created_at) VALUES ($1, $2) RETURNING id",
-    )
-    .bind(site_role_to_db(site_role))
-    .bind(now)
-    .fetch_one(db.pool())
-    .await?;
+    let id: i64 = db
+        .fetch_one_committed(
+            sqlx::query_scalar(
+                "INSERT INTO people (site_role, created_at) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(site_role_to_db(site_role))
+            .bind(now),
+        )
+        .await?;
     Ok(PersonId::new(id))
 }
 
@@ -150,7 +152,8 @@ pub async fn update_profile(
     person: PersonId,
     profile: &crate::domain::Profile,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    db.execute_committed(
+sqlx::query(
         "UPDATE people SET full_name = $1, pseudonym = $2, appearance = $3, show_on_public_pages = $4 WHERE id = $5",
     )
     .bind(profile.full_name.as_ref().map(|n| n.as_str().to_string()))
@@ -158,7 +161,7 @@ pub async fn update_profile(
     .bind(profile.appearance.slug())
     .bind(i64::from(profile.show_on_public_pages))
     .bind(person.get())
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }
@@ -265,13 +268,14 @@ pub async fn insert_with_email(
     password_hash: &str,
     now: i64,
 ) -> Result<Option<PersonId>, StoreError> {
-    let result = sqlx::query_scalar(
+    let result = db.fetch_one_committed(
+sqlx::query_scalar(
         "INSERT INTO people (site_role, created_at, email, password_hash) VALUES ('member', $1, $2, $3) RETURNING id",
     )
     .bind(now)
     .bind(email.as_str())
     .bind(password_hash)
-    .fetch_one(db.pool())
+    )
     .await;
     match result {
         Ok(id) => Ok(Some(PersonId::new(id))),
@@ -288,11 +292,13 @@ pub async fn set_email_and_password(
     email: &crate::domain::EmailAddress,
     password_hash: &str,
 ) -> Result<bool, StoreError> {
-    let result = sqlx::query("UPDATE people SET email = $1, password_hash = $2 WHERE id = $3")
-        .bind(email.as_str())
-        .bind(password_hash)
-        .bind(person.get())
-        .execute(db.pool())
+    let result = db
+        .execute_committed(
+            sqlx::query("UPDATE people SET email = $1, password_hash = $2 WHERE id = $3")
+                .bind(email.as_str())
+                .bind(password_hash)
+                .bind(person.get()),
+        )
         .await;
     match result {
         Ok(_) => Ok(true),

@@ -82,11 +82,12 @@ pub async fn public_comments(db: &Db, id: ProcessId) -> Result<bool, StoreError>
 
 #[tracing::instrument(skip(db))]
 pub async fn set_public_comments(db: &Db, id: ProcessId, on: bool) -> Result<(), StoreError> {
-    sqlx::query("UPDATE processes SET public_comments = $1 WHERE id = $2")
-        .bind(i64::from(on))
-        .bind(id.get())
-        .execute(db.pool())
-        .await?;
+    db.execute_committed(
+        sqlx::query("UPDATE processes SET public_comments = $1 WHERE id = $2")
+            .bind(i64::from(on))
+            .bind(id.get()),
+    )
+    .await?;
     Ok(())
 }
 
@@ -115,10 +116,11 @@ pub async fn set_secrecy_threshold(
     id: ProcessId,
     k: SecrecyThreshold,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE processes SET secrecy_threshold = $1 WHERE id = $2")
-        .bind(i64::from(k.get()))
-        .bind(id.get())
-        .execute(db.pool())
-        .await?;
+    db.execute_committed(
+        sqlx::query("UPDATE processes SET secrecy_threshold = $1 WHERE id = $2")
+            .bind(i64::from(k.get()))
+            .bind(id.get()),
+    )
+    .await?;
     Ok(())
 }

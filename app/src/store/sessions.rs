@@ -11,15 +11,16 @@ pub async fn insert(
     now: i64,
     expires_at: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) \
+    db.execute_committed(
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) \
          VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(person.get())
+        .bind(now)
+        .bind(expires_at),
     )
-    .bind(token_hash)
-    .bind(person.get())
-    .bind(now)
-    .bind(expires_at)
-    .execute(db.pool())
     .await?;
     Ok(())
 }
@@ -43,18 +44,17 @@ pub async fn person_for(
 
 #[tracing::instrument(skip_all)]
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(db.pool())
-        .await?;
+    db.execute_committed(
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash),
+    )
+    .await?;
     Ok(())
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
-    let result = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(now)
-        .execute(db.pool())
+    let result = db
+        .execute_committed(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now))
         .await?;
     Ok(result.rows_affected())
 }
@@ -62,9 +62,10 @@ pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
 /// Ends every session of a person (sign out on every device).
 #[tracing::instrument(skip(db))]
 pub async fn delete_all_for(db: &Db, person: PersonId) -> Result<u64, StoreError> {
-    let result = sqlx::query("DELETE FROM sessions WHERE person_id = $1")
-        .bind(person.get())
-        .execute(db.pool())
+    let result = db
+        .execute_committed(
+            sqlx::query("DELETE FROM sessions WHERE person_id = $1").bind(person.get()),
+        )
         .await?;
     Ok(result.rows_affected())
 }

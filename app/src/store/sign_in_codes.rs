@@ -148,13 +148,14 @@ pub async fn revoke_batch(
     batch: i64,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let result = sqlx::query(
+    let result = db.execute_committed(
+sqlx::query(
         "UPDATE sign_in_code_batches SET revoked_at = $1 WHERE process_id = $2 AND id = $3 AND revoked_at IS NULL",
     )
     .bind(now)
     .bind(process.get())
     .bind(batch)
-    .execute(db.pool())
+    )
     .await?;
     Ok(result.rows_affected() == 1)
 }

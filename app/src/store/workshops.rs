@@ -65,7 +65,8 @@ pub async fn create(
     by: PersonId,
     now: i64,
 ) -> Result<Option<i64>, StoreError> {
-    let inserted = sqlx::query_scalar(
+    let inserted = db.fetch_one_committed(
+sqlx::query_scalar(
         "INSERT INTO workshops (process_id, title, join_code, approve_comments, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -75,7 +76,7 @@ pub async fn create(
     .bind(i64::from(approve_comments))
     .bind(by.get())
     .bind(now)
-    .fetch_one(db.pool())
+    )
     .await;
     match inserted {
         Ok(id) => Ok(Some(id)),
@@ -189,15 +190,17 @@ pub async fn move_room(
     to: Position,
 ) -> Result<bool, StoreError> {
     let (from, to) = (position_to_column(from), position_to_column(to));
-    let moved = sqlx::query(
-        "UPDATE workshops SET current_step = $1, revision = revision + 1 \
+    let moved = db
+        .execute_committed(
+            sqlx::query(
+                "UPDATE workshops SET current_step = $1, revision = revision + 1 \
          WHERE id = $2 AND ((current_step IS NULL AND $3 IS NULL) OR current_step = $3)",
-    )
-    .bind(to)
-    .bind(workshop)
-    .bind(from)
-    .execute(db.pool())
-    .await?;
+            )
+            .bind(to)
+            .bind(workshop)
+            .bind(from),
+        )
+        .await?;
     Ok(moved.rows_affected() == 1)
 }
 
@@ -228,15 +231,16 @@ pub async fn attend(
     how: JoinedWith,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO workshop_attendance (workshop_id, person_id, how, joined_at) \
+    db.execute_committed(
+        sqlx::query(
+            "INSERT INTO workshop_attendance (workshop_id, person_id, how, joined_at) \
          VALUES ($1, $2, $3, $4) ON CONFLICT (workshop_id, person_id) DO NOTHING",
+        )
+        .bind(workshop)
+        .bind(person.get())
+        .bind(how.slug())
+        .bind(now),
     )
-    .bind(workshop)
-    .bind(person.get())
-    .bind(how.slug())
-    .bind(now)
-    .execute(db.pool())
     .await?;
     Ok(())
 }
@@ -282,12 +286,13 @@ pub async fn under_way(db: &Db, process: ProcessId) -> Result<Vec<i64>, StoreErr
 /// Publishes the summary to the process (once; later calls change nothing).
 #[tracing::instrument(skip(db))]
 pub async fn publish_summary(db: &Db, workshop: i64, now: i64) -> Result<(), StoreError> {
-    sqlx::query(
+    db.execute_committed(
+sqlx::query(
         "UPDATE workshops SET summary_published_at = $1 WHERE id = $2 AND summary_published_at IS NULL",
     )
     .bind(now)
     .bind(workshop)
-    .execute(db.pool())
+    )
     .await?;
     Ok(())
 }
@@ -354,12 +359,13 @@ pub async fn attendees(db: &Db, workshop: i64) -> Result<Vec<Attendee>, StoreErr
 /// Closes joining: the code stops working. Returns whether it was open.
 #[tracing::instrument(skip(db))]
 pub async fn close_joining(db: &Db, workshop: i64, now: i64) -> Result<bool, StoreError> {
-    let closed = sqlx::query(
+    let closed = db.execute_committed(
+sqlx::query(
         "UPDATE workshops SET joining_closed_at = $1 WHERE id = $2 AND joining_closed_at IS NULL",
     )
     .bind(now)
     .bind(workshop)
-    .execute(db.pool())
+    )
     .await?;
     Ok(closed.rows_affected() == 1)
 }
@@ -367,11 +373,12 @@ pub async fn close_joining(db: &Db, workshop: i64, now: i64) -> Result<bool, Sto
 /// How many people the facilitator says are in the room.
 #[tracing::instrument(skip(db))]
 pub async fn set_room_size(db: &Db, workshop: i64, people: u32) -> Result<(), StoreError> {
-    sqlx::query("UPDATE workshops SET room_size = $1 WHERE id = $2")
-        .bind(i64::from(people))
-        .bind(workshop)
-        .execute(db.pool())
-        .await?;
+    db.execute_committed(
+        sqlx::query("UPDATE workshops SET room_size = $1 WHERE id = $2")
+            .bind(i64::from(people))
+            .bind(workshop),
+    )
+    .await?;
     Ok(())
 }
 

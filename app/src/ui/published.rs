@@ -97,11 +97,17 @@ fn ratification_html(process: i64, kind: DocumentKind, block: &RatificationBlock
                 escape(by)
             )
         });
+    let fingerprint = block.record_fingerprint.as_deref().map_or_else(String::new, |h| {
+        format!(
+            "<p class=\"meta\">Fingerprint of the decision's participation record (SHA-256), to compare with a printed copy: <code class=\"hash\">{}</code></p>",
+            escape(h)
+        )
+    });
     format!(
         "<section class=\"ratification\" aria-labelledby=\"ratification-heading\">\
          <h2 id=\"ratification-heading\">How this version was ratified</h2>{superseded}\
          <p>Ratified by <strong>{}</strong>, commissioner, on <time datetime=\"{}\">{}</time>, after the decision “<a href=\"{}\">{}</a>”.</p>\
-         {confirmed}{result}<p><a href=\"{}\">The decision, who took part and its participation record</a></p></section>",
+         {confirmed}{result}{fingerprint}<p><a href=\"{}\">The decision, who took part and its participation record</a></p></section>",
         escape(&r.ratifier_name),
         iso_date(r.ratified_at),
         long_date(r.ratified_at),

@@ -135,4 +135,7 @@ pub struct SummaryStep {
     pub vote: Option<LiveVote>,
     /// Whether the vote passed, once closed.
     pub passed: Option<bool>,
+    /// The fingerprint of the vote's participation record (its latest entry), to compare
+    /// with a printed copy.
+    pub record_fingerprint: Option<String>,
 }

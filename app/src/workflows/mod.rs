@@ -19,12 +19,25 @@ pub mod workshops;
 pub use context::ProcessContext;
 
 /// Logs a store error with what we were doing, and gives the person a message without
-/// internals.
+/// internals: "nothing was saved, try again" (503) when the database could not be reached or
+/// could not write, a plain apology (500) otherwise.
 pub fn unexpected(
     doing: &'static str,
 ) -> impl Fn(crate::store::StoreError) -> crate::error::AppError {
     move |error| {
+        if matches!(error, crate::store::StoreError::Contended) {
+            tracing::warn!("too many people changed the same thing at once while {doing}");
+            return crate::error::AppError::Conflict(
+                "Several people saved at the same moment and yours could not be stored. \
+                 Nothing was lost: your words are still here. Please save again."
+                    .into(),
+            );
+        }
         tracing::error!(error = ?error, "failed while {doing}");
-        crate::error::AppError::Unexpected
+        if error.is_unavailable() {
+            crate::error::AppError::Unavailable
+        } else {
+            crate::error::AppError::Unexpected
+        }
     }
 }

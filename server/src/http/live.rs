@@ -45,8 +45,9 @@ pub async fn stream(
     let viewer = match current_viewer(&state.db, &headers).await {
         Ok(v) => v,
         Err(error) => {
-            tracing::error!(?error, "reading the session for a live stream");
-            return app::error::AppError::Unexpected.into_response();
+            // 503 during an outage: the screen's stream is reopened with backoff.
+            return app::workflows::unexpected("reading the session for a live stream")(error)
+                .into_response();
         }
     };
     // People taking part in the process, and the workshop's guests still in the room.
@@ -68,9 +69,15 @@ pub async fn stream(
         let event = follower.next().await?;
         Some((Ok::<_, Infallible>(event), follower))
     });
-    // Ended after a while: the screen reconnects by itself and starts from the current frame.
+    // Ended after a while, or at once when the server stops: the screen reconnects by itself
+    // (to another instance behind the load balancer, or here once the server is back) and
+    // starts from the current frame.
     let lifetime = Duration::from_secs(state.config.live_stream_seconds);
-    let events = futures::StreamExt::take_until(events, tokio::time::sleep(lifetime));
+    let ends = futures::future::select(
+        Box::pin(tokio::time::sleep(lifetime)),
+        Box::pin(state.live.stopped()),
+    );
+    let events = futures::StreamExt::take_until(events, ends);
     Sse::new(events)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
         .into_response()

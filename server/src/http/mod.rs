@@ -9,4 +9,5 @@ pub mod personal_data;
 pub mod published;
 pub mod same_origin;
 pub mod security_headers;
+pub mod serve;
 pub mod server_fn_status;

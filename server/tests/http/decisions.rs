@@ -32,7 +32,7 @@ pub(crate) async fn declare(app: &TestApp, client: &reqwest::Client, p: &str, co
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
 }
 
-async fn open_consent(
+pub(crate) async fn open_consent(
     app: &TestApp,
     client: &reqwest::Client,
     p: &str,

@@ -113,6 +113,54 @@ pub async fn fresh_postgres_database(server_url: &str) -> String {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    let (settings, site_root, db_dir) = prepare(backend).await;
+    start(settings, backend, site_root, db_dir).await
+}
+
+/// A fresh app that serves with `limits` and stops when the sender is used (or dropped); the
+/// receiver gets what `run_with_limits` returned.
+pub async fn spawn_stoppable(
+    backend: Backend,
+    limits: recovery_commons::http::serve::ServeLimits,
+) -> (
+    TestApp,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::sync::oneshot::Receiver<anyhow::Result<()>>,
+) {
+    let (settings, site_root, db_dir) = prepare(backend).await;
+    let app = Application::build(&settings).await.expect("the app builds");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (done, finished) = tokio::sync::oneshot::channel();
+    let base = format!("http://{}", app.local_addr());
+    let admin_link = app.first_admin_link().map(str::to_string);
+    let db = app.db();
+    let server = tokio::spawn(async move {
+        let result = app
+            .run_with_limits(
+                async move {
+                    let _ = stopped.await;
+                },
+                limits,
+            )
+            .await;
+        let _ = done.send(result);
+    });
+    let app = TestApp {
+        base,
+        client: new_client(),
+        admin_link,
+        db,
+        backend,
+        settings,
+        _site_root: site_root,
+        _db_dir: db_dir,
+        server,
+    };
+    (app, stop, finished)
+}
+
+/// Settings for a fresh database and site folder.
+async fn prepare(backend: Backend) -> (Settings, tempfile::TempDir, Option<tempfile::TempDir>) {
     init_tracing();
     let (database_url, db_dir) = match backend {
         Backend::Sqlite => {
@@ -138,7 +186,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         site_root: site_root.path().display().to_string(),
         live_stream_seconds: 3600,
     };
-    start(settings, backend, site_root, db_dir).await
+    (settings, site_root, db_dir)
 }
 
 /// Starts (or restarts) the app with these settings.

@@ -9,6 +9,7 @@ mod accounts;
 mod decisions;
 mod discussion;
 mod documents;
+mod durability;
 mod errors_and_limits;
 mod invitations;
 mod legitimacy;

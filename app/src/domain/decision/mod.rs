@@ -5,6 +5,7 @@
 //! recount from the record alone (`replay`), and who may ratify what (`ratification`). Pure:
 //! no storage, no I/O.
 
+pub mod audit;
 pub mod ballot;
 pub mod disclosure;
 pub mod export;

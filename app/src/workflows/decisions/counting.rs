@@ -2,13 +2,15 @@
 //! decision's ballots (server only): who took part, how many in each constituency, and the
 //! count once closed.
 
+use crate::domain::decision::audit::{AuditFailure, StoredFacts, audit};
 use crate::domain::decision::disclosure::{SecrecyThreshold, disclose};
+use crate::domain::decision::record::RecordEntry;
 use crate::domain::decision::tally::CastBallot;
 use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::domain::{Audience, Constituency, PersonId};
 use crate::state::AppState;
 use crate::store::decisions::StoredDecision;
-use crate::store::{StoreError, decisions};
+use crate::store::{Db, StoreError, decisions};
 use crate::views::decisions::Results;
 
 pub struct Ballots {
@@ -18,11 +20,31 @@ pub struct Ballots {
 }
 
 impl Ballots {
-    pub async fn of(state: &AppState, decision: &StoredDecision) -> Result<Self, StoreError> {
+    pub async fn of(db: &Db, decision: &StoredDecision) -> Result<Self, StoreError> {
         Ok(Self {
-            cast: decisions::ballots(&state.db, decision.id).await?,
-            hands: decisions::shows_of_hands(&state.db, decision.id).await?,
+            cast: decisions::ballots(db, decision.id).await?,
+            hands: decisions::shows_of_hands(db, decision.id).await?,
         })
+    }
+
+    /// Checks the decision's record whole and against these ballots and its stored outcome.
+    pub fn audit(
+        &self,
+        decision: &StoredDecision,
+        entries: &[RecordEntry],
+    ) -> Result<(), AuditFailure> {
+        let cast: Vec<CastBallot> = self.cast.iter().map(|(_, b)| b.clone()).collect();
+        audit(
+            decision.id,
+            entries,
+            StoredFacts {
+                closed: decision.closed_at.is_some(),
+                secret: decision.spec.secret,
+                outcome: decision.outcome.as_ref(),
+                ballots: &cast,
+                hands: &self.hands,
+            },
+        )
     }
 
     /// How many voted: people and hands.

@@ -6,7 +6,6 @@ use super::counting::Ballots;
 use crate::domain::constituency::counted;
 use crate::domain::decision::disclosure::guess_warning;
 use crate::domain::decision::ratification::{DecisionStanding, may_ratify};
-use crate::domain::decision::record::verify;
 use crate::domain::decision::replay::{Recount, Replay};
 use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::decision::timing::ballot_refusal;
@@ -56,7 +55,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let member = cx.may(ProcessAction::ReadDrafts);
     let now = crate::store::unix_now();
     let open = decision.timing().is_open(now);
-    let ballots = Ballots::of(&cx.state, &decision)
+    let ballots = Ballots::of(cx.db(), &decision)
         .await
         .map_err(unexpected("reading ballots"))?;
     let took_part = ballots
@@ -102,7 +101,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
             Ok(e) => (
                 e.last().map(|l| l.hash.clone()),
                 e.len(),
-                verify(decision.id, &e).is_ok(),
+                ballots.audit(&decision, &e).is_ok(),
                 Replay::of(&e).recount(),
             ),
             Err(_) => (

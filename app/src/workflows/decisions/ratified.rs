@@ -19,6 +19,9 @@ pub struct RatificationBlock {
     pub took_part: u32,
     /// The ratification that replaced this one, if any.
     pub superseded_by: Option<StoredRatification>,
+    /// The fingerprint of the decision's participation record (its latest entry), to compare
+    /// with a printed copy.
+    pub record_fingerprint: Option<String>,
 }
 
 /// Builds the block for `ratification`; `all` is every ratification of the same document,
@@ -32,7 +35,7 @@ pub async fn block(
     let decision = decisions::find(db, ratification.decision)
         .await?
         .ok_or_else(|| StoreError::Corrupt("a ratification without its decision".into()))?;
-    let ballots = Ballots::of(state, &decision).await?;
+    let ballots = Ballots::of(&state.db, &decision).await?;
     let results = ballots.results(&decision, decision.secrecy);
     let superseded_by = all
         .iter()
@@ -52,5 +55,6 @@ pub async fn block(
         results,
         took_part: ballots.voters(),
         superseded_by,
+        record_fingerprint: crate::store::participation_record::head(db, decision.id).await?,
     })
 }

@@ -154,6 +154,7 @@ pub async fn summary(
             comments: Vec::new(),
             vote: None,
             passed: None,
+            record_fingerprint: None,
         };
         if let Some((document, key)) = step.kind.section() {
             summary.heading = crate::store::documents::latest(db, workshop.process, document)
@@ -178,6 +179,9 @@ pub async fn summary(
                 .await
                 .map_err(unexpected("reading a vote"))?
                 .and_then(|d| d.outcome.map(|o| o.passed));
+            summary.record_fingerprint = crate::store::participation_record::head(db, decision)
+                .await
+                .map_err(unexpected("reading a vote's record"))?;
         }
         steps.push(summary);
     }

@@ -18,7 +18,7 @@ use crate::domain::Constituency;
 use crate::domain::decision::method::{ConsentAnswer, Method};
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::ui::components::field_error::{FieldError, FormError};
-use crate::ui::components::live::live_frames;
+use crate::ui::components::live::{ReconnectingNotice, live_frames};
 use crate::ui::components::loaded::loaded;
 use crate::ui::components::refetch::successes;
 use crate::ui::pages::documents::route_number;
@@ -69,7 +69,8 @@ fn joined_words(room: &LiveRoom) -> String {
 fn Console(page: ConsolePage) -> impl IntoView {
     let id = page.room.workshop;
     let process = page.room.process;
-    let room = live_frames(crate::routes::live(id, "room"), page.room.clone());
+    let live = live_frames(crate::routes::live(id, "room"), page.room.clone());
+    let room = live.frame;
     let moving = ServerAction::<MoveRoom>::new();
     let adding = ServerAction::<AddStep>::new();
     let saying = ServerAction::<SaidInRoom>::new();
@@ -98,6 +99,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
             " › " <a href=crate::routes::workshops(process)>"Workshops"</a>
         </nav>
         <h1>{page.room.title.clone()}</h1>
+        <ReconnectingNotice reconnecting=live.reconnecting />
         <div class="console-join">
             <div class="console-join__qr" inner_html=page.join_qr.clone()></div>
             <div>

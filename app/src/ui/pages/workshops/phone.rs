@@ -11,7 +11,7 @@ use crate::api::workshops::joining::CommentInWorkshop;
 use crate::api::workshops::pages::load_step;
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::ui::components::field_error::{FieldError, FormError};
-use crate::ui::components::live::live_frames;
+use crate::ui::components::live::{ReconnectingNotice, live_frames};
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::decisions::decision::ballot_fields;
 use crate::ui::pages::documents::{query_number, route_number};
@@ -35,7 +35,8 @@ pub fn PhonePageView() -> impl IntoView {
 #[component]
 fn Phone(step: LiveStep) -> impl IntoView {
     let id = step.workshop;
-    let current = live_frames(crate::routes::live(id, "step"), step);
+    let live = live_frames(crate::routes::live(id, "step"), step);
+    let current = live.frame;
     let vote = ServerAction::<Vote>::new();
     let comment = ServerAction::<CommentInWorkshop>::new();
     let voted = query_number("voted");
@@ -50,6 +51,7 @@ fn Phone(step: LiveStep) -> impl IntoView {
     view! {
         <Title text="Workshop" />
         <div class="phone">
+            <ReconnectingNotice reconnecting=live.reconnecting />
             {move || {
                 let s = current.get();
                 let heading = match s.position {

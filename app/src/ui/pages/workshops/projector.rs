@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use super::room::{StepComments, StepSection, VoteCount};
 use crate::api::workshops::pages::load_console;
 use crate::domain::workshop::agenda::{Position, StepKind};
-use crate::ui::components::live::live_frames;
+use crate::ui::components::live::{ReconnectingNotice, live_frames};
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::documents::route_number;
 use crate::views::workshops::ConsolePage;
@@ -31,10 +31,11 @@ pub fn ProjectorPageView() -> impl IntoView {
 
 #[component]
 fn Projector(page: ConsolePage) -> impl IntoView {
-    let room = live_frames(
+    let live = live_frames(
         crate::routes::live(page.room.workshop, "room"),
         page.room.clone(),
     );
+    let room = live.frame;
     let join = page
         .join_url
         .split('?')
@@ -44,6 +45,7 @@ fn Projector(page: ConsolePage) -> impl IntoView {
     view! {
         <Title text=format!("Projector: {}", page.room.title) />
         <div class="projector" tabindex="0" role="region" aria-label="The projector screen">
+            <ReconnectingNotice reconnecting=live.reconnecting />
             <header class="projector__bar">
                 <p class="projector__title">{page.room.title.clone()}</p>
                 <p class="projector__join">"Join at " <strong>{join.clone()}</strong> " with code " <strong class="projector__code">{page.room.join_code.clone()}</strong></p>

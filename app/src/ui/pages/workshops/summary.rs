@@ -75,6 +75,9 @@ fn Summary(page: SummaryPage, publish: ServerAction<PublishSummary>) -> impl Int
                     {step.vote.clone().map(|vote| view! {
                         <VoteCount vote />
                         {step.passed.map(|p| view! { <p class="outcome"><strong>{if p { "Passed." } else { "Did not pass." }}</strong></p> })}
+                        {step.record_fingerprint.clone().map(|h| view! {
+                            <p class="meta">"Fingerprint of this vote's record (SHA-256), to compare with a printed copy: " <code class="hash">{h}</code></p>
+                        })}
                     })}
                 </li>
             }).collect_view()}
