@@ -98,6 +98,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// The SQLite database file (for the health check's look at the disk).
+    sqlite_file: Option<std::path::PathBuf>,
 }
 
 impl Db {
@@ -153,7 +155,18 @@ impl Db {
             options
         };
         let pool = options.connect(&url).await?;
-        Ok(Self { pool, backend })
+        let sqlite_file = (backend == Backend::Sqlite)
+            .then(|| {
+                let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+                rest.split('?').next().unwrap_or(rest).to_string()
+            })
+            .filter(|path| path != ":memory:")
+            .map(std::path::PathBuf::from);
+        Ok(Self {
+            pool,
+            backend,
+            sqlite_file,
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), StoreError> {
@@ -279,6 +292,11 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The SQLite database file, if this is SQLite on disk.
+    pub fn sqlite_file(&self) -> Option<&Path> {
+        self.sqlite_file.as_deref()
     }
 
     pub fn backend(&self) -> Backend {

@@ -10,7 +10,26 @@ use axum::http::StatusCode;
 use app::state::AppState;
 use app::store::unix_now;
 
+/// Below this much free space on the SQLite database's disk, writes are about to fail (a
+/// small write can still fit in the write-ahead log while a ballot cannot), so the check fails
+/// first and an operator hears before people do.
+const LEAST_FREE_BYTES: u64 = 16 * 1024 * 1024;
+
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if let Some(file) = state.db.sqlite_file()
+        && let Some(folder) = file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .or(Some(std::path::Path::new(".")))
+        && let Ok(free) = fs4::available_space(folder)
+        && free < LEAST_FREE_BYTES
+    {
+        tracing::error!(free, "health check: the database's disk is nearly full");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database disk nearly full: writes failing",
+        );
+    }
     let check = async {
         state.db.ping().await.map_err(|e| ("read", e))?;
         state
