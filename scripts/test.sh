@@ -50,6 +50,7 @@ cargo test -p recovery-commons "${skip[@]}" 2>&1 | tee -a "$log"
 
 echo "==> Release build for the browser tests"
 cargo leptos build --release
+target/release/recovery-commons precompress
 
 echo "==> Browser tests (Chromium, Playwright, axe-core)"
 (cd end2end && npx playwright test) 2>&1 | tee -a "$log"

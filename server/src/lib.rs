@@ -52,6 +52,7 @@ pub struct ServerState {
 
 pub struct Application {
     listener: TcpListener,
+    site_root: String,
     router: Router,
     state: AppState,
     base_url: String,
@@ -105,6 +106,7 @@ impl Application {
         let router = router(state.clone(), settings, local_addr);
         Ok(Self {
             listener,
+            site_root: settings.site_root.clone(),
             router,
             state,
             base_url,
@@ -148,6 +150,14 @@ impl Application {
         limits: http::serve::ServeLimits,
     ) -> anyhow::Result<()> {
         let cleaner = tokio::spawn(remove_expired_sessions(self.state.db.clone()));
+        // Any built file not compressed yet (the scripts do it after a build) is done now,
+        // off the request path; until then it is served as it is.
+        let pkg = Path::new(&self.site_root).join("pkg");
+        tokio::task::spawn_blocking(move || match http::assets::precompress(&pkg) {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(files = n, "compressed the built files"),
+            Err(error) => tracing::warn!(%error, "could not compress the built files"),
+        });
         let live = self.state.live.clone();
         let stopping = async move {
             shutdown.await;

@@ -25,6 +25,7 @@ async fn main() -> ExitCode {
         Command::AdminLink => admin_link(&cli.settings).await,
         Command::VerifyRecord => verify_record(&cli.settings).await,
         Command::Backup { path } => backup(&cli.settings, &path).await,
+        Command::Precompress => precompress(&cli.settings),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -79,6 +80,17 @@ async fn verify_record(settings: &Settings) -> anyhow::Result<()> {
         }
         Err(failure) => anyhow::bail!("the participation record check failed: {failure}"),
     }
+}
+
+fn precompress(settings: &Settings) -> anyhow::Result<()> {
+    let folder = std::path::Path::new(&settings.site_root).join("pkg");
+    let n = recovery_commons::http::assets::precompress(&folder)
+        .map_err(|e| anyhow::anyhow!("compressing the files in {}: {e}", folder.display()))?;
+    println!(
+        "Compressed {n} files in {} (brotli and gzip).",
+        folder.display()
+    );
+    Ok(())
 }
 
 async fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {

@@ -30,6 +30,9 @@ pub enum Command {
     /// and that it agrees with the ballots and outcomes stored); exit non-zero, naming the
     /// first failure.
     VerifyRecord,
+    /// Write brotli and gzip copies of the built JavaScript, WebAssembly and CSS beside them
+    /// (the server serves those as they are; run after each build).
+    Precompress,
     /// Copy a running SQLite database to PATH (a consistent online copy), then check the
     /// copy; PATH must not exist yet. (For PostgreSQL use pg_dump: see the README.)
     Backup {

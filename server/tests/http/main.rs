@@ -6,6 +6,7 @@
 mod harness;
 
 mod accounts;
+mod assets;
 mod decisions;
 mod discussion;
 mod documents;
