@@ -385,6 +385,41 @@ pub async fn current_publication(
     row.as_ref().map(publication_from_row).transpose()
 }
 
+/// What the public page of a document depends on, in one indexed read: the current
+/// publication, whether the public may comment, and the newest ratification of the document.
+#[derive(Debug, Clone)]
+pub struct PublicPageKey {
+    pub publication: Publication,
+    pub public_comments: bool,
+    pub newest_ratification: Option<i64>,
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn public_page_key(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Option<PublicPageKey>, StoreError> {
+    let row = sqlx::query(
+        "SELECT p.id, p.number, p.status, p.published_at, p.etag, pr.public_comments, \
+         (SELECT MAX(r.id) FROM ratifications r WHERE r.process_id = $1 AND r.kind = $2) \
+         AS newest_ratification \
+         FROM document_publications p JOIN processes pr ON pr.id = p.process_id \
+         WHERE p.process_id = $1 AND p.kind = $2 ORDER BY p.id DESC LIMIT 1",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let public_comments: i64 = row.try_get("public_comments")?;
+    Ok(Some(PublicPageKey {
+        publication: publication_from_row(&row)?,
+        public_comments: public_comments != 0,
+        newest_ratification: row.try_get("newest_ratification")?,
+    }))
+}
+
 /// The HTML rendered when the publication was made.
 #[tracing::instrument(skip(db))]
 pub async fn publication_html(db: &Db, publication: i64) -> Result<Option<String>, StoreError> {

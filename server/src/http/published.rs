@@ -2,8 +2,9 @@
 //!
 //! The page is the same for every reader and a publication never changes, so each is
 //! built once and kept in memory, and served with a strong ETag (`If-None-Match` gets 304).
-//! Each request still asks the database which publication is current (one indexed row), so
-//! several instances behind a load balancer agree as soon as something is published.
+//! Each request still asks the database which page is current (one indexed read: the
+//! publication, the comment setting and the newest ratification together), so several
+//! instances behind a load balancer agree as soon as something is published.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -102,15 +103,9 @@ fn not_published() -> Response {
         .into_response()
 }
 
+/// 503 "nothing was changed, try again" during an outage, 500 otherwise.
 fn unexpected(doing: &'static str) -> impl Fn(app::store::StoreError) -> Response {
-    move |error| {
-        tracing::error!(?error, "failed while {doing}");
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong on our side. Please try again.",
-        )
-            .into_response()
-    }
+    move |error| app::workflows::unexpected(doing)(error).into_response()
 }
 
 fn matches(headers: &HeaderMap, etag: &HeaderValue) -> bool {
@@ -162,19 +157,13 @@ pub async fn read(
     else {
         return not_published();
     };
-    let publication = match documents::current_publication(&state.db, process, kind).await {
-        Ok(Some(p)) => p,
+    // One indexed read says which page is current; a built copy of it is served from memory.
+    let current = match documents::public_page_key(&state.db, process, kind).await {
+        Ok(Some(current)) => current,
         Ok(None) => return not_published(),
         Err(e) => return unexpected("reading a publication")(e),
     };
-    let public_comments = match app::store::processes::public_comments(&state.db, process).await {
-        Ok(on) => on,
-        Err(e) => return unexpected("reading a process setting")(e),
-    };
-    let ratifications = match ratifications::of_document(&state.db, process, kind).await {
-        Ok(all) => all,
-        Err(e) => return unexpected("reading ratifications")(e),
-    };
+    let (publication, public_comments) = (current.publication, current.public_comments);
     // What the page shows besides the publication: the link to comment, and the
     // ratification in force. Each combination has its own copy.
     let key = format!(
@@ -182,11 +171,15 @@ pub async fn read(
         publication.id,
         publication.etag,
         u8::from(public_comments),
-        ratifications.first().map_or(0, |r| r.id)
+        current.newest_ratification.unwrap_or(0)
     );
     let page = match pages.cached(&key) {
         Some(hit) => hit,
         None => {
+            let ratifications = match ratifications::of_document(&state.db, process, kind).await {
+                Ok(all) => all,
+                Err(e) => return unexpected("reading ratifications")(e),
+            };
             let html = match documents::publication_html(&state.db, publication.id).await {
                 Ok(Some(html)) => html,
                 Ok(None) => return not_published(),
