@@ -11,6 +11,10 @@
 //!    asking for compression as browsers do, and with `If-None-Match` (the 304 path a
 //!    returning reader takes).
 //!
+//! 3. Serves the very same gzipped bytes from a bare axum handler (memory, no database, no
+//!    middleware) on the same runtime, loads it the same way, and prints the public page's
+//!    share of that ceiling (issue 16's goal: at least 50 %, p99 under 25 ms at 64 readers).
+//!
 //! The server and the readers share this machine's cores, as a load generator on the same
 //! host would.
 
@@ -223,6 +227,14 @@ fn main() -> anyhow::Result<()> {
             "Stored {VERSIONS} versions (full copies) in {:.2} s",
             started.elapsed().as_secs_f64()
         );
+        let started = Instant::now();
+        for _ in 0..20 {
+            app::store::documents::history(&db, process, DocumentKind::Definition).await?;
+        }
+        println!(
+            "List the {VERSIONS} versions (the history query, from its covering index): {:.2} ms",
+            started.elapsed().as_secs_f64() * 1000.0 / 20.0
+        );
         let latest = app::store::documents::latest(&db, process, DocumentKind::Definition)
             .await?
             .expect("a version");
@@ -261,9 +273,10 @@ fn main() -> anyhow::Result<()> {
             .get("etag")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        let gzipped = first.bytes().await?;
         println!(
             "Public page: {} KB gzipped, ETag {}",
-            first.bytes().await?.len() / 1024,
+            gzipped.len() / 1024,
             etag.clone().unwrap_or_default()
         );
         let _ = load(&url, None, false, 2).await; // warm-up
@@ -272,10 +285,45 @@ fn main() -> anyhow::Result<()> {
             seconds,
             load(&url, None, false, seconds).await,
         );
+        let page = load(&url, None, true, seconds).await;
+        let page_rate = page.0 as f64 / seconds as f64;
         report(
             "Public page, full responses, compressed as browsers ask (200)",
             seconds,
-            load(&url, None, true, seconds).await,
+            page,
+        );
+        // The ceiling: the same bytes from memory, through nothing but axum.
+        let bare = server.spawn(async move {
+            use axum::http::header;
+            let router = axum::Router::new().route(
+                "/",
+                axum::routing::get(move || {
+                    let body = gzipped.clone();
+                    async move {
+                        (
+                            [
+                                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                                (header::CONTENT_ENCODING, "gzip"),
+                            ],
+                            body,
+                        )
+                    }
+                }),
+            );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+            let address = listener.local_addr()?;
+            tokio::spawn(async move { axum::serve(listener, router).await });
+            anyhow::Ok(address)
+        });
+        let bare = bare.await??;
+        let bare_url = format!("http://{bare}/");
+        let _ = load(&bare_url, None, true, 2).await; // warm-up
+        let ceiling = load(&bare_url, None, true, seconds).await;
+        let ceiling_rate = ceiling.0 as f64 / seconds as f64;
+        report("The same bytes from a bare static handler", seconds, ceiling);
+        println!(
+            "Public page / bare static handler: {:.0} %",
+            100.0 * page_rate / ceiling_rate.max(1.0)
         );
         report(
             "Public page, returning readers (304)",
