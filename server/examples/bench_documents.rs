@@ -320,7 +320,11 @@ fn main() -> anyhow::Result<()> {
         let _ = load(&bare_url, None, true, 2).await; // warm-up
         let ceiling = load(&bare_url, None, true, seconds).await;
         let ceiling_rate = ceiling.0 as f64 / seconds as f64;
-        report("The same bytes from a bare static handler", seconds, ceiling);
+        report(
+            "The same bytes from a bare static handler",
+            seconds,
+            ceiling,
+        );
         println!(
             "Public page / bare static handler: {:.0} %",
             100.0 * page_rate / ceiling_rate.max(1.0)

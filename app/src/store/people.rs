@@ -218,15 +218,20 @@ async fn profiles_where(
     .bind(process.get())
     .fetch_all(db.pool())
     .await?;
+    // Grouped once: looking each person's claims up in the whole list cost a million steps
+    // in a process of a thousand members.
+    let mut by_person: std::collections::HashMap<i64, Vec<Constituency>> =
+        std::collections::HashMap::new();
+    for (person, slug) in &claims {
+        if let Some(c) = Constituency::from_slug(slug) {
+            by_person.entry(*person).or_default().push(c);
+        }
+    }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let id: i64 = row.try_get("id")?;
         let stored = stored_from_row(&row)?;
-        let mut constituencies: Vec<Constituency> = claims
-            .iter()
-            .filter(|(p, _)| *p == id)
-            .filter_map(|(_, c)| Constituency::from_slug(c))
-            .collect();
+        let mut constituencies = by_person.remove(&id).unwrap_or_default();
         constituencies.sort();
         out.push((PersonId::new(id), to_profile(stored, constituencies)));
     }
