@@ -177,6 +177,7 @@ pub async fn members_of(
         db,
         process,
         "p.id IN (SELECT person_id FROM memberships WHERE process_id = $1)",
+        "1 = 1",
     )
     .await
 }
@@ -188,12 +189,34 @@ pub async fn profiles_in_process(
     db: &Db,
     process: crate::domain::ProcessId,
 ) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
+    profiles_where(db, process, TAKES_PART, "1 = 1").await
+}
+
+/// Who takes part in process `$1`: its members and its workshops' guests.
+const TAKES_PART: &str = "(p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
+     OR p.id IN (SELECT a.person_id FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id \
+     WHERE w.process_id = $1))";
+
+/// As [`profiles_in_process`], for only the people a page shows: a page naming the authors
+/// of two versions need not read a thousand members.
+#[tracing::instrument(skip(db, people))]
+pub async fn profiles_of(
+    db: &Db,
+    process: crate::domain::ProcessId,
+    people: &[PersonId],
+) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Ids are numbers, written into the statement (a list of binds would differ in length
+    // from page to page anyway).
+    let ids: Vec<String> = people.iter().map(|p| p.get().to_string()).collect();
+    let list = ids.join(", ");
     profiles_where(
         db,
         process,
-        "(p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
-         OR p.id IN (SELECT a.person_id FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id \
-         WHERE w.process_id = $1))",
+        &format!("{TAKES_PART} AND p.id IN ({list})"),
+        &format!("person_id IN ({list})"),
     )
     .await
 }
@@ -202,6 +225,7 @@ async fn profiles_where(
     db: &Db,
     process: crate::domain::ProcessId,
     condition: &str,
+    claims_condition: &str,
 ) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
     use crate::domain::Constituency;
     let rows = sqlx::query(&format!(
@@ -211,10 +235,11 @@ async fn profiles_where(
     .bind(process.get())
     .fetch_all(db.pool())
     .await?;
-    let claims: Vec<(i64, String)> = sqlx::query_as(
+    let claims: Vec<(i64, String)> = sqlx::query_as(&format!(
         "SELECT person_id, constituency FROM constituency_claims \
-         WHERE process_id = $1 AND confirmed_at IS NOT NULL ORDER BY person_id, constituency",
-    )
+         WHERE process_id = $1 AND confirmed_at IS NOT NULL AND {claims_condition} \
+         ORDER BY person_id, constituency"
+    ))
     .bind(process.get())
     .fetch_all(db.pool())
     .await?;

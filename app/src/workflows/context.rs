@@ -84,6 +84,25 @@ impl ProcessContext {
         self.people_shown(|profile| profile.byline(audience)).await
     }
 
+    /// As [`Self::names`], for only these people (the ones the page shows).
+    pub async fn names_of(
+        &self,
+        people: impl IntoIterator<Item = Option<PersonId>>,
+    ) -> Result<HashMap<PersonId, String>, AppError> {
+        let mut people: Vec<PersonId> = people.into_iter().flatten().collect();
+        people.sort_by_key(|p| p.get());
+        people.dedup();
+        let audience = self.audience();
+        Ok(
+            crate::store::people::profiles_of(self.db(), self.id(), &people)
+                .await
+                .map_err(unexpected("reading participants"))?
+                .into_iter()
+                .map(|(id, profile)| (id, profile.shown_as(audience)))
+                .collect(),
+        )
+    }
+
     async fn people_shown(
         &self,
         show: impl Fn(&Profile) -> String,

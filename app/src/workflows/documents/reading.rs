@@ -78,7 +78,13 @@ pub async fn page(access: &DocumentContext) -> Result<DocumentPage, AppError> {
     }
     .map_err(unexpected("reading a version"))?;
     let published = access.published_numbers().await?;
-    let names = access.names().await?;
+    let names = access
+        .names_of(
+            shown
+                .iter()
+                .flat_map(|v| [v.author, v.credit.and_then(|c| c.proposer)]),
+        )
+        .await?;
     let activity = if may.read_drafts {
         crate::workflows::discussion::pages::document_activity(access)
             .await?
@@ -132,7 +138,9 @@ pub async fn version(access: &DocumentContext, number: u32) -> Result<VersionPag
         .await
         .map_err(unexpected("reading a version"))?
         .map_or(number, |v| v.number.get());
-    let names = access.names().await?;
+    let names = access
+        .names_of([version.author, version.credit.and_then(|c| c.proposer)])
+        .await?;
     let published_now = documents::current_publication(access.db(), access.id(), access.kind)
         .await
         .map_err(unexpected("reading the publication"))?
@@ -157,7 +165,13 @@ pub async fn compare(
     let published = access.published_numbers().await?;
     let older = readable_version(access, from, &published).await?;
     let newer = readable_version(access, to, &published).await?;
-    let names = access.names().await?;
+    let names = access
+        .names_of(
+            [&older, &newer]
+                .into_iter()
+                .flat_map(|v| [v.author, v.credit.and_then(|c| c.proposer)]),
+        )
+        .await?;
     let read_drafts = access.abilities().read_drafts;
     let choices = documents::history(access.db(), access.id(), access.kind)
         .await
