@@ -349,6 +349,11 @@ async fn saves_to_different_sections_from_the_same_version_both_land(app: TestAp
         SaveOutcome::Saved { number: 3 }
     );
     let latest = page(&app, &drafter, &p).await.shown.unwrap();
+    assert_ne!(
+        latest.meta.author,
+        app::workflows::context::FORMER_MEMBER,
+        "the page names the version's author"
+    );
     assert!(latest.sections[2].html.contains("Peer words."));
     assert!(latest.sections[3].html.contains("Visible words."));
 }
