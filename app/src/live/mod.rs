@@ -27,6 +27,11 @@ pub const CHANNEL: &str = "rc_workshop_changed";
 /// checks again that its session may still follow.
 pub const PEOPLE: &str = "people";
 
+/// The payload saying that what a public page shows changed: a version published, a
+/// ratification, public comments turned on or off. Each instance forgets which public page is
+/// current and asks the database again.
+pub const PUBLIC: &str = "public";
+
 /// What each connected screen receives: the whole room (projector, console) and the part a
 /// phone follows (the current step), as JSON ready to send.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -53,6 +58,10 @@ pub struct LiveHub {
     /// Set when the server is stopping: every stream ends at once, and its screen reconnects
     /// (to another instance, or to this one when it is back).
     stopping: watch::Sender<bool>,
+    /// Counts changes to public pages, here and (through `NOTIFY`) on every instance.
+    public: std::sync::atomic::AtomicU64,
+    /// On PostgreSQL, whether this instance is listening now (so hears every change).
+    listening: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -69,7 +78,40 @@ impl LiveHub {
             rooms: Mutex::new(HashMap::new()),
             people: watch::channel(0).0,
             stopping: watch::channel(false).0,
+            public: std::sync::atomic::AtomicU64::new(0),
+            listening: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// Says that what a public page shows changed (see [`PUBLIC`]). Called after the change
+    /// has committed, so a reader told about it finds it.
+    pub async fn public_pages_changed(&self) {
+        if self.db.backend() == Backend::Postgres {
+            let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(PUBLIC)
+                .execute(self.db.pool())
+                .await;
+            if let Err(error) = sent {
+                tracing::warn!(?error, "could not announce a change to public pages");
+            }
+        }
+        self.heard_public_pages_changed();
+    }
+
+    fn heard_public_pages_changed(&self) {
+        self.public
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Changes whenever a public page may show something new: a page remembered under an
+    /// older value must be looked up again. `None` while this instance could miss a change
+    /// made on another (PostgreSQL, not listening just now): then nothing may be remembered.
+    pub fn public_generation(&self) -> Option<u64> {
+        use std::sync::atomic::Ordering;
+        let hears_everything =
+            self.db.backend() == Backend::Sqlite || self.listening.load(Ordering::SeqCst);
+        hears_everything.then(|| self.public.load(Ordering::SeqCst))
     }
 
     /// Ends every live stream now (the server is stopping).
@@ -257,15 +299,25 @@ impl LiveHub {
                 match sqlx::postgres::PgListener::connect(&database_url).await {
                     Ok(mut listener) => match listener.listen(CHANNEL).await {
                         Ok(()) => {
-                            // Whatever was missed while not listening, people included.
+                            // Whatever was missed while not listening, people and public
+                            // pages included.
                             hub.heard_people_changed();
-                            while let Ok(note) = listener.recv().await {
+                            hub.heard_public_pages_changed();
+                            hub.listening
+                                .store(true, std::sync::atomic::Ordering::SeqCst);
+                            // `try_recv`, not `recv`: `recv` reconnects silently and what was
+                            // sent meanwhile is lost unseen; `None` says the connection went.
+                            while let Ok(Some(note)) = listener.try_recv().await {
                                 if note.payload() == PEOPLE {
                                     hub.heard_people_changed();
+                                } else if note.payload() == PUBLIC {
+                                    hub.heard_public_pages_changed();
                                 } else if let Ok(id) = note.payload().parse::<i64>() {
                                     hub.wake(id);
                                 }
                             }
+                            hub.listening
+                                .store(false, std::sync::atomic::Ordering::SeqCst);
                         }
                         Err(error) => tracing::warn!(?error, "could not listen for live changes"),
                     },

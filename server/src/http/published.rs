@@ -2,9 +2,13 @@
 //!
 //! The page is the same for every reader and a publication never changes, so each is
 //! built once and kept in memory, and served with a strong ETag (`If-None-Match` gets 304).
-//! Each request still asks the database which page is current (one indexed read: the
-//! publication, the comment setting and the newest ratification together), so several
-//! instances behind a load balancer agree as soon as something is published.
+//! Which page is current (the publication, the comment setting and the newest ratification,
+//! one indexed read) is remembered too, until anything that changes a public page is
+//! announced (`LiveHub::public_pages_changed`, heard by every instance through PostgreSQL
+//! `NOTIFY`), so several instances behind a load balancer agree as soon as something is
+//! published. While an instance is not listening (its connection dropped) it remembers
+//! nothing and asks the database each time; and nothing is remembered longer than
+//! [`REMEMBER_CURRENT`], in case a change was ever not announced.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -38,7 +42,20 @@ pub struct PublishedPages {
     /// Part of every ETag, so a new build (new stylesheet) never matches an old copy.
     build_tag: String,
     pages: RwLock<HashMap<String, BuiltPage>>,
+    /// Which page is current, by process and document, with the public-pages generation it
+    /// was read under and when.
+    current: RwLock<HashMap<(i64, DocumentKind), Remembered>>,
 }
+
+#[derive(Clone)]
+struct Remembered {
+    generation: u64,
+    at: std::time::Instant,
+    key: Option<documents::PublicPageKey>,
+}
+
+/// The longest a remembered "current page" is trusted, announced changes or not.
+pub const REMEMBER_CURRENT: std::time::Duration = std::time::Duration::from_secs(30);
 
 const MAX_CACHED_PAGES: usize = 256;
 
@@ -49,7 +66,48 @@ impl PublishedPages {
             stylesheet_link,
             build_tag,
             pages: RwLock::new(HashMap::new()),
+            current: RwLock::new(HashMap::new()),
         })
+    }
+
+    /// Which page of `kind` of `process` is current: remembered, or read (one indexed read).
+    async fn current(
+        &self,
+        state: &AppState,
+        process: ProcessId,
+        kind: DocumentKind,
+    ) -> Result<Option<documents::PublicPageKey>, app::store::StoreError> {
+        // Read before the database, so a change announced during the read makes this
+        // answer stale at once.
+        let generation = state.live.public_generation();
+        if let Some(generation) = generation
+            && let Some(hit) = self
+                .current
+                .read()
+                .ok()
+                .and_then(|c| c.get(&(process.get(), kind)).cloned())
+            && hit.generation == generation
+            && hit.at.elapsed() < REMEMBER_CURRENT
+        {
+            return Ok(hit.key);
+        }
+        let key = documents::public_page_key(&state.db, process, kind).await?;
+        if let Some(generation) = generation
+            && let Ok(mut current) = self.current.write()
+        {
+            if current.len() >= MAX_CACHED_PAGES {
+                current.clear();
+            }
+            current.insert(
+                (process.get(), kind),
+                Remembered {
+                    generation,
+                    at: std::time::Instant::now(),
+                    key: key.clone(),
+                },
+            );
+        }
+        Ok(key)
     }
 
     fn cached(&self, key: &str) -> Option<BuiltPage> {
@@ -158,7 +216,7 @@ pub async fn read(
         return not_published();
     };
     // One indexed read says which page is current; a built copy of it is served from memory.
-    let current = match documents::public_page_key(&state.db, process, kind).await {
+    let current = match pages.current(&state, process, kind).await {
         Ok(Some(current)) => current,
         Ok(None) => return not_published(),
         Err(e) => return unexpected("reading a publication")(e),

@@ -963,3 +963,67 @@ on_both_databases!(
     personal_data,
     a_drafters_contributions_are_in_their_data_and_unmerged_words_go_on_withdrawal
 );
+
+/// Two instances on one PostgreSQL database, as behind a load balancer: each remembers which
+/// public page is current, and a version published through one is what the other serves
+/// next, not the page it remembered.
+#[tokio::test]
+async fn a_version_published_on_one_instance_is_read_at_once_on_another_postgres() {
+    let app = crate::harness::spawn_app(crate::harness::Backend::Postgres).await;
+    let (p, drafter) = started(&app).await;
+    let publish = |number: &'static str| {
+        let (app, p) = (&app, p.clone());
+        async move {
+            let r = app
+                .call(
+                    "documents/publish",
+                    &[
+                        ("process_id", &p),
+                        ("kind", "definition"),
+                        ("number", number),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), 200);
+        }
+    };
+    publish("1").await;
+    let mut settings = app.settings.clone();
+    settings.listen = "127.0.0.1:0".parse().unwrap();
+    let site_root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site_root.path().join("pkg")).unwrap();
+    let other = crate::harness::start(settings, app.backend, site_root, None).await;
+    let read = |instance: &TestApp| {
+        let url = instance.url(&format!("/read/{p}/definition"));
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    // The other instance starts listening in the background; give it a moment.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(read(&other).await.contains("version 1"));
+    assert!(read(&other).await.contains("version 1"), "now remembered");
+
+    let key = page(&app, &drafter, &p).await.shown.unwrap().sections[0].key;
+    save(
+        &app,
+        &drafter,
+        &p,
+        key,
+        1,
+        "Opening",
+        "Words of the second version.",
+    )
+    .await;
+    publish("2").await;
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen = read(&other).await;
+        if seen.contains("Words of the second version.") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        seen.contains("Words of the second version."),
+        "the other instance serves the new publication within two seconds"
+    );
+}

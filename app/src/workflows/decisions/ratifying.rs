@@ -75,6 +75,7 @@ pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u3
     .await
     .map_err(unexpected("ratifying"))?
     .ok_or_else(|| AppError::Conflict(RatifyRefusal::AlreadyRatified.to_string()))?;
+    cx.state.live.public_pages_changed().await;
     tracing::info!(
         decision = decision.id,
         version = number.get(),

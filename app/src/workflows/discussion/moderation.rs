@@ -79,6 +79,7 @@ pub async fn set_public_comments(cx: &ProcessContext, on: bool) -> Result<(), Ap
     crate::store::processes::set_public_comments(cx.db(), cx.id(), on)
         .await
         .map_err(unexpected("changing public comments"))?;
+    cx.state.live.public_pages_changed().await;
     tracing::info!(
         process = cx.id().get(),
         person = admin.person.get(),

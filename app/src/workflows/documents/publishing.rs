@@ -32,6 +32,7 @@ pub async fn publish(access: &DocumentContext, number: u32) -> Result<u32, AppEr
     )
     .await
     .map_err(unexpected("publishing a version"))?;
+    access.state.live.public_pages_changed().await;
     tracing::info!(
         process = access.id().get(),
         version = number,
