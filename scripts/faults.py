@@ -65,6 +65,8 @@ class Server:
             try:
                 urllib.request.urlopen(self.url("/healthz"), timeout=1)
                 break
+            except urllib.error.HTTPError:
+                break  # answering, if not healthy (a nearly full disk says 503)
             except Exception:
                 time.sleep(0.2)
         else:
@@ -192,7 +194,7 @@ def kill9_in_a_storm(backend, rounds=3):
         url = f"sqlite://{folder}/rc.db" if backend == "sqlite" else fresh_postgres()
         server = Server(url).start()
         _, _, decision, people = setup(server, 60)
-        acknowledged = len(storm(people, decision, stop_after=lambda: (time.sleep(0.05 * (n + 1)), server.kill9())))
+        acknowledged = len(storm(people, decision, stop_after=lambda: (time.sleep(0.03 * (n + 1)), server.kill9())))
         server = Server(url).start()  # restart: recovery must keep everything acknowledged
         stored = stored_sqlite(f"{folder}/rc.db", decision) if backend == "sqlite" else stored_postgres(url, decision)
         intact, said = verify(url)
@@ -205,7 +207,7 @@ def disk_full():
         print("SKIP  a full disk (needs root to mount a small tmpfs)")
         return
     folder = tempfile.mkdtemp()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", folder]).returncode != 0:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", folder]).returncode != 0:
         print("SKIP  a full disk (mounting a tmpfs failed)")
         return
     try:
