@@ -53,6 +53,10 @@ test.describe('on a phone', () => {
     await expect(page.locator('.shown-publicly')).toHaveText('a person with lived experience');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Every radio and checkbox row is a touch target at least 44 px tall.
+    const heights = await page.locator('.choice label').evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(44);
     await expectNoAxeViolations(page);
     await screenshot(page, 'profile-phone');
 

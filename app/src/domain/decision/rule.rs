@@ -172,8 +172,11 @@ pub fn evaluate(
         let enough = taking_part >= co.min_lived_experience;
         checks.push(Check {
             what: format!(
-                "At least {} people with lived experience took part ({taking_part} did)",
-                co.min_lived_experience
+                "At least {} with lived experience took part ({taking_part} did)",
+                match co.min_lived_experience {
+                    1 => "1 person".to_string(),
+                    n => format!("{n} people"),
+                }
             ),
             met: enough,
         });
@@ -445,6 +448,34 @@ mod tests {
             rule(Threshold::Supermajority { percent: 75 }, Some(5))
                 .check(Method::DotVoting { dots: 3 })
                 .is_ok()
+        );
+    }
+
+    #[test]
+    fn one_person_is_a_person_not_people() {
+        use crate::domain::decision::ballot::Ballot;
+        use crate::domain::decision::method::ConsentAnswer;
+        let rule = DecisionRule {
+            threshold: Threshold::SimpleMajority,
+            co_production: Some(CoProduction {
+                min_lived_experience: 1,
+            }),
+        };
+        let cast = [CastBallot {
+            constituencies: vec![Constituency::LivedExperience],
+            ballot: Ballot::Consent {
+                answer: ConsentAnswer::Agree,
+                reason: None,
+            },
+        }];
+        let outcome = evaluate(rule, Method::Consent, 0, &cast);
+        assert!(
+            outcome
+                .checks
+                .iter()
+                .any(|c| c.what == "At least 1 person with lived experience took part (1 did)"),
+            "{:?}",
+            outcome.checks
         );
     }
 }
