@@ -719,3 +719,48 @@ async fn sqlite_a_withdrawal_leaves_no_copy_in_the_database_files() {
         assert!(!holds(&after, needle), "{needle} is still on disk");
     }
 }
+
+/// Closing a workshop's vote from its console keeps the facilitator on the console, with or
+/// without JavaScript; from anywhere else it shows the decision's count.
+async fn closing_a_vote_from_the_console_stays_on_the_console(app: TestApp) {
+    let (p, cast) = setup(&app).await;
+    let (w, d) = workshop_vote(&app, &cast, &p, false).await;
+    let console = format!("/workshops/{w}/console");
+    let plain = cast
+        .facilitator
+        .post(app.url("/api/decisions/close"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html")
+        .header("Referer", app.url(&console))
+        .header("Origin", app.base.clone())
+        .body(format!("decision_id={d}&in_workshop={w}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(plain.status().is_redirection(), "{}", plain.status());
+    let to = plain.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.ends_with(&console), "back to the console, not {to}");
+
+    // Another vote, closed from its own page, shows its count; a workshop it was not opened
+    // in is not a way to send anyone elsewhere.
+    let (_, other) = workshop_vote(&app, &cast, &p, false).await;
+    let from_page = cast
+        .facilitator
+        .post(app.url("/api/decisions/close"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html")
+        .header("Origin", app.base.clone())
+        .body(format!("decision_id={other}&in_workshop={w}"))
+        .send()
+        .await
+        .unwrap();
+    let to = from_page.headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(to.contains(&format!("/decisions/{other}")), "{to}");
+}
+on_both_databases!(
+    close_from_console,
+    closing_a_vote_from_the_console_stays_on_the_console
+);

@@ -21,12 +21,17 @@ pub async fn open_decision(
 
 /// `POST /api/decisions/close`: closes a decision by hand and counts it; `true` if it passed.
 #[server(prefix = "/api", endpoint = "decisions/close")]
-pub async fn close_decision(decision_id: i64) -> Result<bool, AppError> {
+/// From a workshop's console (`in_workshop`, the workshop whose step opened the vote) the
+/// facilitator stays on the console; from anywhere else they see the decision's count.
+pub async fn close_decision(decision_id: i64, in_workshop: Option<i64>) -> Result<bool, AppError> {
     use crate::api::boundary::{anyone, redirect};
     use crate::workflows::decisions::{closing, in_context};
     let (state, viewer) = anyone().await?;
     let (cx, decision) = in_context(&state, viewer, decision_id).await?;
     let counted = closing::close_by_hand(&cx, &decision).await?;
-    redirect(&crate::routes::decision(cx.id(), decision_id));
+    match in_workshop.filter(|w| decision.opened_in_workshop == Some(*w)) {
+        Some(workshop) => redirect(&crate::routes::console(workshop)),
+        None => redirect(&crate::routes::decision(cx.id(), decision_id)),
+    }
     Ok(counted.outcome.passed)
 }

@@ -183,6 +183,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
                     {(!vote.secret).then(|| view! { <HandsForm id vote=vote.clone() hands /> })}
                     <ActionForm action=closing attr:class="inline-form">
                         <input type="hidden" name="decision_id" value=vote.decision />
+                        <input type="hidden" name="in_workshop" value=id />
                         <button type="submit" class="button button--secondary">"Close the vote and count it"</button>
                     </ActionForm>
                 }.into_any(),
