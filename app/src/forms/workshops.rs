@@ -129,6 +129,9 @@ impl TryFrom<StepForm> for StepRequest {
 pub struct MoveForm {
     pub to: String,
     pub from: Option<String>,
+    /// Finishing cannot be undone, so it is asked for twice: "yes" when the facilitator
+    /// ticked that they mean it.
+    pub finish_for_good: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +161,12 @@ impl TryFrom<MoveForm> for RoomMove {
             },
             "Please choose where the room goes.",
         )?;
+        if wanted == Move::Finish && form.finish_for_good.as_deref() != Some("yes") {
+            return Err(refusal(
+                "finish_for_good",
+                "Tick “Yes, finish it” first: finishing stops the phones following the room, and cannot be undone.",
+            ));
+        }
         let seen = match form.from.as_deref().map(str::trim) {
             None => None,
             Some("gathering") => Some(Position::Gathering),
@@ -370,6 +379,7 @@ mod tests {
         let m = RoomMove::try_from(MoveForm {
             to: "2".into(),
             from: Some("gathering".into()),
+            finish_for_good: None,
         })
         .unwrap();
         assert_eq!(m.wanted, Move::To(1));
@@ -377,7 +387,8 @@ mod tests {
         assert!(
             RoomMove::try_from(MoveForm {
                 to: "0".into(),
-                from: None
+                from: None,
+                finish_for_good: None,
             })
             .is_err()
         );

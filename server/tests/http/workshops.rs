@@ -367,10 +367,27 @@ async fn a_workshop_runs_from_joining_to_a_counted_vote(app: TestApp) {
         "no hands after the close"
     );
 
-    assert_eq!(
-        move_room(&app, &cast, &w, "finish", "3").await.status(),
-        200
+    // Finishing cannot be undone: it is refused unless asked for twice.
+    let once = move_room(&app, &cast, &w, "finish", "3").await;
+    assert_eq!(once.status(), 422);
+    assert!(
+        crate::harness::field_message(once, "finish_for_good")
+            .await
+            .contains("cannot be undone")
     );
+    let twice = app
+        .call_with(
+            &cast.facilitator,
+            "workshops/move",
+            &[
+                ("workshop_id", &w),
+                ("to", "finish"),
+                ("from", "3"),
+                ("finish_for_good", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status(), 200);
     let late = app
         .call_with(
             &new_client(),

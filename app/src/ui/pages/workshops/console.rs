@@ -145,7 +145,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
                     </ol>
                     {(r.position != Position::Finished).then(|| view! {
                         <div class="console-moves">
-                            {[("previous", "Previous step"), ("next", "Next step"), ("finish", "Finish the workshop")].into_iter().map(|(to, label)| {
+                            {[("previous", "Previous step"), ("next", "Next step")].into_iter().map(|(to, label)| {
                                 let from = from.clone();
                                 view! {
                                 <ActionForm action=moving attr:class="inline-form">
@@ -156,6 +156,21 @@ fn Console(page: ConsolePage) -> impl IntoView {
                                 </ActionForm>
                             }}).collect_view()}
                         </div>
+                        // Apart from the moves, and asked for twice: it cannot be undone.
+                        <details class="tool console-finish">
+                            <summary>"Finish the workshop…"</summary>
+                            <ActionForm action=moving>
+                                <input type="hidden" name="workshop_id" value=id />
+                                <input type="hidden" name="from" value=from.clone() />
+                                <input type="hidden" name="to" value="finish" />
+                                <p>"Finishing stops the phones following the room. It cannot be undone."</p>
+                                <div class="choice">
+                                    <input type="checkbox" id="finish-for-good" name="finish_for_good" value="yes" required />
+                                    <label for="finish-for-good">"Yes, finish it"</label>
+                                </div>
+                                <button type="submit" class="button button--secondary">"Finish the workshop"</button>
+                            </ActionForm>
+                        </details>
                     })}
                 }
             }}
