@@ -7,7 +7,7 @@
 //! for good when an answer is not 200 (a 503 while the database is down, a server that is
 //! restarting). So this reopens the stream itself after any error, waiting 1, 2, 4 … up to
 //! 30 seconds (with some jitter, so a room of phones does not come back all at once), and
-//! shows a quiet "reconnecting" notice meanwhile.
+//! shows a quiet "reconnecting" notice meanwhile (not for the moment a planned reconnect takes).
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -72,12 +72,17 @@ mod browser {
     const LONGEST_WAIT_MS: i32 = 30_000;
     /// EventSource.readyState when the browser has given up.
     const CLOSED: u16 = 2;
+    /// A stream the server ends on purpose (every hour, or at a restart) is back within a
+    /// second or two; the notice shows only if it is not back by then.
+    const QUIET_MS: i32 = 3_000;
 
     #[derive(Default)]
     pub struct State {
         source: Option<web_sys::EventSource>,
         wait_ms: i32,
         stopped: bool,
+        /// Whether the stream is open now.
+        open: bool,
     }
 
     pub struct Follower {
@@ -111,7 +116,11 @@ mod browser {
             let follower = follower.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 (follower.on_state)(false);
-                follower.state.borrow_mut().wait_ms = 0;
+                {
+                    let mut state = follower.state.borrow_mut();
+                    state.wait_ms = 0;
+                    state.open = true;
+                }
                 if let Some(text) = event.data().as_string() {
                     (follower.on_frame)(text);
                 }
@@ -121,17 +130,24 @@ mod browser {
             let follower = follower.clone();
             Closure::<dyn FnMut()>::new(move || {
                 (follower.on_state)(false);
-                follower.state.borrow_mut().wait_ms = 0;
+                let mut state = follower.state.borrow_mut();
+                state.wait_ms = 0;
+                state.open = true;
             })
         };
         let on_error = {
             let follower = follower.clone();
             let source = source.clone();
             Closure::<dyn FnMut()>::new(move || {
-                (follower.on_state)(true);
+                follower.state.borrow_mut().open = false;
                 if source.ready_state() == CLOSED {
+                    // The browser gave up (a 503, say): say so now, and reopen it later.
+                    (follower.on_state)(true);
                     source.close();
                     later(follower.clone());
+                } else {
+                    // The browser is reconnecting by itself; speak up only if it takes long.
+                    notice_if_still_down(follower.clone());
                 }
             })
         };
@@ -143,6 +159,22 @@ mod browser {
         on_open.forget();
         on_error.forget();
         follower.state.borrow_mut().source = Some(source);
+    }
+
+    /// Shows the notice if the stream is still not open after [`QUIET_MS`].
+    fn notice_if_still_down(follower: Rc<Follower>) {
+        let check = Closure::once_into_js(move || {
+            let state = follower.state.borrow();
+            if !state.open && !state.stopped {
+                (follower.on_state)(true);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                check.unchecked_ref(),
+                QUIET_MS,
+            );
+        }
     }
 
     /// Reopens after the next wait: doubled each time, at most 30 s, with up to a quarter
