@@ -631,3 +631,75 @@ async fn a_backup_taken_in_a_vote_storm_restores_with_every_acknowledged_ballot_
     let refused = recovery_commons::backup::backup(&app.db, &after).await;
     assert!(refused.is_err(), "an existing file is never overwritten");
 }
+
+/// The database goes away while a workshop is followed: a screen reconnecting meanwhile is
+/// answered 503 (which the page's script retries with backoff), not 500, and once the
+/// database is back the same screen follows the room again without anyone restarting.
+#[tokio::test]
+async fn a_screen_reconnecting_during_a_database_outage_gets_503_then_follows_again_postgres() {
+    let app = crate::harness::spawn_app(Backend::Postgres).await;
+    app.sign_in_as_admin().await;
+    let p = app
+        .create_process("Outage", "The database goes away.")
+        .await;
+    let created = app
+        .call(
+            "workshops/create",
+            &[("process_id", &p.to_string()), ("title", "Evening group")],
+        )
+        .await;
+    assert_eq!(created.status(), 200);
+    let w: i64 = created.json().await.unwrap();
+    let live = format!("/workshops/{w}/live");
+    assert_eq!(app.get(&live).await.status(), 200);
+
+    let name = app
+        .settings
+        .database_url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let mut admin = sqlx::PgConnection::connect(&postgres_url()).await.unwrap();
+    let set_connections = |allow: bool| {
+        format!(
+            "ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {}",
+            if allow { "true" } else { "false" }
+        )
+    };
+    admin
+        .execute(set_connections(false).as_str())
+        .await
+        .unwrap();
+    admin
+        .execute(
+            format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            )
+            .as_str(),
+        )
+        .await
+        .unwrap();
+    let during = app.get(&live).await;
+    assert_eq!(
+        during.status(),
+        503,
+        "an outage is 503, so screens try again"
+    );
+    assert_eq!(app.get("/healthz").await.status(), 503);
+
+    admin.execute(set_connections(true).as_str()).await.unwrap();
+    let mut back = 0;
+    for _ in 0..50 {
+        back = app.get(&live).await.status().as_u16();
+        if back == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        back, 200,
+        "the screen follows again once the database is back"
+    );
+}
