@@ -65,6 +65,8 @@ test('a workshop: phones follow the room, the projector shows comments and votes
     if (question) await console_.getByLabel('The question (for a vote)').fill(question);
     await console_.getByRole('button', { name: 'Add the step' }).click();
     await expect(console_.locator('.agenda')).toContainText(title);
+    // The form empties once the step is added, so it is not added twice by mistake.
+    await expect(console_.getByLabel('What the step is called')).toHaveValue('');
   }
   const code = (await console_.locator('.console-join__code strong').textContent()) ?? '';
   expect(code).toMatch(/^[A-Z2-9]{3} [A-Z2-9]{3}$/);

@@ -270,10 +270,19 @@ fn AddStepForm(
     adding: ServerAction<AddStep>,
 ) -> impl IntoView {
     let error = Signal::derive(move || adding.value().get().and_then(Result::err));
+    // Once a step is added the form empties, so the same step is not added twice by mistake.
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(adding.value().get(), Some(Ok(_)))
+            && let Some(form) = form.get()
+        {
+            form.reset();
+        }
+    });
     view! {
         <section aria-labelledby="add-step-heading">
             <h2 id="add-step-heading">"Add a step"</h2>
-            <ActionForm action=adding attr:class="form">
+            <ActionForm action=adding node_ref=form attr:class="form">
                 <FormError error />
                 <input type="hidden" name="workshop_id" value=id />
                 <div class="field">
