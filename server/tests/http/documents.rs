@@ -15,6 +15,15 @@ use crate::on_both_databases;
 
 /// A process with its definition started from the template, and a drafter's browser.
 async fn started(app: &TestApp) -> (String, reqwest::Client) {
+    let (p, mut drafters) = started_with_drafters(app, 1).await;
+    (p, drafters.remove(0))
+}
+
+/// A process with its definition started from the template, and `n` drafters' browsers.
+pub(crate) async fn started_with_drafters(
+    app: &TestApp,
+    n: usize,
+) -> (String, Vec<reqwest::Client>) {
     app.sign_in_as_admin().await;
     let process = app.create_process("Documents", "Drafting together.").await;
     let p = process.to_string();
@@ -34,25 +43,29 @@ async fn started(app: &TestApp) -> (String, reqwest::Client) {
         "{}",
         started.text().await.unwrap_or_default()
     );
-    let batch = app.make_codes(process, 1).await;
-    let drafter = app.join(batch.unused[0].as_str()).await;
-    let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM people")
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap();
-    let made = app
-        .call(
-            "members/role",
-            &[
-                ("process_id", &p),
-                ("person_id", &id.to_string()),
-                ("role", "drafter"),
-                ("change", "add"),
-            ],
-        )
-        .await;
-    assert_eq!(made.status(), 200);
-    (p, drafter)
+    let batch = app.make_codes(process, n).await;
+    let mut drafters = Vec::new();
+    for code in &batch.unused {
+        let drafter = app.join(code.as_str()).await;
+        let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM people")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        let made = app
+            .call(
+                "members/role",
+                &[
+                    ("process_id", &p),
+                    ("person_id", &id.to_string()),
+                    ("role", "drafter"),
+                    ("change", "add"),
+                ],
+            )
+            .await;
+        assert_eq!(made.status(), 200);
+        drafters.push(drafter);
+    }
+    (p, drafters)
 }
 
 async fn page(app: &TestApp, client: &reqwest::Client, p: &str) -> DocumentPage {

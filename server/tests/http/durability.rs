@@ -12,6 +12,7 @@ use app::error::AppError;
 use sqlx::{Connection, Executor};
 
 use crate::decisions::{declare, open_consent, page, verify_record, vote};
+use crate::documents::started_with_drafters;
 use crate::harness::{Backend, TestApp, error_of, postgres_url, spawn_stoppable};
 use crate::on_both_databases;
 use crate::permissions::{Cast, cast};
@@ -38,38 +39,42 @@ impl TestApp {
                 }
             }
             Backend::Postgres => {
-                let name = self
-                    .settings
-                    .database_url
-                    .rsplit('/')
-                    .next()
-                    .expect("a database name")
-                    .to_string();
-                let mut admin = sqlx::PgConnection::connect(&postgres_url())
-                    .await
-                    .expect("connect as admin");
-                admin
-                    .execute(
-                        format!(
-                            "ALTER DATABASE \"{name}\" SET default_transaction_read_only = {}",
-                            if on { "on" } else { "off" }
-                        )
-                        .as_str(),
-                    )
-                    .await
-                    .expect("alter the database");
-                admin
-                    .execute(
-                        format!(
-                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-                             WHERE datname = '{name}' AND pid <> pg_backend_pid()"
-                        )
-                        .as_str(),
-                    )
-                    .await
-                    .expect("end the database's sessions");
+                self.alter_postgres(&format!(
+                    "SET default_transaction_read_only = {}",
+                    if on { "on" } else { "off" }
+                ))
+                .await
             }
         }
+    }
+
+    /// `ALTER DATABASE <this one> <change>`, then ends its sessions so the pool reconnects
+    /// under the change.
+    async fn alter_postgres(&self, change: &str) {
+        let name = self
+            .settings
+            .database_url
+            .rsplit('/')
+            .next()
+            .expect("a database name")
+            .to_string();
+        let mut admin = sqlx::PgConnection::connect(&postgres_url())
+            .await
+            .expect("connect as admin");
+        admin
+            .execute(format!("ALTER DATABASE \"{name}\" {change}").as_str())
+            .await
+            .expect("alter the database");
+        admin
+            .execute(
+                format!(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                     WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+                )
+                .as_str(),
+            )
+            .await
+            .expect("end the database's sessions");
     }
 
     async fn count(&self, table: &str) -> i64 {
@@ -166,47 +171,6 @@ on_both_databases!(
     a_connection_whose_transaction_ended_underneath_is_not_reused
 );
 
-/// A document with `sections` sections, and `drafters` browsers that may edit it.
-async fn drafting(app: &TestApp, drafters: usize) -> (String, Vec<reqwest::Client>) {
-    app.sign_in_as_admin().await;
-    let process = app.create_process("Saves", "Many drafters at once.").await;
-    let p = process.to_string();
-    let started = app
-        .call(
-            "documents/start",
-            &[
-                ("process_id", &p),
-                ("kind", "definition"),
-                ("start_from", "template"),
-            ],
-        )
-        .await;
-    assert_eq!(started.status(), 200);
-    let batch = app.make_codes(process, drafters).await;
-    let mut clients = Vec::new();
-    for code in &batch.unused {
-        let client = app.join(code.as_str()).await;
-        let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM people")
-            .fetch_one(app.db.pool())
-            .await
-            .unwrap();
-        let made = app
-            .call(
-                "members/role",
-                &[
-                    ("process_id", &p),
-                    ("person_id", &id.to_string()),
-                    ("role", "drafter"),
-                    ("change", "add"),
-                ],
-            )
-            .await;
-        assert_eq!(made.status(), 200);
-        clients.push(client);
-    }
-    (p, clients)
-}
-
 async fn save(
     app: &TestApp,
     client: &reqwest::Client,
@@ -236,7 +200,7 @@ async fn save(
 /// number, and about a third failed).
 async fn drafters_saving_at_once_all_land(app: TestApp) {
     const DRAFTERS: usize = 40;
-    let (p, drafters) = drafting(&app, DRAFTERS).await;
+    let (p, drafters) = started_with_drafters(&app, DRAFTERS).await;
     let document = || async {
         let page: app::views::documents::DocumentPage = app
             .call(
@@ -367,7 +331,7 @@ async fn drafters_saving_at_once_all_land_postgres() {
 }
 
 async fn a_save_that_loses_every_retry_answers_409_and_keeps_nothing_half_done(app: TestApp) {
-    let (p, drafters) = drafting(&app, 1).await;
+    let (p, drafters) = started_with_drafters(&app, 1).await;
     let first = save(&app, &drafters[0], &p, 1, 1, "The first change.").await;
     assert_eq!(first.status(), 200);
     // From now on every next version number is taken, as if others always saved first.
@@ -653,34 +617,7 @@ async fn a_screen_reconnecting_during_a_database_outage_gets_503_then_follows_ag
     let live = format!("/workshops/{w}/live");
     assert_eq!(app.get(&live).await.status(), 200);
 
-    let name = app
-        .settings
-        .database_url
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
-    let mut admin = sqlx::PgConnection::connect(&postgres_url()).await.unwrap();
-    let set_connections = |allow: bool| {
-        format!(
-            "ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {}",
-            if allow { "true" } else { "false" }
-        )
-    };
-    admin
-        .execute(set_connections(false).as_str())
-        .await
-        .unwrap();
-    admin
-        .execute(
-            format!(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
-            )
-            .as_str(),
-        )
-        .await
-        .unwrap();
+    app.alter_postgres("WITH ALLOW_CONNECTIONS false").await;
     let during = app.get(&live).await;
     assert_eq!(
         during.status(),
@@ -689,7 +626,7 @@ async fn a_screen_reconnecting_during_a_database_outage_gets_503_then_follows_ag
     );
     assert_eq!(app.get("/healthz").await.status(), 503);
 
-    admin.execute(set_connections(true).as_str()).await.unwrap();
+    app.alter_postgres("WITH ALLOW_CONNECTIONS true").await;
     let mut back = 0;
     for _ in 0..50 {
         back = app.get(&live).await.status().as_u16();

@@ -103,22 +103,9 @@ fn agrees_with_tables(replay: &Replay, stored: StoredFacts<'_>) -> Result<(), &'
     }
     if !stored.secret {
         // The record holds each open ballot's choice: the stored ones must count the same.
-        let recorded: Option<Vec<CastBallot>> = replay
-            .participants
-            .values()
-            .map(|p| {
-                p.choice.clone().map(|ballot| CastBallot {
-                    constituencies: vec![p.constituency],
-                    ballot,
-                })
-            })
-            .collect();
-        let Some(mut recorded) = recorded else {
+        let Some(recorded) = replay.recorded_ballots(method) else {
             return Err("the record of an open ballot is missing someone's choice");
         };
-        for hands in &replay.hands {
-            recorded.extend(hands.ballots(method));
-        }
         if by_constituency(method, options, &recorded)
             != by_constituency(method, options, &stored_cast)
         {

@@ -191,6 +191,25 @@ impl Replay {
         Recount::TurnoutMatches
     }
 
+    /// Every ballot the record holds with its choice (each person's latest, and the hands),
+    /// as counting takes them; `None` for secret ballots, whose choices it does not hold.
+    pub fn recorded_ballots(&self, method: Method) -> Option<Vec<CastBallot>> {
+        let mut cast: Vec<CastBallot> = self
+            .participants
+            .values()
+            .map(|p| {
+                p.choice.clone().map(|ballot| CastBallot {
+                    constituencies: vec![p.constituency],
+                    ballot,
+                })
+            })
+            .collect::<Option<_>>()?;
+        for hands in &self.hands {
+            cast.extend(hands.ballots(method));
+        }
+        Some(cast)
+    }
+
     /// Recounts from the record and compares with what the close recorded.
     pub fn recount(&self) -> Recount {
         if let Some((ballots, shown)) = &self.closed_secretly {
@@ -224,22 +243,9 @@ impl Replay {
                 ));
             }
         }
-        let cast: Option<Vec<CastBallot>> = self
-            .participants
-            .values()
-            .map(|p| {
-                p.choice.clone().map(|ballot| CastBallot {
-                    constituencies: vec![p.constituency],
-                    ballot,
-                })
-            })
-            .collect();
-        let Some(mut cast) = cast else {
+        let Some(cast) = self.recorded_ballots(method) else {
             return Recount::TurnoutMatches;
         };
-        for hands in &self.hands {
-            cast.extend(hands.ballots(method));
-        }
         if count(method, options, cast.iter().map(|b| &b.ballot)) != closed.overall {
             return Recount::Differs("the recorded ballots give a different count".into());
         }
