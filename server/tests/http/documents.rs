@@ -80,7 +80,7 @@ async fn page(app: &TestApp, client: &reqwest::Client, p: &str) -> DocumentPage 
     .expect("a document page")
 }
 
-async fn save(
+pub(crate) async fn save(
     app: &TestApp,
     client: &reqwest::Client,
     p: &str,

@@ -12,7 +12,7 @@ use app::error::AppError;
 use sqlx::{Connection, Executor};
 
 use crate::decisions::{declare, open_consent, page, verify_record, vote};
-use crate::documents::started_with_drafters;
+use crate::documents::{save, started_with_drafters};
 use crate::harness::{Backend, TestApp, error_of, postgres_url, spawn_stoppable};
 use crate::on_both_databases;
 use crate::permissions::{Cast, cast};
@@ -171,30 +171,6 @@ on_both_databases!(
     a_connection_whose_transaction_ended_underneath_is_not_reused
 );
 
-async fn save(
-    app: &TestApp,
-    client: &reqwest::Client,
-    p: &str,
-    key: u32,
-    base: u32,
-    body: &str,
-) -> reqwest::Response {
-    app.call_with(
-        client,
-        "documents/save-section",
-        &[
-            ("process_id", p),
-            ("kind", "definition"),
-            ("key", &key.to_string()),
-            ("base", &base.to_string()),
-            ("heading", "A heading"),
-            ("body", body),
-            ("summary", "A change"),
-        ],
-    )
-    .await
-}
-
 /// Forty drafters each save their own section of the same version at the same moment: every
 /// save lands as its own version (on PostgreSQL they used to race for the next version
 /// number, and about a third failed).
@@ -332,7 +308,16 @@ async fn drafters_saving_at_once_all_land_postgres() {
 
 async fn a_save_that_loses_every_retry_answers_409_and_keeps_nothing_half_done(app: TestApp) {
     let (p, drafters) = started_with_drafters(&app, 1).await;
-    let first = save(&app, &drafters[0], &p, 1, 1, "The first change.").await;
+    let first = save(
+        &app,
+        &drafters[0],
+        &p,
+        1,
+        1,
+        "A heading",
+        "The first change.",
+    )
+    .await;
     assert_eq!(first.status(), 200);
     // From now on every next version number is taken, as if others always saved first.
     sqlx::query(
@@ -342,7 +327,16 @@ async fn a_save_that_loses_every_retry_answers_409_and_keeps_nothing_half_done(a
     .await
     .unwrap();
     let before = app.count("document_versions").await;
-    let lost = save(&app, &drafters[0], &p, 2, 2, "Words that must not vanish.").await;
+    let lost = save(
+        &app,
+        &drafters[0],
+        &p,
+        2,
+        2,
+        "A heading",
+        "Words that must not vanish.",
+    )
+    .await;
     assert_eq!(lost.status(), 409, "a lost race is not a server error");
     let error = error_of(lost).await;
     assert!(matches!(error, AppError::Conflict(_)));
@@ -398,30 +392,36 @@ async fn the_record_check_catches_gaps_and_forged_tables(app: TestApp) {
         let db = app.db.clone();
         async move { sqlx::query(&sql).execute(db.pool()).await.unwrap() }
     };
-
-    // A forged ballot: the table changed, the record not.
-    run(format!(
-        "UPDATE ballots SET ballot = REPLACE(ballot, 'Agree', 'Object') WHERE decision_id = {d}"
-    ))
-    .await;
-    assert_check_fails(&app, &cast, &d, "a forged ballot").await;
-    run(format!(
-        "UPDATE ballots SET ballot = REPLACE(ballot, 'Object', 'Agree') WHERE decision_id = {d}"
-    ))
-    .await;
-    assert!(verify_record(&app).status.success(), "put back, it passes");
-
-    // A forged outcome.
-    run(format!(
-        "UPDATE decisions SET outcome = REPLACE(outcome, '\"passed\":true', '\"passed\":false') WHERE id = {d}"
-    ))
-    .await;
-    assert_check_fails(&app, &cast, &d, "a forged outcome").await;
-    run(format!(
-        "UPDATE decisions SET outcome = REPLACE(outcome, '\"passed\":false', '\"passed\":true') WHERE id = {d}"
-    ))
-    .await;
-    assert!(verify_record(&app).status.success(), "put back, it passes");
+    // Each forgery fails the check, and put back, the check passes again.
+    let forgeries = [
+        (
+            "a forged ballot",
+            "ballots",
+            "ballot",
+            "decision_id",
+            "'Agree'",
+            "'Object'",
+        ),
+        (
+            "a forged outcome",
+            "decisions",
+            "outcome",
+            "id",
+            "'\"passed\":true'",
+            "'\"passed\":false'",
+        ),
+    ];
+    for (what, table, column, key, honest, forged) in forgeries {
+        let replace = |from: &str, to: &str| {
+            format!(
+                "UPDATE {table} SET {column} = REPLACE({column}, {from}, {to}) WHERE {key} = {d}"
+            )
+        };
+        run(replace(honest, forged)).await;
+        assert_check_fails(&app, &cast, &d, what).await;
+        run(replace(forged, honest)).await;
+        assert!(verify_record(&app).status.success(), "put back, it passes");
+    }
 
     // The closing entry removed, then the last two, then the whole record.
     run(format!(
@@ -442,20 +442,10 @@ async fn the_record_check_catches_gaps_and_forged_tables(app: TestApp) {
 }
 on_both_databases!(record_gaps, the_record_check_catches_gaps_and_forged_tables);
 
-fn short_limits() -> recovery_commons::http::serve::ServeLimits {
-    recovery_commons::http::serve::ServeLimits {
-        header_read: Duration::from_secs(2),
-        max_connections: 64,
-        drain: Duration::from_secs(5),
-    }
-}
-
-async fn stopping_ends_live_streams_at_once_and_finishes(backend: Backend) {
-    let (app, stop, running) = spawn_stoppable(backend, short_limits()).await;
+/// Signed in as the administrator: a process with one workshop; its id.
+async fn evening_workshop(app: &TestApp) -> i64 {
     app.sign_in_as_admin().await;
-    let p = app
-        .create_process("Stopping", "A room open when we stop.")
-        .await;
+    let p = app.create_process("Evening", "A room open at night.").await;
     let created = app
         .call(
             "workshops/create",
@@ -468,7 +458,20 @@ async fn stopping_ends_live_streams_at_once_and_finishes(backend: Backend) {
         "{}",
         created.text().await.unwrap_or_default()
     );
-    let w: i64 = created.json().await.unwrap();
+    created.json().await.expect("the workshop's id")
+}
+
+fn short_limits() -> recovery_commons::http::serve::ServeLimits {
+    recovery_commons::http::serve::ServeLimits {
+        header_read: Duration::from_secs(2),
+        max_connections: 64,
+        drain: Duration::from_secs(5),
+    }
+}
+
+async fn stopping_ends_live_streams_at_once_and_finishes(backend: Backend) {
+    let (app, stop, running) = spawn_stoppable(backend, short_limits()).await;
+    let w = evening_workshop(&app).await;
     let mut stream = app.get(&format!("/workshops/{w}/live")).await;
     assert_eq!(stream.status(), 200);
     let _first = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
@@ -602,18 +605,7 @@ async fn a_backup_taken_in_a_vote_storm_restores_with_every_acknowledged_ballot_
 #[tokio::test]
 async fn a_screen_reconnecting_during_a_database_outage_gets_503_then_follows_again_postgres() {
     let app = crate::harness::spawn_app(Backend::Postgres).await;
-    app.sign_in_as_admin().await;
-    let p = app
-        .create_process("Outage", "The database goes away.")
-        .await;
-    let created = app
-        .call(
-            "workshops/create",
-            &[("process_id", &p.to_string()), ("title", "Evening group")],
-        )
-        .await;
-    assert_eq!(created.status(), 200);
-    let w: i64 = created.json().await.unwrap();
+    let w = evening_workshop(&app).await;
     let live = format!("/workshops/{w}/live");
     assert_eq!(app.get(&live).await.status(), 200);
 
