@@ -171,6 +171,20 @@ pub fn live(workshop: i64, view: &str) -> String {
     format!("{}?view={view}", live_room(workshop))
 }
 
+/// Whether the page at `path` is sent without the app's WebAssembly: the pages a phone sees
+/// in a workshop (joining with the code, then following the room). They are plain forms, and
+/// the phone view follows the room with a small script of its own (`ui/follow.js`), so a
+/// phone that scans the QR code downloads a few kilobytes, not the whole app.
+pub fn without_app(path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    if path == join_workshop() {
+        return true;
+    }
+    // The phone view, `/workshops/:id`, and not the console, projector or summary below it.
+    path.strip_prefix("/workshops/")
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The page of one section's discussion, at one comment.
 pub fn at_comment(page: &str, comment: i64) -> String {
     format!("{page}#comment-{comment}")
@@ -251,6 +265,26 @@ mod tests {
             "/processes/2/decisions/9/record.csv"
         );
         assert_eq!(live(4, "step"), "/workshops/4/live?view=step");
+    }
+
+    #[test]
+    fn only_the_phone_pages_go_without_the_app() {
+        assert!(without_app(&join_workshop()));
+        assert!(without_app("/w/"));
+        assert!(without_app(&phone(12_i64)));
+        for other in [
+            console(12_i64),
+            projector(12_i64),
+            summary(12_i64),
+            live_room(12_i64),
+            home(),
+            "/workshops/".to_string(),
+            "/workshops/12x".to_string(),
+            "/wx".to_string(),
+            workshops(ProcessId::new(3)),
+        ] {
+            assert!(!without_app(&other), "{other}");
+        }
     }
 
     #[test]

@@ -108,6 +108,18 @@ test('a consent decision: three constituencies vote on phones and the result sho
   await expect(visitor.getByText('Sign in to vote.')).toBeVisible();
   await expectNoAxeViolations(visitor);
   await screenshot(visitor, 'decision-result-phone');
+  // The table's title is shown whole on the phone, outside the part that scrolls sideways.
+  const caption = await visitor.locator('.results-caption').boundingBox();
+  expect(caption!.x + caption!.width).toBeLessThanOrEqual(390);
+  // On a laptop the whole table fits the page's column, "Everyone" first.
+  const laptop = await browser.newContext({ storageState: undefined, viewport: { width: 1280, height: 800 } });
+  const reader = await laptop.newPage();
+  await reader.goto(decisionUrl);
+  const overflow = await reader.locator('table.results').evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(reader.locator('table.results thead th').nth(1)).toContainText('Everyone');
+  await screenshot(reader, 'decision-result-laptop');
+  await laptop.close();
   for (const p of people) await p.context.close();
   await publicContext.close();
   await admin.close();

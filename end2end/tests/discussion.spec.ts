@@ -104,7 +104,10 @@ test('a service user on a phone quotes a phrase, comments and proposes wording; 
 
   // An editor (the administrator) supports and accepts it; a new version credits the proposer.
   const editor = await admin.newPage();
-  await editor.goto(amendmentUrl);
+  // From the section's discussion, the link says a drafter decides there.
+  await editor.goto(amendmentUrl.replace(/amendments\/\d+$/, 'sections/1/discussion'));
+  await editor.getByRole('link', { name: /^Accept, decline or comment: amendment \d+$/ }).click();
+  await expect(editor).toHaveURL(new RegExp(`${amendmentUrl}$`));
   await waitForHydration(editor);
   await editor.getByRole('button', { name: /^Support this amendment/ }).click();
   await expect(editor.locator('.amendment__support')).toContainText('1 person supports this, including you');

@@ -72,7 +72,12 @@ test('two people edit the same section; the clash is merged, nothing is lost, an
   await waitForHydration(admin);
 
   // The drafter types and the preview follows, rendered as it will be published.
-  await drafter.getByLabel('Text', { exact: true }).fill('**Choice** matters: people decide their own path.');
+  // Bold comes from a button, not from typing stars.
+  const text = drafter.getByLabel('Text', { exact: true });
+  await text.fill('Choice matters: people decide their own path.');
+  await text.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(0, 6));
+  await drafter.getByRole('button', { name: 'Bold' }).click();
+  await expect(text).toHaveValue('**Choice** matters: people decide their own path.');
   await expect(drafter.locator('.preview strong')).toHaveText('Choice');
   await drafter.getByLabel('What did you change? (optional)').fill('Added choice');
   await expectNoAxeViolations(drafter);
@@ -109,6 +114,8 @@ test('two people edit the same section; the clash is merged, nothing is lost, an
   await admin.getByRole('link', { name: /Compare with the one before\s+version 3$/ }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Changes from version 2 to version 3' })).toBeVisible();
   await expect(admin.locator('.diff-text ins').filter({ hasText: 'Taking risks' }).first()).toBeVisible();
+  // The changes read as words, without Markdown's stars.
+  for (const diff of await admin.locator('.diff-text').all()) await expect(diff).not.toContainText('**');
   await expectNoAxeViolations(admin);
   await screenshot(admin, 'compare');
 

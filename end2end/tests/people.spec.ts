@@ -6,8 +6,8 @@ import { expectNoAxeViolations, processWithCodes, screenshot, waitForHydration }
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 test('a facilitator makes a sheet of sign-in cards that prints', async ({ browser }) => {
-  const { context, page, title, codes } = await processWithCodes(browser, 6);
-  expect(codes).toHaveLength(6);
+  const { context, page, title, codes } = await processWithCodes(browser, 10);
+  expect(codes).toHaveLength(10);
   for (const code of codes) expect(code).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
   await expect(page.locator('.code-card').first()).toContainText(title);
   await expect(page.locator('.code-card').first()).toContainText('/join');
@@ -17,6 +17,9 @@ test('a facilitator makes a sheet of sign-in cards that prints', async ({ browse
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Sign-in cards' })).toBeHidden();
   await screenshot(page, 'code-cards-print');
+  // Ten cards print on one A4 sheet, with no blank second page.
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
   await context.close();
 });
 
@@ -39,6 +42,10 @@ test.describe('on a phone', () => {
     await expect(page.getByText('Welcome, you are signed in.')).toBeVisible();
     await waitForHydration(page);
     await expect(page.locator('.shown-as')).toHaveText('a participant');
+    // How they take part decides whose voice theirs counts with: the welcome says so, and
+    // the question is on the first screen, before how others see them.
+    await expect(page.getByRole('status').filter({ hasText: 'Welcome' })).toContainText('tick below how you take part');
+    await expect(page.getByLabel('I use or have used drug or alcohol services')).toBeInViewport();
 
     await page.getByLabel('A made-up name (pseudonym)').check();
     await page.getByLabel('A made-up name (optional)').fill('Phoenix Rising');

@@ -78,7 +78,6 @@ test.describe('on a phone', () => {
 
   test('the workshop join page fits a 390 px screen without sideways scrolling', async ({ page }) => {
     await page.goto('/w');
-    await waitForHydration(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);

@@ -45,6 +45,12 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
 }
 
+/** Waits until a page sent without the app (a phone in a workshop) follows the room with
+ * its own small script. */
+export async function waitForFollowing(page: Page) {
+  await expect(page.locator('body[data-following="true"]')).toHaveCount(1);
+}
+
 export function uniqueTitle(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }

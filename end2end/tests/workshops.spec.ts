@@ -5,7 +5,7 @@
 // comment and the ballots reach the projector as they happen; the facilitator enters a show
 // of hands for people without phones. axe on the console, the projector and the phone.
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { adminState, expectNoAxeViolations, screenshot, uniqueTitle, waitForHydration } from './support';
+import { adminState, expectNoAxeViolations, screenshot, uniqueTitle, waitForFollowing, waitForHydration } from './support';
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -22,6 +22,15 @@ async function guest(browser: Browser, code: string, name: string, why: string, 
   // EventSource gives up for good on such an answer; the page must reopen it itself.)
   if (badConnection) await context.route('**/live?view=step', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'database unavailable' }));
   const page = await context.newPage();
+  // What the phone downloads, compressed, from opening the join page until it follows the room.
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    if (!request.url().includes('/live?')) sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  });
+  const refetches: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'fetch' && /\/workshops\/\d+$/.test(new URL(r.url()).pathname)) refetches.push(r.url());
+  });
   if (typed) {
     await page.goto('/w');
     await page.getByLabel('The code on the screen').fill(code.toLowerCase());
@@ -34,7 +43,15 @@ async function guest(browser: Browser, code: string, name: string, why: string, 
   await page.getByLabel('Why you take part').selectOption({ label: why });
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('heading', { name: 'You are in. The workshop will start soon.' })).toBeVisible();
-  await waitForHydration(page);
+  // The phone pages come without the app's WebAssembly: a small script follows the room.
+  await waitForFollowing(page);
+  expect(await page.locator('script[src*="/pkg/"]').count()).toBe(0);
+  const downloaded = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  expect(downloaded, 'bytes a phone downloads to join a workshop').toBeLessThan(200_000);
+  console.log(`${name}'s phone downloaded ${downloaded} bytes to join and follow the room`);
+  // Its stream opens on the step it shows, so it does not fetch the page again.
+  await page.waitForTimeout(1000);
+  expect(refetches).toEqual([]);
   return { context, page };
 }
 
@@ -156,6 +173,15 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expectNoAxeViolations(console_);
   await screenshot(console_, 'workshop-console');
   await screenshot(projector, 'workshop-projector-vote');
+  // On a 1920 x 1080 projector the whole vote fits: the overall result, the chart with its
+  // legend and the table, without scrolling.
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  const spare = await projector.locator('.projector').evaluate((p) => p.clientHeight - p.scrollHeight);
+  expect(spare, 'the projector scrolls').toBeGreaterThanOrEqual(0);
+  await expect(projector.locator('table.results thead th').nth(1)).toContainText('Everyone');
+  await expect(projector.locator('table.results')).toBeInViewport({ ratio: 1 });
+  await expect(projector.locator('.results-chart')).toBeInViewport({ ratio: 1 });
+  await screenshot(projector, 'workshop-projector-vote-1080');
 
   // The facilitator closes joining: the code on the screen no longer lets anyone in.
   await console_.getByRole('button', { name: 'Close joining (the code stops working)' }).click();

@@ -15,19 +15,26 @@
 //!    middleware) on the same runtime, loads it the same way, and prints the public page's
 //!    share of that ceiling (issue 16's goal: at least 50 %, p99 under 25 ms at 64 readers).
 //!
+//! 4. Adds 1,000 members to the process and, signed in as its administrator, loads the
+//!    process, document, history, compare and decisions pages at 16 connections, printing
+//!    each page's size (and how much of it is data for hydration) with requests per second
+//!    and p50/p99.
+//!
 //! The server and the readers share this machine's cores, as a load generator on the same
 //! host would.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use app::auth::cookie::SESSION_COOKIE;
+use app::auth::token::SecretToken;
 use app::domain::document::diff::compare;
 use app::domain::document::render::document_html;
 use app::domain::document::version::{ChangeSummary, PublicationStatus};
 use app::domain::document::{
     DocumentContent, DocumentKind, Section, SectionBody, SectionHeading, SectionKey,
 };
-use app::domain::{ProcessDescription, ProcessTitle, SiteRole};
+use app::domain::{ProcessDescription, ProcessRole, ProcessTitle, SiteRole};
 use app::store::documents::{NextVersion, write_next};
 use recovery_commons::Application;
 use recovery_commons::settings::Settings;
@@ -36,6 +43,9 @@ const SECTIONS: usize = 40;
 const WORDS: usize = 400;
 const VERSIONS: usize = 200;
 const READERS: usize = 64;
+/// Issue 16 measured signed-in pages at 16 connections.
+const SIGNED_IN_READERS: usize = 16;
+const MEMBERS: usize = 1_000;
 
 const VOCABULARY: &[&str] = &[
     "recovery",
@@ -119,12 +129,25 @@ async fn load(
     gzip: bool,
     seconds: u64,
 ) -> (usize, Vec<Duration>, usize) {
+    load_as(url, etag, gzip, None, READERS, seconds).await
+}
+
+/// As [`load`], with `readers` connections, each sending `cookie` if given.
+async fn load_as(
+    url: &str,
+    etag: Option<String>,
+    gzip: bool,
+    cookie: Option<String>,
+    readers: usize,
+    seconds: u64,
+) -> (usize, Vec<Duration>, usize) {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let url = Arc::new(url.to_string());
     let mut tasks = Vec::new();
-    for _ in 0..READERS {
+    for _ in 0..readers {
         let url = url.clone();
         let etag = etag.clone();
+        let cookie = cookie.clone();
         tasks.push(tokio::spawn(async move {
             let client = reqwest::Client::new();
             let mut latencies = Vec::new();
@@ -136,6 +159,9 @@ async fn load(
                 }
                 if gzip {
                     request = request.header("Accept-Encoding", "gzip, br");
+                }
+                if let Some(cookie) = &cookie {
+                    request = request.header("Cookie", cookie);
                 }
                 let start = Instant::now();
                 match request.send().await {
@@ -160,9 +186,18 @@ async fn load(
     (all.len(), all, failures)
 }
 
-fn report(label: &str, seconds: u64, (count, latencies, failures): (usize, Vec<Duration>, usize)) {
+fn report(label: &str, seconds: u64, figures: (usize, Vec<Duration>, usize)) {
+    report_with(label, seconds, READERS, figures);
+}
+
+fn report_with(
+    label: &str,
+    seconds: u64,
+    readers: usize,
+    (count, latencies, failures): (usize, Vec<Duration>, usize),
+) {
     println!(
-        "{label}: {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms ({count} requests, {failures} failed, {READERS} readers, {seconds} s)",
+        "{label}: {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms ({count} requests, {failures} failed, {readers} readers, {seconds} s)",
         count as f64 / seconds as f64,
         percentile(&latencies, 0.50).as_secs_f64() * 1000.0,
         percentile(&latencies, 0.99).as_secs_f64() * 1000.0,
@@ -202,7 +237,7 @@ fn main() -> anyhow::Result<()> {
         site_root: dir.path().display().to_string(),
         live_stream_seconds: 3600,
     };
-    let (base, process) = server.block_on(async {
+    let (base, process, cookie) = server.block_on(async {
         let app = Application::build(&settings).await?;
         let base = format!("http://{}", app.local_addr());
         let db = app.db();
@@ -250,10 +285,24 @@ fn main() -> anyhow::Result<()> {
             "bench",
         )
         .await?;
+        // A process of a thousand members, and a signed-in session for its administrator.
+        let started = Instant::now();
+        for _ in 0..MEMBERS {
+            let person = app::store::people::insert(&db, SiteRole::Member, now).await?;
+            app::store::memberships::add(db.pool(), process, person, ProcessRole::Participant, now)
+                .await?;
+        }
+        println!(
+            "Added {MEMBERS} members in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        let token = SecretToken::generate();
+        app::store::sessions::insert(&db, &token.hash(), admin, now, now + 86_400).await?;
+        let cookie = format!("{SESSION_COOKIE}={}", token.expose());
         tokio::spawn(async move {
             let _ = app.run_until_stopped(std::future::pending()).await;
         });
-        anyhow::Ok((base, process))
+        anyhow::Ok((base, process, cookie))
     })?;
 
     let readers = tokio::runtime::Builder::new_multi_thread()
@@ -334,6 +383,67 @@ fn main() -> anyhow::Result<()> {
             seconds,
             load(&url, etag, true, seconds).await,
         );
+
+        // Signed-in pages of the process of a thousand members, as its administrator.
+        println!(
+            "Signed-in pages ({MEMBERS} members, {VERSIONS} versions, {SIGNED_IN_READERS} readers):"
+        );
+        let client = reqwest::Client::new();
+        for (name, path) in [
+            ("process page", format!("/processes/{process}")),
+            (
+                "document page",
+                format!("/processes/{process}/documents/definition"),
+            ),
+            (
+                "history (page 1 of 4)",
+                format!("/processes/{process}/documents/definition/history"),
+            ),
+            (
+                "compare 1 with 200",
+                format!("/processes/{process}/documents/definition/compare?from=1&to={VERSIONS}"),
+            ),
+            ("decisions", format!("/processes/{process}/decisions")),
+        ] {
+            let page_url = format!("{base}{path}");
+            let body = client
+                .get(&page_url)
+                .header("Cookie", &cookie)
+                .send()
+                .await?
+                .text()
+                .await?;
+            let hydration = body
+                .find("__RESOLVED_RESOURCES")
+                .map_or(0, |at| body.len() - at);
+            let _ = load_as(
+                &page_url,
+                None,
+                false,
+                Some(cookie.clone()),
+                SIGNED_IN_READERS,
+                1,
+            )
+            .await;
+            report_with(
+                &format!(
+                    "  {name}: {} KB of HTML ({} KB of it data for hydration)",
+                    body.len() / 1024,
+                    hydration / 1024
+                ),
+                seconds,
+                SIGNED_IN_READERS,
+                load_as(
+                    &page_url,
+                    None,
+                    false,
+                    Some(cookie.clone()),
+                    SIGNED_IN_READERS,
+                    seconds,
+                )
+                .await,
+            );
+        }
         anyhow::Ok(())
     })?;
     server.shutdown_background();

@@ -1,25 +1,163 @@
 //! Markdown to safe HTML. pulldown-cmark passes raw HTML and `javascript:` links through, so
-//! raw HTML is turned into text and the output is always sanitised with ammonia before it can
-//! reach `inner_html`. The same function runs on the server and in the browser, so a preview
-//! shows exactly what will be published.
+//! raw HTML is turned into text and links and images keep only web and mail addresses. On the
+//! server, where everything stored and published is rendered, the output is then sanitised
+//! with ammonia as well, before it can reach `inner_html`. In the browser (the editor's live
+//! preview of the writer's own words) the first two steps alone make it inert: ammonia and
+//! the HTML parser it brings are a quarter of the app's WebAssembly, which every phone
+//! would download.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
 /// Renders `source` to HTML that is safe to insert into a page.
 pub fn render(source: &str) -> String {
+    let inert = inert_html(source);
+    #[cfg(feature = "ssr")]
+    let inert = sanitise(&inert);
+    inert
+}
+
+/// The HTML of `source` with raw HTML shown as text and no address other than a web or mail
+/// one (or a relative one) in a link or image.
+fn inert_html(source: &str) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    // Raw HTML is shown as the text it is, never interpreted.
     let events = Parser::new_ext(source, options).map(|event| match event {
+        // Raw HTML is shown as the text it is, never interpreted.
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_address(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_address(dest_url),
+            title,
+            id,
+        }),
         other => other,
     });
-    let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events);
-    sanitise(&unsafe_html)
+    let mut out = String::with_capacity(source.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
 }
 
+/// `address` if it is relative or uses http, https or mailto; otherwise an empty address.
+/// Browsers ignore tabs, newlines and leading spaces and controls in a scheme
+/// (`java\tscript:`), so those are removed before looking.
+fn safe_address(address: CowStr<'_>) -> CowStr<'_> {
+    let squeezed: String = address
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let scheme_end = squeezed.find([':', '/', '?', '#']);
+    let has_scheme = scheme_end.is_some_and(|at| squeezed[at..].starts_with(':'));
+    if !has_scheme {
+        return address;
+    }
+    let scheme = squeezed[..scheme_end.unwrap_or(0)].to_ascii_lowercase();
+    if matches!(scheme.as_str(), "http" | "https" | "mailto") {
+        address
+    } else {
+        CowStr::Borrowed("")
+    }
+}
+
+/// The words of `source` as a reader sees them, without Markdown's marks: `**hope**` is
+/// "hope", a list item starts with "• ", paragraphs are separated by a blank line, and a link
+/// is its words followed by its address. What changed between two versions is shown on this,
+/// so nobody reads a diff full of stars and underscores (a change of emphasis alone is not
+/// shown).
+pub fn plain_text(source: &str) -> String {
+    words_of(source, Layout::Readable)
+}
+
+/// The words of `source` as someone selecting them on the page would copy them: no marks,
+/// no bullets or link addresses, every run of white space one space. Quotes are matched
+/// against this.
+pub fn copied_text(source: &str) -> String {
+    words_of(source, Layout::Copied)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Readable,
+    Copied,
+}
+
+fn words_of(source: &str, layout: Layout) -> String {
+    use pulldown_cmark::TagEnd;
+    let readable = layout == Layout::Readable;
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut out = String::with_capacity(source.len());
+    let mut links: Vec<String> = Vec::new();
+    // Ends a block: a line or paragraph break when readable, a space when copied.
+    let end_block = |out: &mut String, gap: &str| {
+        if !readable {
+            out.push(' ');
+            return;
+        }
+        let trimmed = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(trimmed);
+        if !out.is_empty() {
+            out.push_str(gap);
+        }
+    };
+    for event in Parser::new_ext(source, options) {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                out.push_str(&text);
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push(if readable { '\n' } else { ' ' }),
+            Event::Start(Tag::Item) if readable => out.push_str("• "),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(address) = links.pop().filter(|a| readable && !a.is_empty()) {
+                    out.push_str(&format!(" ({address})"));
+                }
+            }
+            Event::End(TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead) => {
+                end_block(&mut out, "\n");
+            }
+            Event::End(TagEnd::TableCell) => out.push_str(if readable { " | " } else { " " }),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::List(_)
+                | TagEnd::Table,
+            )
+            | Event::Rule => end_block(&mut out, "\n\n"),
+            _ => {}
+        }
+    }
+    if readable {
+        out.trim_end().to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(feature = "ssr")]
 fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
@@ -58,6 +196,24 @@ mod tests {
 
     #[test]
     fn no_xss_payload_survives() {
+        no_payload_survives(render);
+    }
+
+    /// The browser's preview has no ammonia: the payloads must be inert without it too.
+    #[test]
+    fn no_xss_payload_survives_in_the_preview() {
+        no_payload_survives(inert_html);
+        assert_eq!(
+            inert_html("[x](java&#9;Script:alert(1))"),
+            "<p><a href=\"\">x</a></p>\n"
+        );
+        assert_eq!(
+            inert_html("[ok](/processes/1) [web](https://nhs.uk?a=b:c)"),
+            "<p><a href=\"/processes/1\">ok</a> <a href=\"https://nhs.uk?a=b:c\">web</a></p>\n"
+        );
+    }
+
+    fn no_payload_survives(render: fn(&str) -> String) {
         for payload in PAYLOADS {
             let html = render(payload);
             for tag in tags(&html) {
@@ -102,6 +258,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn plain_text_has_the_words_without_the_marks() {
+        assert_eq!(
+            plain_text("_What part do peer supporters play?_"),
+            "What part do peer supporters play?"
+        );
+        assert_eq!(
+            plain_text("Recovery is **hope**.\n\n- housing\n- work\n\nSee [NHS](https://nhs.uk)."),
+            "Recovery is hope.\n\n• housing\n• work\n\nSee NHS (https://nhs.uk)."
+        );
+        assert_eq!(
+            plain_text("<b>raw</b> stays as typed"),
+            "<b>raw</b> stays as typed"
+        );
     }
 
     #[test]

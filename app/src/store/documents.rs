@@ -128,6 +128,23 @@ pub async fn latest(
     row.as_ref().map(version_from_row).transpose()
 }
 
+/// The number of the latest version, without reading it (an index lookup).
+#[tracing::instrument(skip(db))]
+pub async fn latest_number(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Option<VersionNumber>, StoreError> {
+    let number: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(number) FROM document_versions WHERE process_id = $1 AND kind = $2",
+    )
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_one(db.pool())
+    .await?;
+    number.map(number_from).transpose()
+}
+
 #[tracing::instrument(skip(db))]
 pub async fn version(
     db: &Db,

@@ -182,23 +182,14 @@ pub async fn members_of(
     .await
 }
 
-/// Everyone who took part in the process: its members and its workshops' guests, so every
-/// comment and ballot shows its author as they chose to appear.
-#[tracing::instrument(skip(db))]
-pub async fn profiles_in_process(
-    db: &Db,
-    process: crate::domain::ProcessId,
-) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
-    profiles_where(db, process, TAKES_PART, "1 = 1").await
-}
-
 /// Who takes part in process `$1`: its members and its workshops' guests.
 const TAKES_PART: &str = "(p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
      OR p.id IN (SELECT a.person_id FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id \
      WHERE w.process_id = $1))";
 
-/// As [`profiles_in_process`], for only the people a page shows: a page naming the authors
-/// of two versions need not read a thousand members.
+/// How these people appear in the process, if they take part in it (its members and its
+/// workshops' guests). Only the people a page shows: a page naming the authors of two
+/// versions need not read a thousand members.
 #[tracing::instrument(skip(db, people))]
 pub async fn profiles_of(
     db: &Db,

@@ -46,10 +46,24 @@ use pages::{
     withdraw::{WithdrawPage, WithdrawnPage},
 };
 
-/// The HTML document around the app (server only: it reads the build's options).
+/// The script that lets the phone view follow the room without the app (see
+/// [`crate::routes::without_app`]).
+#[cfg(feature = "ssr")]
+const FOLLOW_SCRIPT: &str = include_str!("follow.js");
+
+/// The HTML document around the app (server only: it reads the build's options). The pages a
+/// phone sees in a workshop get the small follow script instead of the app's WebAssembly.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
+    let without_app = use_context::<http::request::Parts>()
+        .is_some_and(|parts| crate::routes::without_app(parts.uri.path()));
+    let scripts = if without_app {
+        view! { <script nonce=leptos::nonce::use_nonce() inner_html=FOLLOW_SCRIPT></script> }
+            .into_any()
+    } else {
+        view! { <HydrationScripts options=options.clone() /> }.into_any()
+    };
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -59,7 +73,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                {scripts}
                 <MetaTags />
             </head>
             <body>

@@ -224,7 +224,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <article class="doc-page" aria-labelledby="doc-title">
 <p class="eyebrow"><a href="/processes/{id}">{process}</a></p>
 <h1 id="doc-title">{title}</h1>
-<p class="publication"><strong class="status">{status}</strong>: version {number}, published on <time datetime="{iso}">{date}</time>.</p>
+{explanation}<p class="publication"><strong class="status">{status}</strong>: version {number}, published on <time datetime="{iso}">{date}</time>.</p>
 <p class="status-note">{status_note}</p>
 {ratified_link}{body}
 </article>
@@ -240,6 +240,13 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 </body>
 </html>
 "##,
+        explanation = page
+            .kind
+            .explanation()
+            .map_or_else(String::new, |e| format!(
+                "<p class=\"hint\">{}</p>\n",
+                escape(e)
+            )),
         status = page.status.label(),
         number = page.number,
         iso = iso_date(page.published_at),
@@ -276,6 +283,28 @@ mod tests {
         assert!(html.contains("version 3"));
         assert!(html.contains("<section>ok</section>"));
         assert!(!html.contains("Comment on this draft"));
+    }
+
+    #[test]
+    fn the_rois_page_says_what_rois_means() {
+        let page = |kind| PublishedPage {
+            process_id: 7,
+            process_title: "Sefton",
+            kind,
+            number: 1,
+            status: PublicationStatus::DraftForConsultation,
+            published_at: 0,
+            body_html: "",
+            public_comments: false,
+            ratification: None,
+            ratified_elsewhere: None,
+            ratifications: &[],
+        };
+        assert!(
+            render_page(&page(DocumentKind::RoisVision), "")
+                .contains("ROIS means a recovery-oriented integrated system")
+        );
+        assert!(!render_page(&page(DocumentKind::Definition), "").contains("ROIS means"));
     }
 
     #[test]

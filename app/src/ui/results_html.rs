@@ -79,7 +79,10 @@ pub fn breakdown(overall: &Tally, groups: &[(Group, Tally)], options: &[String])
 }
 
 /// The table, in a region that scrolls sideways on a small screen (and takes keyboard focus
-/// so it can be scrolled without a mouse).
+/// so it can be scrolled without a mouse). "Everyone" comes first, next to the answers, so
+/// the overall result is in view whatever the width; each column's count of voters goes on
+/// its own line to keep columns narrow; the title stands above the region, so a phone shows
+/// it whole.
 pub fn table_html(b: &Breakdown) -> String {
     let caption = if b.first_preferences {
         "First preferences, by constituency"
@@ -87,22 +90,29 @@ pub fn table_html(b: &Breakdown) -> String {
         "Votes by constituency"
     };
     let mut html = format!(
-        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption} (scrolls sideways on a small screen)\">\
-         <table class=\"table results\"><caption>{caption}</caption><thead><tr><th scope=\"col\">Answer</th>"
+        "<p class=\"results-caption\">{caption}</p>\
+         <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption} (scrolls sideways on a small screen)\">\
+         <table class=\"table results\" aria-label=\"{caption}\"><thead><tr><th scope=\"col\">Answer</th>"
     );
-    for (name, voting, _) in &b.columns {
+    // The last column is "Everyone": shown first.
+    let order: Vec<usize> = match b.columns.len() {
+        0 => Vec::new(),
+        n => std::iter::once(n - 1).chain(0..n - 1).collect(),
+    };
+    for &c in &order {
+        let (name, voting, _) = &b.columns[c];
         html.push_str(&format!(
-            "<th scope=\"col\">{} ({voting} voting)</th>",
+            "<th scope=\"col\">{} <span class=\"results__voting\">({voting} voting)</span></th>",
             escape(name)
         ));
     }
     html.push_str("</tr></thead><tbody>");
     for (i, row) in b.rows.iter().enumerate() {
         html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(row)));
-        for (_, _, figures) in &b.columns {
+        for &c in &order {
             html.push_str(&format!(
                 "<td>{}</td>",
-                figures.get(i).copied().unwrap_or(0)
+                b.columns[c].2.get(i).copied().unwrap_or(0)
             ));
         }
         html.push_str("</tr>");
@@ -243,8 +253,15 @@ mod tests {
     #[test]
     fn the_table_has_headers_for_rows_and_columns() {
         let html = table_html(&consent_breakdown());
-        assert!(html.contains("<th scope=\"col\">People with lived experience (2 voting)</th>"));
-        assert!(html.contains("<th scope=\"row\">Object</th><td>1</td><td>0</td><td>1</td>"));
+        assert!(html.contains(
+            "<th scope=\"col\">People with lived experience <span class=\"results__voting\">(2 voting)</span></th>"
+        ));
+        // "Everyone" first: 1 object overall, then 1 and 0 in the two constituencies.
+        assert!(html.contains("<th scope=\"row\">Object</th><td>1</td><td>1</td><td>0</td>"));
+        assert!(
+            html.find(">Everyone <").unwrap()
+                < html.find(">People with lived experience <").unwrap()
+        );
     }
 
     #[test]

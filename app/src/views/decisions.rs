@@ -68,6 +68,9 @@ pub struct SubjectLink {
     pub href: String,
     /// For an amendment: where it stands now ("Accepted into version 5").
     pub standing: Option<String>,
+    /// For a version to adopt: the headings of its sections nobody has written yet (empty,
+    /// or only the template's question), which the page warns about.
+    pub unwritten: Vec<String>,
 }
 
 /// A ratification, as the public sees it.
@@ -86,6 +89,9 @@ pub enum RatifyOffer {
     /// Not a commissioner of the process, or nothing to ratify: nothing is shown.
     Hidden,
     Allowed,
+    /// A commissioner who could ratify it once their full name is on their profile (it is
+    /// shown with a ratification).
+    NeedsFullName,
     /// A commissioner who cannot ratify it, and why.
     Refused(String),
 }

@@ -79,9 +79,19 @@ pub struct DocumentPage {
 pub struct HistoryPage {
     pub process: ProcessSummary,
     pub kind: DocumentKind,
-    /// Newest first; only published versions for people not taking part.
-    pub versions: Vec<VersionMetaView>,
+    /// One page of them, newest first; only published versions for people not taking part.
+    pub versions: Vec<HistoryRow>,
+    pub page: crate::domain::paging::PageOf,
+    /// The newest version this reader may read (on page 1 or not), for comparing.
+    pub newest: u32,
     pub may: DocumentAbilities,
+}
+
+/// A version in the history, and the one before it this reader may read (to compare with).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub version: VersionMetaView,
+    pub before: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,8 +111,8 @@ pub struct ComparePage {
     pub kind: DocumentKind,
     pub from: VersionMetaView,
     pub to: VersionMetaView,
-    /// The versions this reader may compare, newest first, for choosing others.
-    pub choices: Vec<u32>,
+    /// The newest version this reader may read, for choosing others to compare.
+    pub newest: u32,
     pub sections: Vec<SectionDiff>,
 }
 

@@ -73,6 +73,25 @@ pub struct LiveVote {
     pub guessable: Option<String>,
 }
 
+impl LiveStep {
+    /// What tells one step a phone shows from the next: where the room is, the step's title,
+    /// the section's version and the vote's state. The phone view's script (`ui/follow.js`)
+    /// computes the same JSON from each frame and fetches the page again only when it differs.
+    pub fn key(&self) -> String {
+        let vote = self.vote.as_ref();
+        serde_json::to_string(&(
+            self.position,
+            self.number,
+            self.of,
+            &self.title,
+            self.version,
+            vote.map(|v| v.decision),
+            vote.map(|v| v.open),
+        ))
+        .unwrap_or_default()
+    }
+}
+
 /// A workshop as listed in its process.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopSummary {
@@ -138,4 +157,39 @@ pub struct SummaryStep {
     /// The fingerprint of the vote's participation record (its latest entry), to compare
     /// with a printed copy.
     pub record_fingerprint: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(position: Position, title: &str) -> LiveStep {
+        LiveStep {
+            workshop: 1,
+            position,
+            number: 3,
+            of: 5,
+            title: title.into(),
+            kind: None,
+            heading: None,
+            html: None,
+            version: Some(4),
+            comments: vec![],
+            vote: None,
+        }
+    }
+
+    /// The phone script's `JSON.stringify([...])` of a frame gives exactly these strings, so a
+    /// phone does not fetch its page again when its stream opens on the step it shows.
+    #[test]
+    fn a_steps_key_is_the_json_the_phone_script_computes() {
+        assert_eq!(
+            step(Position::At(2), "Do we \"agree\"?").key(),
+            r#"[{"At":2},3,5,"Do we \"agree\"?",4,null,null]"#
+        );
+        assert_eq!(
+            step(Position::Gathering, "").key(),
+            r#"["Gathering",3,5,"",4,null,null]"#
+        );
+    }
 }

@@ -71,44 +71,38 @@ impl ProcessContext {
         }
     }
 
-    /// How each person in the process appears to this reader.
-    pub async fn names(&self) -> Result<HashMap<PersonId, String>, AppError> {
-        let audience = self.audience();
-        self.people_shown(|profile| profile.shown_as(audience))
-            .await
-    }
-
-    /// As [`Self::names`], with each person's constituency: how comment authors are shown.
-    pub async fn bylines(&self) -> Result<HashMap<PersonId, String>, AppError> {
-        let audience = self.audience();
-        self.people_shown(|profile| profile.byline(audience)).await
-    }
-
-    /// As [`Self::names`], for only these people (the ones the page shows).
+    /// How these people (the ones the page shows) appear to this reader: people taking part
+    /// see each other as they chose to appear to participants, everyone else the public view.
     pub async fn names_of(
         &self,
         people: impl IntoIterator<Item = Option<PersonId>>,
     ) -> Result<HashMap<PersonId, String>, AppError> {
+        let audience = self.audience();
+        self.shown_of(people, |profile| profile.shown_as(audience))
+            .await
+    }
+
+    /// As [`Self::names_of`], with each person's constituency: how comment authors are shown.
+    pub async fn bylines_of(
+        &self,
+        people: impl IntoIterator<Item = Option<PersonId>>,
+    ) -> Result<HashMap<PersonId, String>, AppError> {
+        let audience = self.audience();
+        self.shown_of(people, |profile| profile.byline(audience))
+            .await
+    }
+
+    /// One indexed read of these people's profiles, however many members the process has.
+    async fn shown_of(
+        &self,
+        people: impl IntoIterator<Item = Option<PersonId>>,
+        show: impl Fn(&Profile) -> String,
+    ) -> Result<HashMap<PersonId, String>, AppError> {
         let mut people: Vec<PersonId> = people.into_iter().flatten().collect();
         people.sort_by_key(|p| p.get());
         people.dedup();
-        let audience = self.audience();
         Ok(
             crate::store::people::profiles_of(self.db(), self.id(), &people)
-                .await
-                .map_err(unexpected("reading participants"))?
-                .into_iter()
-                .map(|(id, profile)| (id, profile.shown_as(audience)))
-                .collect(),
-        )
-    }
-
-    async fn people_shown(
-        &self,
-        show: impl Fn(&Profile) -> String,
-    ) -> Result<HashMap<PersonId, String>, AppError> {
-        Ok(
-            crate::store::people::profiles_in_process(self.db(), self.id())
                 .await
                 .map_err(unexpected("reading participants"))?
                 .into_iter()

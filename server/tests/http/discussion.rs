@@ -431,10 +431,10 @@ async fn an_accepted_amendment_makes_a_version_that_credits_its_proposer(app: Te
         .json()
         .await
         .unwrap();
-    let v3 = &history.versions[0];
+    let v3 = &history.versions[0].version;
     assert_eq!(v3.number, 3);
     assert!(v3.proposed_by.is_some(), "the history credits the proposer");
-    assert!(history.versions[1].proposed_by.is_none());
+    assert!(history.versions[1].version.proposed_by.is_none());
     let page = discussion(&app, &cast.participant, &p, 1).await;
     assert_eq!(page.version, 3);
     assert_eq!(

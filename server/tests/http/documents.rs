@@ -186,10 +186,15 @@ async fn a_document_starts_from_the_template_and_keeps_every_version(app: TestAp
         .json()
         .await
         .unwrap();
-    let numbers: Vec<u32> = history.versions.iter().map(|v| v.number).collect();
+    let numbers: Vec<u32> = history.versions.iter().map(|r| r.version.number).collect();
     assert_eq!(numbers, vec![2, 1], "newest first");
-    assert_eq!(history.versions[0].summary, "A change");
-    assert_eq!(history.versions[1].summary, "Started from the template");
+    assert_eq!(history.versions[0].before, Some(1));
+    assert_eq!(history.versions[1].before, None);
+    assert_eq!(history.versions[0].version.summary, "A change");
+    assert_eq!(
+        history.versions[1].version.summary,
+        "Started from the template"
+    );
 
     let old: VersionPage = app
         .call_with(
@@ -535,7 +540,7 @@ async fn the_public_reads_only_published_versions_with_a_strong_etag(app: TestAp
         history
             .versions
             .iter()
-            .map(|v| v.number)
+            .map(|r| r.version.number)
             .collect::<Vec<_>>(),
         vec![1]
     );
@@ -586,7 +591,7 @@ async fn the_public_reads_only_published_versions_with_a_strong_etag(app: TestAp
         .json()
         .await
         .unwrap();
-    assert_eq!(compared.choices, vec![2, 1]);
+    assert_eq!(compared.newest, 2);
     assert!(!compared.sections[0].is_unchanged());
 }
 on_both_databases!(
@@ -966,10 +971,11 @@ async fn a_drafters_contributions_are_in_their_data_and_unmerged_words_go_on_wit
     assert_eq!(history.versions.len(), 3, "the versions stay");
     assert!(
         history.versions[0]
+            .version
             .author
             .starts_with("a withdrawn participant"),
         "{}",
-        history.versions[0].author
+        history.versions[0].version.author
     );
 }
 on_both_databases!(
@@ -1040,3 +1046,69 @@ async fn a_version_published_on_one_instance_is_read_at_once_on_another_postgres
         "the other instance serves the new publication within two seconds"
     );
 }
+
+/// A long history comes a page at a time, newest first, and every row can still be compared
+/// with the version before it, even the last row of a page; a page that does not exist is
+/// refused rather than replaced by another.
+async fn a_long_history_is_paged(app: TestApp) {
+    let (p, drafters) = started_with_drafters(&app, 1).await;
+    let drafter = &drafters[0];
+    // Version 1 is the template; 55 saves make 56 versions: two pages of 50.
+    for n in 1..=55_u32 {
+        let r = save(
+            &app,
+            drafter,
+            &p,
+            1,
+            n,
+            "Recovery",
+            &format!("Recovery, draft {n}."),
+        )
+        .await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    }
+    let history = |page: Option<&'static str>| {
+        let app = &app;
+        let p = p.clone();
+        async move {
+            let mut form = vec![("process_id", p.as_str()), ("kind", "definition")];
+            if let Some(page) = page {
+                form.push(("page", page));
+            }
+            app.call_with(drafter, "documents/history", &form).await
+        }
+    };
+    let first: HistoryPage = history(None).await.json().await.unwrap();
+    assert_eq!(first.versions.len(), 50);
+    assert_eq!(first.versions[0].version.number, 56);
+    assert_eq!((first.page.number, first.page.pages), (1, 2));
+    let last_row = first.versions.last().unwrap();
+    assert_eq!((last_row.version.number, last_row.before), (7, Some(6)));
+
+    let second: HistoryPage = history(Some("2")).await.json().await.unwrap();
+    let numbers: Vec<u32> = second.versions.iter().map(|r| r.version.number).collect();
+    assert_eq!(numbers, vec![6, 5, 4, 3, 2, 1]);
+    assert_eq!(second.versions.last().unwrap().before, None);
+
+    assert_eq!(history(Some("3")).await.status(), 404);
+    let zero = history(Some("0")).await;
+    assert_eq!(zero.status(), 422);
+    assert!(!field_message(zero, "page").await.is_empty());
+
+    // The page itself links to the older versions, and lists only its own.
+    let html = drafter
+        .get(app.url(&format!("/processes/{p}/documents/definition/history")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Page 1 of 2"), "{html}");
+    assert!(html.contains("history?page=2"));
+    assert!(
+        !html.contains("/versions/1\""),
+        "version 1 is on the next page"
+    );
+}
+on_both_databases!(history_paging, a_long_history_is_paged);

@@ -106,6 +106,11 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
 
     let d = open_adoption(&app, &cast.facilitator, &p, "").await;
     let seen = page(&app, &cast.commissioner, &d).await;
+    // Only section 1 has been written: the page warns that the others still hold only the
+    // template's questions.
+    let unwritten = seen.subject.clone().unwrap().unwritten;
+    assert_eq!(unwritten.len(), 9, "{unwritten:?}");
+    assert!(!unwritten.contains(&"What recovery means here".to_string()));
     assert!(
         seen.question.contains("version 2"),
         "the latest, named: {}",
@@ -153,7 +158,25 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
             .contains("confirmed")
     );
     confirm_commissioner(&app, &cast, &p).await;
-    // A commissioner's name is shown, so they need one.
+    // A commissioner's name is shown, so they need one: the page says so before they press,
+    // with a link to their profile.
+    assert_eq!(
+        page(&app, &cast.commissioner, &d).await.ratify,
+        RatifyOffer::NeedsFullName
+    );
+    let html = cast
+        .commissioner
+        .get(app.url(&format!("/processes/{p}/decisions/{d}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("href=\"/me\">Add your full name on your profile page</a>"),
+        "{html}"
+    );
     let nameless = ratify(&app, &cast.commissioner, &d).await;
     assert!(field_message(nameless, "name").await.contains("full name"));
     let named = app
@@ -172,6 +195,10 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
         200,
         "{}",
         named.text().await.unwrap_or_default()
+    );
+    assert_eq!(
+        page(&app, &cast.commissioner, &d).await.ratify,
+        RatifyOffer::Allowed
     );
     let ratified = ratify(&app, &cast.commissioner, &d).await;
     assert_eq!(ratified.status(), 200);
@@ -205,7 +232,7 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
         "Ratified by <strong>Cllr Pat Example</strong>, commissioner",
         "2 people took part",
         "<svg class=\"results-chart\"",
-        "People with lived experience (1 voting)",
+        "People with lived experience <span class=\"results__voting\">(1 voting)</span>",
         "quicker routes to detox",
     ] {
         assert!(html.contains(expected), "missing {expected:?}");
@@ -462,15 +489,19 @@ async fn the_record_downloads_and_recounts_and_a_decision_closes_at_its_time(app
     let text = csv.text().await.unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1 + 5);
-    assert!(lines[0].starts_with("seq,at,event,participant"));
+    assert!(lines[0].starts_with("Entry,Time (UTC),What happened,Who"));
     assert!(
-        lines[1].contains("\"'=HYPERLINK"),
+        lines[1].contains("Question: =HYPERLINK")
+            && !lines[1]
+                .split(',')
+                .any(|cell| cell.trim_start_matches('"').starts_with('=')),
         "a formula stays text: {}",
         lines[1]
     );
     assert!(
-        lines[4].contains(",ballot,") && lines[4].contains(",true,"),
-        "the change is marked"
+        lines[4].contains(",Ballot,") && lines[4].contains(",yes,"),
+        "the change is marked: {}",
+        lines[4]
     );
     for wrong in [
         format!(

@@ -676,3 +676,94 @@ on_both_databases!(
     approval,
     comments_wait_for_approval_when_the_facilitator_chose_it
 );
+
+/// The value of the first `name="…"` attribute in `html`, unescaped.
+fn attribute(html: &str, name: &str) -> Option<String> {
+    let start = html.find(&format!("{name}=\""))? + name.len() + 2;
+    let end = start + html[start..].find('"')?;
+    Some(
+        html[start..end]
+            .replace("&quot;", "\"")
+            .replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// Whether a page loads the app's JavaScript or WebAssembly.
+fn loads_the_app(html: &str) -> bool {
+    html.contains(".wasm") || (html.contains("/pkg/") && html.contains(".js"))
+}
+
+/// A phone that scans the QR code gets the join page and the phone view without the app's
+/// WebAssembly (a megabyte and more): a small script follows the room, and it knows the step
+/// the page shows, so the stream's first frame does not make it fetch the page again.
+async fn phones_get_their_pages_without_the_app(app: TestApp) {
+    let (p, cast) = setup(&app).await;
+    let w = create(&app, &cast, &p).await;
+    let r = add_step(
+        &app,
+        &cast,
+        &w,
+        &[
+            ("title", "Read \"this\" <first>"),
+            ("kind", "read"),
+            ("section", "definition:1"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let code = code_of(&app, &w).await;
+    let guest = join_as_guest(&app, &code, "Sam", "lived_experience").await;
+    let r = move_room(&app, &cast, &w, "next", "gathering").await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+
+    let join = new_client()
+        .get(app.url("/w"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!loads_the_app(&join), "{join}");
+    assert!(join.contains("name=\"code\""));
+
+    let phone = guest
+        .get(app.url(&format!("/workshops/{w}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(phone.status(), 200);
+    let phone = phone.text().await.unwrap();
+    assert!(!loads_the_app(&phone), "{phone}");
+    assert!(
+        phone.contains("data-following"),
+        "the follow script is inline"
+    );
+    assert_eq!(
+        attribute(&phone, "data-follow").as_deref(),
+        Some(format!("/workshops/{w}/live?view=step").as_str())
+    );
+    let mut live = stream(&guest, &app.url(""), &w, "step").await;
+    let mut buffer = String::new();
+    let first: LiveStep = next_frame(&mut live, &mut buffer, Duration::from_secs(5))
+        .await
+        .expect("a first frame");
+    assert_eq!(attribute(&phone, "data-step-key"), Some(first.key()));
+
+    // Every other page still comes with the app.
+    let console = cast
+        .facilitator
+        .get(app.url(&format!("/workshops/{w}/console")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(loads_the_app(&console));
+}
+on_both_databases!(phone_pages, phones_get_their_pages_without_the_app);

@@ -15,11 +15,16 @@ pub async fn load_document(process_id: i64, kind: String) -> Result<DocumentPage
     crate::workflows::documents::reading::page(&access).await
 }
 
-/// `POST /api/documents/history`: who saved each version, when and why.
+/// `POST /api/documents/history`: who saved each version, when and why, a page at a time
+/// (page 1, the newest, when not given).
 #[server(prefix = "/api", endpoint = "documents/history")]
-pub async fn document_history(process_id: i64, kind: String) -> Result<HistoryPage, AppError> {
+pub async fn document_history(
+    process_id: i64,
+    kind: String,
+    page: Option<u32>,
+) -> Result<HistoryPage, AppError> {
     let access = crate::api::boundary::document_context(process_id, &kind).await?;
-    crate::workflows::documents::reading::history(&access).await
+    crate::workflows::documents::reading::history(&access, page.unwrap_or(1)).await
 }
 
 /// `POST /api/documents/version`: one version, read-only.

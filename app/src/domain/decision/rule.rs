@@ -52,6 +52,22 @@ pub enum RuleError {
 }
 
 impl DecisionRule {
+    /// The rule in plain words, as the decision page and the downloaded record say it.
+    pub fn in_words(self) -> String {
+        let threshold = match self.threshold {
+            Threshold::SimpleMajority => "more than half".to_string(),
+            Threshold::Supermajority { percent } => format!("at least {percent}%"),
+            Threshold::NoUnresolvedObjections => "no unresolved objections".to_string(),
+        };
+        match self.co_production {
+            Some(co) => format!(
+                "To pass it needs {threshold}, and the same among people with lived experience, at least {} of whom must take part.",
+                co.min_lived_experience
+            ),
+            None => format!("To pass it needs {threshold}."),
+        }
+    }
+
     pub fn check(self, method: Method) -> Result<Self, RuleError> {
         match self.threshold {
             Threshold::NoUnresolvedObjections if method != Method::Consent => {

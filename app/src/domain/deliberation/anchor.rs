@@ -3,7 +3,6 @@
 //! later version is read, the anchor says whether the section changed since, was renamed,
 //! moved or removed, and whether the quoted words still appear.
 
-use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use super::Quote;
@@ -19,27 +18,7 @@ pub fn normalise(text: &str) -> String {
 /// The words a reader sees in a section's Markdown (no `**`, link targets or markup), with
 /// white space folded: what someone selecting text on the page would copy.
 pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(&t)
-            }
-            // Blocks end with a space; inline markup (bold, links) adds none.
-            Event::SoftBreak | Event::HardBreak | Event::Rule => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::TableCell
-                | TagEnd::TableRow,
-            ) => out.push(' '),
-            _ => {}
-        }
-    }
-    normalise(&out)
+    crate::domain::markdown::copied_text(markdown)
 }
 
 /// Whether `quote` appears in a section's text (as the reader sees it; letter case ignored).

@@ -1,4 +1,5 @@
-//! Comparing two versions: per section, a word-level diff of the text, and whether the
+//! Comparing two versions: per section, a word-level diff of the text as readers see it
+//! (without Markdown's marks, see [`plain_text`]), and whether the
 //! section was added, removed, renamed or moved. Sections are matched by their key, so a
 //! renamed or moved section is recognised as the same section.
 
@@ -6,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 use super::{DocumentContent, SectionKey};
+use crate::domain::markdown::plain_text;
 
 /// A run of words that stayed, was added or was removed (whitespace included).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +166,10 @@ pub fn compare(old: &DocumentContent, new: &DocumentContent) -> Vec<SectionDiff>
                     old_position: Some(old_index + 1),
                     new_position: Some(new_index + 1),
                     moved: !in_order.contains(&section.key),
-                    body: word_diff(before.body.as_str(), section.body.as_str()),
+                    body: word_diff(
+                        &plain_text(before.body.as_str()),
+                        &plain_text(section.body.as_str()),
+                    ),
                 },
                 None => SectionDiff {
                     key: section.key,
@@ -174,7 +179,7 @@ pub fn compare(old: &DocumentContent, new: &DocumentContent) -> Vec<SectionDiff>
                     old_position: None,
                     new_position: Some(new_index + 1),
                     moved: false,
-                    body: word_diff("", section.body.as_str()),
+                    body: word_diff("", &plain_text(section.body.as_str())),
                 },
             }
         })
@@ -192,7 +197,7 @@ pub fn compare(old: &DocumentContent, new: &DocumentContent) -> Vec<SectionDiff>
                 old_position: Some(old_index + 1),
                 new_position: None,
                 moved: false,
-                body: word_diff(removed.body.as_str(), ""),
+                body: word_diff(&plain_text(removed.body.as_str()), ""),
             }),
     );
     out
@@ -262,6 +267,25 @@ mod tests {
             })
             .collect();
         assert_eq!(old, "Recovery is what we say it is here.");
+    }
+
+    #[test]
+    fn a_comparison_shows_words_not_markdown_marks() {
+        let a = doc(vec![s(1, "Hope", "_What does hope mean here?_")]);
+        let b = doc(vec![s(
+            1,
+            "Hope",
+            "Hope is **people who have been there**.",
+        )]);
+        let text: String = compare(&a, &b)[0]
+            .body
+            .iter()
+            .map(|c| match c {
+                WordChange::Same(t) | WordChange::Added(t) | WordChange::Removed(t) => t.clone(),
+            })
+            .collect();
+        assert!(!text.contains('*') && !text.contains('_'), "{text}");
+        assert!(text.contains("people who have been there"));
     }
 
     #[test]

@@ -29,6 +29,16 @@ impl DocumentKind {
         }
     }
 
+    /// What the title's abbreviation means, for readers who do not know it.
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Self::Definition => None,
+            Self::RoisVision => Some(
+                "ROIS means a recovery-oriented integrated system: all the local services and community support that help people recover, working together.",
+            ),
+        }
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Self::Definition => "definition",

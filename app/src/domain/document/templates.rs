@@ -108,9 +108,47 @@ pub fn starting_content(kind: DocumentKind, from_template: bool) -> DocumentCont
     DocumentContent::new(sections).expect("templates are valid content")
 }
 
+/// Whether a section's text is empty or still only a template's prompt (in either
+/// document's template): nobody has written it yet.
+pub fn is_unwritten(body: &str) -> bool {
+    let body = body.trim();
+    body.is_empty()
+        || DEFINITION
+            .iter()
+            .chain(ROIS_VISION)
+            .any(|(_, prompt)| *prompt == body)
+}
+
+/// The headings of the sections of `content` nobody has written yet ([`is_unwritten`]). A
+/// version with any is not ready to adopt, and the decision page says so.
+pub fn unwritten_sections(content: &DocumentContent) -> Vec<String> {
+    content
+        .sections()
+        .iter()
+        .filter(|s| is_unwritten(s.body.as_str()))
+        .map(|s| s.heading.as_str().to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_untouched_template_is_all_unwritten_and_a_written_section_is_not() {
+        let template = starting_content(DocumentKind::Definition, true);
+        assert_eq!(
+            unwritten_sections(&template).len(),
+            template.sections().len()
+        );
+        let mut sections = template.sections().to_vec();
+        sections[0].body =
+            SectionBody::parse("Recovery is hope, and people who have been there.").unwrap();
+        let written = DocumentContent::new(sections).unwrap();
+        let unwritten = unwritten_sections(&written);
+        assert_eq!(unwritten.len(), template.sections().len() - 1);
+        assert!(!unwritten.contains(&"What recovery means here".to_string()));
+    }
 
     #[test]
     fn the_definition_template_covers_the_seven_themes_harm_reduction_and_specifiers() {

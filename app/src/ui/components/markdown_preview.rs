@@ -1,5 +1,6 @@
 //! The live preview beside the editor. It uses the same renderer as the published page
-//! (`domain::markdown::render`, compiled to WebAssembly), so what you see is what is published.
+//! (`domain::markdown::render`, compiled to WebAssembly, without the server's final
+//! sanitising pass), so what you see is what is published.
 
 use leptos::prelude::*;
 

@@ -143,15 +143,21 @@ fn Documents(process_id: i64, documents: Vec<DocumentSummary>) -> impl IntoView 
                     view! {
                         <li class="document-card">
                             <h3>{d.kind.title()}</h3>
+                            {d.kind.explanation().map(|e| view! { <p class="hint">{e}</p> })}
                             <p class="meta">{status}</p>
                             <ul class="actions">
+                                // Named in full for screen readers (a visually hidden span would be
+                                // read with a stray space before it).
                                 {d.published.is_some().then(|| view! {
-                                    <li><a href=crate::routes::public_document(process_id, d.kind)>"Read the published draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                    <li><a href=crate::routes::public_document(process_id, d.kind) aria-label=format!("Read the published draft: {}", d.kind.title())>"Read the published draft"</a></li>
                                 })}
                                 {show_drafts.then(|| view! {
-                                    <li><a href=crate::routes::document(process_id, d.kind)>"Open the working draft" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                    <li><a href=crate::routes::document(process_id, d.kind) aria-label=format!("Open the working draft: {}", d.kind.title())>"Open the working draft"</a></li>
                                 })}
-                                <li><a href=crate::routes::history(process_id, d.kind)>"History" <span class="visually-hidden">{format!(": {}", d.kind.title())}</span></a></li>
+                                // Nothing to show the public before a first publication.
+                                {(show_drafts || d.published.is_some()).then(|| view! {
+                                    <li><a href=crate::routes::history(process_id, d.kind) aria-label=format!("History: {}", d.kind.title())>"History"</a></li>
+                                })}
                             </ul>
                         </li>
                     }

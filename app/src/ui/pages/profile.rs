@@ -32,8 +32,9 @@ pub fn ProfilePage() -> impl IntoView {
         <h1>"Your profile"</h1>
         {move || welcome().then(|| view! {
             <p class="notice" role="status">
-                "Welcome, you are signed in. Choose below how others see you. "
-                "Until you choose, nobody sees a name: only why you take part."
+                "Welcome, you are signed in. First, tick below how you take part: until you do, your voice counts as "
+                "\u{201c}a participant\u{201d}, not with people with lived experience or any other group. "
+                "Then choose how others see you: until you choose, nobody sees a name, only why you take part."
             </p>
         })}
         {move || saved().map(|_| view! { <p class="notice" role="status">"Your changes are saved."</p> })}
@@ -73,6 +74,8 @@ fn ProfileForms(
     let invalid = move |field: &'static str| aria_invalid(error, field);
 
     view! {
+        // How someone takes part decides whose voice theirs counts with, so it comes first.
+        {profile.processes.into_iter().map(|p| view! { <ConstituencyForm process=p action=constituencies /> }).collect_view()}
         <section aria-labelledby="appearance-heading">
             <h2 id="appearance-heading">"How others see you"</h2>
             <p>"People taking part see you as: " <strong class="shown-as">{profile.shown_to_participants.clone()}</strong></p>
@@ -112,7 +115,6 @@ fn ProfileForms(
                 <button type="submit" class="button">"Save how I appear"</button>
             </ActionForm>
         </section>
-        {profile.processes.into_iter().map(|p| view! { <ConstituencyForm process=p action=constituencies /> }).collect_view()}
         <CredentialsForm email=profile.email.clone() />
         <section aria-labelledby="devices-heading">
             <h2 id="devices-heading">"Where you are signed in"</h2>

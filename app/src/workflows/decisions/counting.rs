@@ -61,8 +61,10 @@ impl Ballots {
         decision: &StoredDecision,
         audience: Audience,
     ) -> Result<Vec<String>, StoreError> {
+        // Only the voters' profiles, however many members the process has.
+        let voters: Vec<_> = self.cast.iter().map(|(p, _)| *p).collect();
         let profiles: std::collections::HashMap<_, _> =
-            crate::store::people::profiles_in_process(&state.db, decision.process)
+            crate::store::people::profiles_of(&state.db, decision.process, &voters)
                 .await?
                 .into_iter()
                 .collect();

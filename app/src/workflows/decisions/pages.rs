@@ -114,7 +114,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let ratification = crate::store::ratifications::of_decision(db, decision.id)
         .await
         .map_err(unexpected("reading a ratification"))?;
-    let ratify = ratify_offer(cx, &decision, ratification.is_some(), now);
+    let ratify = ratify_offer(cx, &decision, ratification.is_some(), now).await?;
     let subject = subject_link(cx, &decision, member).await?;
     Ok(DecisionPage {
         id: decision.id,
@@ -161,21 +161,33 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
 }
 
 /// Whether this reader may ratify: shown only to commissioners, and only for a decision to
-/// adopt a version.
-fn ratify_offer(
+/// adopt a version; one without a full name on their profile is told before pressing.
+async fn ratify_offer(
     cx: &ProcessContext,
     decision: &StoredDecision,
     already_ratified: bool,
     now: i64,
-) -> RatifyOffer {
+) -> Result<RatifyOffer, AppError> {
     let adoption = matches!(decision.spec.subject, DecisionSubject::AdoptVersion { .. });
-    if !adoption || !cx.may(ProcessAction::Ratify) {
-        return RatifyOffer::Hidden;
+    let (true, Some(viewer)) = (
+        adoption && cx.may(ProcessAction::Ratify),
+        cx.viewer.as_ref(),
+    ) else {
+        return Ok(RatifyOffer::Hidden);
+    };
+    if let Err(refusal) = may_ratify(standing(decision, already_ratified, now)) {
+        return Ok(RatifyOffer::Refused(refusal.to_string()));
     }
-    match may_ratify(standing(decision, already_ratified, now)) {
-        Ok(_) => RatifyOffer::Allowed,
-        Err(refusal) => RatifyOffer::Refused(refusal.to_string()),
-    }
+    let named = crate::store::people::stored_profile(cx.db(), viewer.person)
+        .await
+        .map_err(unexpected("reading a profile"))?
+        .and_then(|p| p.full_name)
+        .is_some_and(|n| !n.trim().is_empty());
+    Ok(if named {
+        RatifyOffer::Allowed
+    } else {
+        RatifyOffer::NeedsFullName
+    })
 }
 
 /// Where a decision stands, for the ratification rules.
@@ -198,11 +210,19 @@ async fn subject_link(
 ) -> Result<Option<SubjectLink>, AppError> {
     Ok(match decision.spec.subject {
         DecisionSubject::Question => None,
-        DecisionSubject::AdoptVersion { document, version } => Some(SubjectLink {
-            text: format!("Version {version} of “{}”", document.title()),
-            href: crate::routes::version(cx.id(), document, version.get()),
-            standing: None,
-        }),
+        DecisionSubject::AdoptVersion { document, version } => {
+            let content = crate::store::documents::version(cx.db(), cx.id(), document, version)
+                .await
+                .map_err(unexpected("reading a version"))?;
+            Some(SubjectLink {
+                text: format!("Version {version} of “{}”", document.title()),
+                href: crate::routes::version(cx.id(), document, version.get()),
+                standing: None,
+                unwritten: content
+                    .map(|v| crate::domain::document::templates::unwritten_sections(&v.content))
+                    .unwrap_or_default(),
+            })
+        }
         DecisionSubject::Amendment { id } => {
             let amendment = crate::store::amendments::find(cx.db(), id)
                 .await
@@ -211,6 +231,7 @@ async fn subject_link(
                 text: format!("Amendment {id} to “{}”", a.kind.title()),
                 href: crate::routes::amendment(cx.id(), a.kind, id),
                 standing: Some(a.state.label()),
+                unwritten: Vec::new(),
             })
         }
     })

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::threads::{Versions, amendment_view, comment_view, threads};
+use super::threads::{Versions, amendment_view, comment_view, people_in, threads};
 use crate::domain::deliberation::activity::{AmendmentFact, SectionActivity, ThreadFact, tally};
 use crate::domain::deliberation::human_check::HumanCheck;
 use crate::domain::deliberation::moderation::Visibility;
@@ -108,12 +108,17 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscus
         .content
         .section(key)
         .ok_or_else(|| AppError::NotFound("that section".into()))?;
-    let bylines = access.bylines().await?;
     let mut versions = Versions::new(access);
     let (thread_views, amendment_views, activity) = if member {
         let stored = comments::on_section(db, access.id(), access.kind, key, None)
             .await
             .map_err(unexpected("reading comments"))?;
+        let stored_amendments = amendments::for_document(db, access.id(), access.kind, Some(key))
+            .await
+            .map_err(unexpected("reading amendments"))?;
+        let bylines = access
+            .bylines_of(people_in(&stored, &stored_amendments))
+            .await?;
         let thread_views = threads(
             access,
             &mut versions,
@@ -123,9 +128,6 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscus
         )
         .await?;
         let supported = supported_by_viewer(access).await?;
-        let stored_amendments = amendments::for_document(db, access.id(), access.kind, Some(key))
-            .await
-            .map_err(unexpected("reading amendments"))?;
         let mut amendment_views = Vec::with_capacity(stored_amendments.len());
         for a in &stored_amendments {
             amendment_views.push(
@@ -158,7 +160,16 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscus
         key: key.get(),
         heading: section.heading.as_str().to_string(),
         html: render(section.body.as_str()),
-        markdown: may.propose.then(|| section.body.as_str().to_string()),
+        // An amendment starts from the section's words; from nothing while only the
+        // template's question is there (nobody should have to delete a prompt first).
+        markdown: may.propose.then(|| {
+            let body = section.body.as_str();
+            if crate::domain::document::templates::is_unwritten(body) {
+                String::new()
+            } else {
+                body.to_string()
+            }
+        }),
         version: shown.number.get(),
         activity,
         threads: thread_views,
@@ -180,7 +191,18 @@ pub async fn amendment(
         .await
         .map_err(unexpected("reading a version"))?
         .ok_or(AppError::Unexpected)?;
-    let bylines = access.bylines().await?;
+    let stored = comments::on_section(
+        db,
+        access.id(),
+        access.kind,
+        amendment.section,
+        Some(amendment.id),
+    )
+    .await
+    .map_err(unexpected("reading comments"))?;
+    let bylines = access
+        .bylines_of(people_in(&stored, std::slice::from_ref(amendment)))
+        .await?;
     let mut versions = Versions::new(access);
     let heading = match latest.content.section(amendment.section) {
         Some(s) => s.heading.as_str().to_string(),
@@ -200,15 +222,6 @@ pub async fn amendment(
         &supported,
     )
     .await?;
-    let stored = comments::on_section(
-        db,
-        access.id(),
-        access.kind,
-        amendment.section,
-        Some(amendment.id),
-    )
-    .await
-    .map_err(unexpected("reading comments"))?;
     let thread_views = threads(
         access,
         &mut versions,
@@ -233,7 +246,19 @@ pub async fn moderation(access: &DocumentContext) -> Result<ModerationPage, AppE
     access.require(ProcessAction::Moderate, "moderate comments")?;
     let db = access.db();
     let process = access.id();
-    let bylines = access.bylines().await?;
+    let stored_queue = comments::queue(db, process)
+        .await
+        .map_err(unexpected("reading the moderation queue"))?;
+    let stored_log = comments::log(db, process)
+        .await
+        .map_err(unexpected("reading the moderation log"))?;
+    let bylines = access
+        .bylines_of(
+            people_in(stored_queue.iter().map(|(c, _)| c), std::iter::empty())
+                .into_iter()
+                .chain(stored_log.iter().map(|e| e.actor)),
+        )
+        .await?;
     let mut latest = std::collections::HashMap::new();
     for kind in DocumentKind::ALL {
         if let Some(v) = documents::latest(db, process, kind)
@@ -243,9 +268,7 @@ pub async fn moderation(access: &DocumentContext) -> Result<ModerationPage, AppE
             latest.insert(kind, v.content);
         }
     }
-    let queue = comments::queue(db, process)
-        .await
-        .map_err(unexpected("reading the moderation queue"))?
+    let queue = stored_queue
         .into_iter()
         .filter_map(|(comment, reports)| {
             let view = comment_view(&comment, &bylines, true)?;
@@ -266,9 +289,7 @@ pub async fn moderation(access: &DocumentContext) -> Result<ModerationPage, AppE
             })
         })
         .collect();
-    let log = comments::log(db, process)
-        .await
-        .map_err(unexpected("reading the moderation log"))?
+    let log = stored_log
         .into_iter()
         .map(|e| LogLine {
             comment: e.comment,

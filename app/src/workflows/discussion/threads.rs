@@ -89,6 +89,19 @@ pub fn comment_view(
     })
 }
 
+/// Everyone these comments and amendments name: authors, whoever resolved a thread, and
+/// proposers (so a page reads only their profiles).
+pub fn people_in<'a>(
+    comments: impl IntoIterator<Item = &'a StoredComment>,
+    amendments: impl IntoIterator<Item = &'a StoredAmendment>,
+) -> Vec<Option<PersonId>> {
+    comments
+        .into_iter()
+        .flat_map(|c| [c.author, c.resolution.as_ref().and_then(|r| r.by)])
+        .chain(amendments.into_iter().map(|a| a.proposer))
+        .collect()
+}
+
 /// Groups comments into threads (oldest first) and says where each stands in `latest`.
 pub async fn threads(
     access: &DocumentContext,
@@ -167,7 +180,10 @@ pub async fn amendment_view(
         state: amendment.state.clone(),
         currency: currency(base, latest, amendment.section),
         base: amendment.base.get(),
-        diff: word_diff(&current_text, amendment.body.as_str()),
+        diff: word_diff(
+            &crate::domain::markdown::plain_text(&current_text),
+            &crate::domain::markdown::plain_text(amendment.body.as_str()),
+        ),
         proposed_html: render(amendment.body.as_str()),
         supports: amendment.supports,
         supported_by_me: supported.contains(&amendment.id),

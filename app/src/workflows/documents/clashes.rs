@@ -2,16 +2,14 @@
 //! the person's words, shown to them beside what changed meanwhile, and marked merged once
 //! their merge is saved.
 
-use std::collections::HashMap;
-
 use super::context::DocumentContext;
 use super::editing::base_version;
+use crate::domain::Viewer;
 use crate::domain::document::SectionKey;
 use crate::domain::document::diff::word_diff;
 use crate::domain::document::editing::Clash;
 use crate::domain::document::version::VersionNumber;
 use crate::domain::permissions::ProcessAction;
-use crate::domain::{PersonId, Viewer};
 use crate::error::AppError;
 use crate::forms::documents::SectionEdit;
 use crate::store::documents::{self, StoredConflict};
@@ -85,8 +83,7 @@ pub async fn page(access: &DocumentContext, id: i64) -> Result<ConflictPage, App
         .ok_or_else(not_found)?;
     let before = base.content.section(conflict.key);
     let now = latest.content.section(conflict.key);
-    let names = access.names().await?;
-    let their_authors = changed_by(access, &conflict, &names).await?;
+    let their_authors = changed_by(access, &conflict).await?;
     let clash = if now.is_some() {
         Clash::ChangedMeanwhile
     } else {
@@ -121,18 +118,18 @@ pub async fn page(access: &DocumentContext, id: i64) -> Result<ConflictPage, App
 async fn changed_by(
     access: &DocumentContext,
     conflict: &StoredConflict,
-    names: &HashMap<PersonId, String>,
 ) -> Result<Vec<String>, AppError> {
     let later = documents::versions_after(access.db(), access.id(), access.kind, conflict.base)
         .await
         .map_err(unexpected("reading versions"))?;
+    let names = access.names_of(later.iter().map(|v| v.author)).await?;
     let base = base_version(access, conflict.base.get()).await?;
     let mut previous = base.content.section(conflict.key).cloned();
     let mut authors: Vec<String> = Vec::new();
     for version in &later {
         let now = version.content.section(conflict.key).cloned();
         if now != previous {
-            let name = name_of(names, version.author);
+            let name = name_of(&names, version.author);
             if !authors.contains(&name) {
                 authors.push(name);
             }

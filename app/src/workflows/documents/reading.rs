@@ -11,8 +11,8 @@ use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
 use crate::store::documents::{self, StoredVersion};
 use crate::views::documents::{
-    ComparePage, DocumentPage, DocumentSummary, HistoryPage, PublishedView, SectionView,
-    VersionPage, VersionView,
+    ComparePage, DocumentPage, DocumentSummary, HistoryPage, HistoryRow, PublishedView,
+    SectionView, VersionPage, VersionView,
 };
 use crate::workflows::unexpected;
 
@@ -110,21 +110,49 @@ pub async fn page(access: &DocumentContext) -> Result<DocumentPage, AppError> {
     })
 }
 
-/// Who saved each version, when and why; the public sees the published versions only.
-pub async fn history(access: &DocumentContext) -> Result<HistoryPage, AppError> {
+/// How many versions a page of history lists.
+pub const HISTORY_PAGE_SIZE: usize = 50;
+
+/// Who saved each version, when and why, newest first and [`HISTORY_PAGE_SIZE`] to a page;
+/// the public sees the published versions only.
+pub async fn history(access: &DocumentContext, page: u32) -> Result<HistoryPage, AppError> {
+    use crate::domain::paging::{PageError, page as page_of};
     let may = access.abilities();
     let published = access.published_numbers().await?;
-    let names = access.names().await?;
-    let versions = documents::history(access.db(), access.id(), access.kind)
+    let readable: Vec<_> = documents::history(access.db(), access.id(), access.kind)
         .await
         .map_err(unexpected("reading the history"))?
-        .iter()
-        .map(|m| meta_view(m, &names, &published))
-        .filter(|m| may.read_drafts || m.published)
+        .into_iter()
+        .filter(|m| may.read_drafts || published.contains(&m.number.get()))
         .collect();
+    // Each version with the one before it that this reader may read (to compare with), which
+    // may be on the next page.
+    let before: Vec<Option<u32>> = (0..readable.len())
+        .map(|i| readable.get(i + 1).map(|m| m.number.get()))
+        .collect();
+    let newest = readable.first().map_or(1, |m| m.number.get());
+    let rows: Vec<_> = readable.into_iter().zip(before).collect();
+    let (rows, page) = page_of(rows, page, HISTORY_PAGE_SIZE).map_err(|e| match e {
+        PageError::Zero => AppError::invalid_fields(vec![("page", e.to_string())]),
+        PageError::PastTheEnd { .. } => AppError::NotFound("that page of the history".into()),
+    })?;
+    let names = access
+        .names_of(
+            rows.iter()
+                .flat_map(|(m, _)| [m.author, m.credit.and_then(|c| c.proposer)]),
+        )
+        .await?;
     Ok(HistoryPage {
         kind: access.kind,
-        versions,
+        versions: rows
+            .iter()
+            .map(|(m, before)| HistoryRow {
+                version: meta_view(m, &names, &published),
+                before: *before,
+            })
+            .collect(),
+        page,
+        newest,
         may,
         process: access.process.clone(),
     })
@@ -172,20 +200,21 @@ pub async fn compare(
                 .flat_map(|v| [v.author, v.credit.and_then(|c| c.proposer)]),
         )
         .await?;
-    let read_drafts = access.abilities().read_drafts;
-    let choices = documents::history(access.db(), access.id(), access.kind)
-        .await
-        .map_err(unexpected("reading the history"))?
-        .into_iter()
-        .map(|m| m.number.get())
-        .filter(|n| read_drafts || published.contains(n))
-        .collect();
+    let newest = if access.abilities().read_drafts {
+        documents::latest_number(access.db(), access.id(), access.kind)
+            .await
+            .map_err(unexpected("reading the latest version"))?
+            .map(|n| n.get())
+    } else {
+        published.iter().copied().max()
+    }
+    .unwrap_or(newer.number.get());
     let meta = |v: &StoredVersion| meta_view(&v.meta(), &names, &published);
     Ok(ComparePage {
         kind: access.kind,
         from: meta(&older),
         to: meta(&newer),
-        choices,
+        newest,
         sections: compare(&older.content, &newer.content),
         process: access.process.clone(),
     })

@@ -134,10 +134,13 @@ pub async fn audit(cx: &ProcessContext) -> Result<crate::views::people::AuditPag
     use crate::views::people::{AuditLine, AuditPage};
     use crate::workflows::context::name_of;
     cx.require(ProcessAction::ReadAudit, "read the audit trail")?;
-    let names = cx.names().await?;
-    let lines = crate::store::audit::of_process(cx.db(), cx.id())
+    let stored = crate::store::audit::of_process(cx.db(), cx.id())
         .await
-        .map_err(unexpected("reading the audit trail"))?
+        .map_err(unexpected("reading the audit trail"))?;
+    let names = cx
+        .names_of(stored.iter().flat_map(|e| [e.actor, e.subject]))
+        .await?;
+    let lines = stored
         .into_iter()
         .map(|e| AuditLine {
             at: e.at,

@@ -116,7 +116,9 @@ async fn guests(
         .into_iter()
         .map(|(person, _)| person)
         .collect();
-    let names = cx.bylines().await?;
+    let names = cx
+        .bylines_of(attendees.iter().map(|a| Some(a.person)))
+        .await?;
     Ok(attendees
         .into_iter()
         .filter(|a| !members.contains(&a.person))

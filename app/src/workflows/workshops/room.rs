@@ -126,7 +126,10 @@ pub async fn comments_since(
 ) -> Result<Vec<LiveComment>, StoreError> {
     use crate::domain::deliberation::moderation::Visibility;
     let stored = comments::on_section(db, workshop.process, document, key, None).await?;
-    let profiles: HashMap<_, _> = crate::store::people::profiles_in_process(db, workshop.process)
+    let mut authors: Vec<_> = stored.iter().filter_map(|c| c.author).collect();
+    authors.sort_by_key(|a| a.get());
+    authors.dedup();
+    let profiles: HashMap<_, _> = crate::store::people::profiles_of(db, workshop.process, &authors)
         .await?
         .into_iter()
         .collect();

@@ -17,7 +17,6 @@ use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::decision::ballot::Ballot;
 use crate::domain::decision::method::{ConsentAnswer, Method};
 use crate::domain::decision::replay::Recount;
-use crate::domain::decision::rule::Threshold;
 use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::loaded::loaded;
 use crate::ui::components::refetch::successes;
@@ -42,21 +41,6 @@ pub fn DecisionPageView() -> impl IntoView {
     )
 }
 
-fn rule_words(page: &DecisionPage) -> String {
-    let threshold = match page.rule.threshold {
-        Threshold::SimpleMajority => "more than half".to_string(),
-        Threshold::Supermajority { percent } => format!("at least {percent}%"),
-        Threshold::NoUnresolvedObjections => "no unresolved objections".to_string(),
-    };
-    match page.rule.co_production {
-        Some(co) => format!(
-            "To pass it needs {threshold}, and the same among people with lived experience, at least {} of whom must take part.",
-            co.min_lived_experience
-        ),
-        None => format!("To pass it needs {threshold}."),
-    }
-}
-
 #[component]
 fn Decision(
     page: DecisionPage,
@@ -79,12 +63,13 @@ fn Decision(
         <h1>{page.question.clone()}</h1>
         {page.subject.clone().map(|s| view! {
             <p class="subject">"About: " <a href=s.href>{s.text}</a>{s.standing.map(|st| format!(" ({st})"))}</p>
+            <UnwrittenWarning unwritten=s.unwritten />
         })}
         <p class="meta">
             {page.method.label()} " · opened " <time datetime=iso_date(page.opened_at)>{long_date(page.opened_at)}</time>
             {page.closed_at.map(|t| view! { " · closed " <time datetime=iso_date(t)>{long_date(t)}</time> })}
         </p>
-        <p>{rule_words(&page)} {format!(" Who may vote: {}.", eligible.join(", "))}
+        <p>{page.rule.in_words()} {format!(" Who may vote: {}.", eligible.join(", "))}
             {if page.secret { " Ballots are secret: the record shows who took part, not how." } else { " Ballots are open: the record shows how each person voted." }}
             {page.workshop_vote.then_some(" This vote was opened at a workshop: its guests may vote in it too.")}</p>
         <div aria-live="polite">
@@ -159,6 +144,24 @@ fn recount_words(recount: &Recount) -> String {
     }
 }
 
+/// A warning that the version to adopt still has sections nobody has written.
+#[component]
+fn UnwrittenWarning(unwritten: Vec<String>) -> impl IntoView {
+    (!unwritten.is_empty()).then(|| {
+        let count = match unwritten.len() {
+            1 => "1 section".to_string(),
+            n => format!("{n} sections"),
+        };
+        view! {
+            <div class="notice notice--warning" role="note">
+                <p><strong>{format!("Not written yet: {count} of this version still hold only the template's question, or nothing.")}</strong>
+                    " Adopting it would adopt those questions, not answers:"</p>
+                <ul>{unwritten.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
 /// The ratification once made, or the form for a commissioner who may make it.
 #[component]
 fn Ratification(page: DecisionPage, ratify: ServerAction<RatifyDecision>) -> impl IntoView {
@@ -177,10 +180,21 @@ fn Ratification(page: DecisionPage, ratify: ServerAction<RatifyDecision>) -> imp
     let offer = match page.ratify.clone() {
         RatifyOffer::Hidden => ().into_any(),
         RatifyOffer::Refused(why) => view! { <p class="notice">{why}</p> }.into_any(),
+        RatifyOffer::NeedsFullName => view! {
+            <section aria-labelledby="ratify-heading">
+                <h2 id="ratify-heading">"Ratify"</h2>
+                <p class="notice">
+                    "This decision passed, and as a commissioner you can ratify the version it adopted. Commissioners ratify in their public role, so your full name is shown with a ratification. "
+                    <a href=crate::routes::me()>"Add your full name on your profile page"</a>
+                    ", then come back to ratify."
+                </p>
+            </section>
+        }.into_any(),
         RatifyOffer::Allowed => view! {
             <section aria-labelledby="ratify-heading">
                 <h2 id="ratify-heading">"Ratify"</h2>
                 <p>"This decision passed. As a commissioner you can ratify the version it adopted. It then becomes the ratified version on the public page, and your name is shown with it, because commissioners act in a public role."</p>
+                <UnwrittenWarning unwritten=page.subject.clone().map(|s| s.unwritten).unwrap_or_default() />
                 <FormError error />
                 <FieldError field="name" error />
                 <ActionForm action=ratify attr:class="inline-form">

@@ -67,10 +67,14 @@ pub fn AmendmentCard(
                         </button>
                     </ActionForm>
                 })}
-                {(!full).then(|| view! {
-                    <a href=link.clone() class="button button--secondary button--small">
-                        "Comment on it" <span class="visually-hidden">{format!(" (amendment {id})")}</span>
-                    </a>
+                {(!full).then(|| {
+                    // A drafter accepts or declines it on its own page: the link says so.
+                    let words = if may.decide && undecided { "Accept, decline or comment" } else { "Comment on it" };
+                    view! {
+                        <a href=link.clone() class="button button--secondary button--small" aria-label=format!("{words}: amendment {id}")>
+                            {words}
+                        </a>
+                    }
                 })}
             </div>
         </article>

@@ -4,6 +4,8 @@
 //! public reads the published section and, when the process allows it, comments.
 
 use leptos::prelude::*;
+
+use crate::ui::components::formatting_tools::FormattingTools;
 use leptos_meta::Title;
 
 use super::amendment_card::AmendmentCard;
@@ -176,7 +178,8 @@ fn CommentForm(place: ThreadPlace, actions: ThreadActions) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="comment-body">"Your comment"</label>
-                    <p class="hint" id="comment-body-hint">{format!("Say what you think. You can use Markdown, such as **bold**. Up to {} characters.", CommentBody::MAX_CHARS)}</p>
+                    <p class="hint" id="comment-body-hint">{format!("Say what you think. Up to {} characters.", CommentBody::MAX_CHARS)}</p>
+                    <FormattingTools textarea="comment-body" />
                     <textarea id="comment-body" name="body" rows="5" required maxlength=CommentBody::MAX_CHARS
                         prop:value=move || body.get()
                         on:input=move |ev| body.set(event_target_value(&ev))
@@ -226,6 +229,7 @@ fn ProposeForm(
                 <div class="field">
                     <label for="amendment-body">"Your wording for this section"</label>
                     <p class="hint" id="amendment-body-hint">{format!("It replaces the whole text of the section. Up to {} characters.", SectionBody::MAX_CHARS)}</p>
+                    <FormattingTools textarea="amendment-body" />
                     <textarea id="amendment-body" name="body" rows="10" required maxlength=SectionBody::MAX_CHARS
                         aria-describedby=move || described_by(error, "body", Some("amendment-body-hint"))
                         aria-invalid=move || aria_invalid(error, "body")>{escaped_on_server(markdown)}</textarea>

@@ -59,7 +59,7 @@ fn Compare(page: ComparePage) -> impl IntoView {
                 <ul>{unchanged_sections.into_iter().map(|s| view! { <li>{s.heading}</li> }).collect_view()}</ul>
             </section>
         })}
-        <CompareChooser base=base.clone() choices=page.choices from to />
+        <CompareChooser base=base.clone() newest=page.newest from to />
     }
 }
 

@@ -4,20 +4,22 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{DocumentTrail, route_document};
+use super::{DocumentTrail, query_number, route_document};
 use crate::api::documents::reading::document_history;
 use crate::domain::calendar::{iso_date, long_date};
+use crate::domain::paging::PageOf;
 use crate::ui::components::loaded::loaded;
 use crate::views::documents::HistoryPage;
 
 #[component]
 pub fn HistoryPageView() -> impl IntoView {
     let route = route_document();
+    let page = query_number("page");
     loaded(
-        move || route.get(),
-        |route| async move {
+        move || (route.get(), page.get()),
+        |(route, page)| async move {
             match route {
-                Some((id, kind)) => document_history(id, kind).await,
+                Some((id, kind)) => document_history(id, kind, page).await,
                 None => Err(crate::error::AppError::NotFound("that document".into())),
             }
         },
@@ -28,7 +30,13 @@ pub fn HistoryPageView() -> impl IntoView {
 #[component]
 fn History(page: HistoryPage) -> impl IntoView {
     let base = crate::routes::document(page.process.id.get(), page.kind);
-    let numbers: Vec<u32> = page.versions.iter().map(|v| v.number).collect();
+    let history = crate::routes::history(page.process.id.get(), page.kind);
+    let newest = page.newest;
+    let (top, bottom) = (
+        page.versions.first().map_or(newest, |r| r.version.number),
+        page.versions.last().map_or(newest, |r| r.version.number),
+    );
+    let of = page.page;
     let intro = if page.may.read_drafts {
         "Every saved version is kept. Versions marked “public” have been published."
     } else {
@@ -39,13 +47,10 @@ fn History(page: HistoryPage) -> impl IntoView {
         <DocumentTrail process=page.process.clone() kind=page.kind />
         <h1>"History of changes"</h1>
         <p>{intro}</p>
+        {(of.pages > 1).then(|| view! { <p>{format!("Page {} of {}, newest first.", of.number, of.pages)}</p> })}
         {if page.versions.is_empty() {
             view! { <p>"There are no versions to show yet."</p> }.into_any()
         } else {
-            let previous_of = {
-                let numbers = numbers.clone();
-                move |n: u32| numbers.iter().copied().filter(|m| *m < n).max()
-            };
             view! {
                 <table class="table history">
                     <caption class="visually-hidden">"Versions, newest first"</caption>
@@ -57,9 +62,10 @@ fn History(page: HistoryPage) -> impl IntoView {
                         <th scope="col">"Links"</th>
                     </tr></thead>
                     <tbody>
-                        {page.versions.into_iter().map(|v| {
+                        {page.versions.into_iter().map(|row| {
+                            let v = row.version;
                             let read = format!("{base}/versions/{}", v.number);
-                            let compare = previous_of(v.number).map(|p| format!("{base}/compare?from={p}&to={}", v.number));
+                            let compare = row.before.map(|p| format!("{base}/compare?from={p}&to={}", v.number));
                             view! {
                                 <tr>
                                     <th scope="row">{v.number} {v.published.then(|| view! { " " <span class="tag">"public"</span> })}</th>
@@ -78,32 +84,42 @@ fn History(page: HistoryPage) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <CompareChooser base=base.clone() choices=numbers.clone() from=numbers.last().copied().unwrap_or(1) to=numbers.first().copied().unwrap_or(1) />
+                <PageLinks history=history.clone() of />
+                <CompareChooser base=base.clone() newest from=bottom to=top />
             }.into_any()
         }}
     }
 }
 
-/// A plain GET form to compare any two versions.
+/// Links to the newer and older pages of a long history.
 #[component]
-pub fn CompareChooser(base: String, choices: Vec<u32>, from: u32, to: u32) -> impl IntoView {
-    let options = move |selected: u32| {
-        choices
-            .iter()
-            .map(|n| view! { <option value=*n selected=*n == selected>{format!("Version {n}")}</option> })
-            .collect_view()
-    };
+fn PageLinks(history: String, of: PageOf) -> impl IntoView {
+    (of.pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages of the history">
+                {of.newer().map(|n| view! { <a href=format!("{history}?page={n}") rel="prev">"Newer versions"</a> })}
+                {of.older().map(|n| view! { <a href=format!("{history}?page={n}") rel="next">"Older versions"</a> })}
+            </nav>
+        }
+    })
+}
+
+/// A plain GET form to compare any two versions (by number: a history of a thousand versions
+/// would make two lists of a thousand choices).
+#[component]
+pub fn CompareChooser(base: String, newest: u32, from: u32, to: u32) -> impl IntoView {
     view! {
         <form method="get" action=format!("{base}/compare") class="form compare-chooser" aria-labelledby="choose-heading">
             <h2 id="choose-heading">"Compare two versions"</h2>
+            <p class="hint" id="compare-hint">{format!("Versions are numbered from 1 to {newest}.")}</p>
             <div class="compare-chooser__fields">
                 <div class="field">
                     <label for="compare-from">"Older version"</label>
-                    <select id="compare-from" name="from">{options(from)}</select>
+                    <input id="compare-from" name="from" type="number" inputmode="numeric" min="1" max=newest value=from required aria-describedby="compare-hint" />
                 </div>
                 <div class="field">
                     <label for="compare-to">"Newer version"</label>
-                    <select id="compare-to" name="to">{options(to)}</select>
+                    <input id="compare-to" name="to" type="number" inputmode="numeric" min="1" max=newest value=to required aria-describedby="compare-hint" />
                 </div>
             </div>
             <button type="submit" class="button">"Compare"</button>

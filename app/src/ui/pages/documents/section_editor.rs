@@ -12,6 +12,7 @@ use crate::api::documents::editing::{SaveSection, load_section};
 use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::{SectionBody, SectionHeading};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
+use crate::ui::components::formatting_tools::FormattingTools;
 use crate::ui::components::loaded::loaded;
 use crate::ui::components::markdown_preview::MarkdownPreview;
 use crate::ui::components::raw_text::escaped_on_server;
@@ -104,9 +105,9 @@ pub fn SectionForm(
             <div class="field">
                 <label for="body">"Text"</label>
                 <p class="hint" id="body-hint">
-                    {format!("Up to {} characters. ", SectionBody::MAX_CHARS)}
-                    "Leave a blank line between paragraphs. **Two stars** make bold, a line starting with - makes a list, and [words](https://example.org) make a link."
+                    {format!("Up to {} characters. The preview shows how it will look.", SectionBody::MAX_CHARS)}
                 </p>
+                <FormattingTools textarea="body" />
                 <textarea id="body" name="body" rows="16" maxlength=SectionBody::MAX_CHARS
                     aria-describedby=move || described_by(error, "body", Some("body-hint"))
                     aria-invalid=move || invalid("body")

@@ -92,6 +92,7 @@ fn Console(page: ConsolePage) -> impl IntoView {
             })
         })
     });
+    let step_title = Memo::new(move |_| room.with(|r| r.step.as_ref().map(|s| s.title.clone())));
     view! {
         <Title text=format!("Console: {}", page.room.title) />
         <nav aria-label="You are here" class="trail">
@@ -110,7 +111,13 @@ fn Console(page: ConsolePage) -> impl IntoView {
                 <p aria-live="polite">{move || joined_words(&room.get())}</p>
             </div>
         </div>
-        <RoomControls id room joining_closed=page.joining_closed room_size=page.room_size />
+        // The console is long: these jump to the part a facilitator needs now.
+        <nav class="console-jump" aria-label="Parts of the console">
+            <a href="#current-heading">"The current step"</a>
+            <a href="#agenda-heading">"Agenda"</a>
+            <a href="#room-heading">"The room"</a>
+            <a href="#add-step-heading">"Add a step"</a>
+        </nav>
         <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading">"Agenda"</h2>
             <FormError error=move_error />
@@ -177,21 +184,10 @@ fn Console(page: ConsolePage) -> impl IntoView {
         </section>
         <section aria-labelledby="current-heading">
             <h2 id="current-heading">"The current step"</h2>
-            // What changes with every comment and ballot...
-            {move || match room.get().step {
-                None => view! { <p>"No step is showing."</p> }.into_any(),
-                Some(step) => view! {
-                    <h3>{step.title.clone()}</h3>
-                    <StepSection step=step.clone() />
-                    {matches!(step.kind, Some(StepKind::Comments { .. })).then(|| view! { <StepComments step=step.clone() /> })}
-                    {step.vote.clone().map(|vote| view! {
-                        <VoteCount vote=vote.clone() />
-                        <p><a href=crate::routes::decision(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
-                    })}
-                }.into_any(),
-            }}
-            // ...and the forms, redrawn only when the step changes, so nothing being typed
-            // is lost when a comment or ballot arrives.
+            {move || step_title.get().map(|t| view! { <h3>{t}</h3> })}
+            // The forms first (the show of hands and closing the vote within reach), redrawn
+            // only when the step changes, so nothing being typed is lost when a comment or
+            // ballot arrives...
             {move || match tools.get() {
                 Some((_, Some(StepKind::Comments { .. }), _)) => view! { <SaidForm id saying /> }.into_any(),
                 Some((_, _, Some(vote))) if vote.open => view! {
@@ -204,7 +200,21 @@ fn Console(page: ConsolePage) -> impl IntoView {
                 }.into_any(),
                 _ => ().into_any(),
             }}
+            // ...then what changes with every comment and ballot.
+            {move || match room.get().step {
+                None => view! { <p>"No step is showing."</p> }.into_any(),
+                // The count and the comments before the section's (long) text.
+                Some(step) => view! {
+                    {step.vote.clone().map(|vote| view! {
+                        <VoteCount vote=vote.clone() />
+                        <p><a href=crate::routes::decision(process, vote.decision)>"The vote's own page, with who took part and its record"</a></p>
+                    })}
+                    {matches!(step.kind, Some(StepKind::Comments { .. })).then(|| view! { <StepComments step=step.clone() /> })}
+                    <StepSection step=step.clone() />
+                }.into_any(),
+            }}
         </section>
+        <RoomControls id room joining_closed=page.joining_closed room_size=page.room_size />
         <AddStepForm id sections=page.sections.clone() adding />
     }
 }

@@ -1,7 +1,9 @@
 //! `/workshops/:id`: the phone view. One thing at a time, large touch targets: the section to
 //! read, a box to comment, or the vote. It follows the facilitator's current step by itself
 //! (and catches up after a dropped connection); without JavaScript, reloading shows the
-//! current step and every form still works.
+//! current step and every form still works. Opened from its address (a QR code, a link, a
+//! reload) it is sent without the app's WebAssembly and follows the room with a small script
+//! (`ui/follow.js`); reached from another page of the app, the app follows it.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,7 +37,9 @@ pub fn PhonePageView() -> impl IntoView {
 #[component]
 fn Phone(step: LiveStep) -> impl IntoView {
     let id = step.workshop;
-    let live = live_frames(crate::routes::live(id, "step"), step);
+    let follow = crate::routes::live(id, "step");
+    let key = step.key();
+    let live = live_frames(follow.clone(), step);
     let current = live.frame;
     let vote = ServerAction::<Vote>::new();
     let comment = ServerAction::<CommentInWorkshop>::new();
@@ -50,7 +54,8 @@ fn Phone(step: LiveStep) -> impl IntoView {
     });
     view! {
         <Title text="Workshop" />
-        <div class="phone">
+        // Sent without the app, the page follows the room with `ui/follow.js`, which reads these.
+        <div class="phone" data-follow=follow data-step-key=key>
             <ReconnectingNotice reconnecting=live.reconnecting />
             {move || {
                 let s = current.get();
