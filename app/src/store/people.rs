@@ -182,6 +182,58 @@ pub async fn members_of(
     .await
 }
 
+/// How many people hold a role in the process, and how many of them count in each
+/// constituency (counted by the database: a process may have thousands of members).
+#[tracing::instrument(skip(db))]
+pub async fn member_counts(
+    db: &Db,
+    process: crate::domain::ProcessId,
+) -> Result<(u64, Vec<(crate::domain::Constituency, u64)>), StoreError> {
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT person_id) FROM memberships WHERE process_id = $1",
+    )
+    .bind(process.get())
+    .fetch_one(db.pool())
+    .await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT constituency, COUNT(DISTINCT person_id) FROM constituency_claims \
+         WHERE process_id = $1 AND confirmed_at IS NOT NULL \
+         AND person_id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
+         GROUP BY constituency",
+    )
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    let count = |n: i64| u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("count {n}")));
+    let mut by_constituency = Vec::with_capacity(rows.len());
+    for (slug, n) in rows {
+        let constituency = crate::domain::Constituency::from_slug(&slug)
+            .ok_or_else(|| StoreError::Corrupt(format!("constituency {slug}")))?;
+        by_constituency.push((constituency, count(n)?));
+    }
+    by_constituency.sort_by_key(|(c, _)| *c);
+    Ok((count(total)?, by_constituency))
+}
+
+/// The first `limit` members of the process to join (by account), with their profiles.
+#[tracing::instrument(skip(db))]
+pub async fn first_members(
+    db: &Db,
+    process: crate::domain::ProcessId,
+    limit: u32,
+) -> Result<Vec<(PersonId, crate::domain::Profile)>, StoreError> {
+    let first = format!(
+        "(SELECT DISTINCT person_id FROM memberships WHERE process_id = $1 ORDER BY person_id LIMIT {limit})"
+    );
+    profiles_where(
+        db,
+        process,
+        &format!("p.id IN {first}"),
+        &format!("person_id IN {first}"),
+    )
+    .await
+}
+
 /// Who takes part in process `$1`: its members and its workshops' guests.
 const TAKES_PART: &str = "(p.id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
      OR p.id IN (SELECT a.person_id FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id \

@@ -37,8 +37,11 @@ pub struct Participation {
     pub total: usize,
     /// People counted in each constituency (a person may count in several).
     pub by_constituency: Vec<(Constituency, usize)>,
-    /// Each person as they appear to this viewer: by name only where they chose that.
+    /// Each person as they appear to this viewer (by name only where they chose that), the
+    /// first to join only in a large process.
     pub people: Vec<String>,
+    /// How many more take part than `people` names.
+    pub more: usize,
     /// Whether the viewer sees the participants' view (they are a member) or the public one.
     pub as_participant: bool,
 }

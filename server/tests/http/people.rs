@@ -392,3 +392,55 @@ async fn appearing_by_a_name_needs_that_name(app: TestApp) {
     assert_eq!(me.shown_to_participants, "a participant");
 }
 on_both_databases!(appearance_rules, appearing_by_a_name_needs_that_name);
+
+/// A process of many members names the first fifty on its page and counts the rest, so the
+/// page does not grow with every member (nor read every member's profile).
+async fn a_large_process_names_its_first_members_and_counts_the_rest(app: TestApp) {
+    app.sign_in_as_admin().await;
+    let process = app.create_process("Large", "Many members.").await;
+    let id = app::domain::ProcessId::new(process);
+    let now = app::store::unix_now();
+    let before: Participation = app
+        .call(
+            "processes/participation",
+            &[("process_id", &process.to_string())],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    for _ in 0..55 {
+        let person = app::store::people::insert(&app.db, SiteRole::Member, now)
+            .await
+            .unwrap();
+        app::store::memberships::add(app.db.pool(), id, person, ProcessRole::Participant, now)
+            .await
+            .unwrap();
+    }
+    let after: Participation = app
+        .call(
+            "processes/participation",
+            &[("process_id", &process.to_string())],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(after.total, before.total + 55);
+    assert_eq!(after.people.len(), 50);
+    assert_eq!(after.more, after.total - 50);
+    let html = app
+        .get(&format!("/processes/{process}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&format!("And {} more people.", after.more)),
+        "{html}"
+    );
+}
+on_both_databases!(
+    large_process,
+    a_large_process_names_its_first_members_and_counts_the_rest
+);

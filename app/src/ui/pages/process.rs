@@ -101,6 +101,7 @@ fn WhoTakesPart(participation: Participation) -> impl IntoView {
         total,
         by_constituency,
         people,
+        more,
         as_participant,
     } = participation;
     let heading = match total {
@@ -121,6 +122,7 @@ fn WhoTakesPart(participation: Participation) -> impl IntoView {
                 <p class="hint">{if as_participant { "As each chose to appear to people taking part:" } else { "As each chose to appear to the public:" }}</p>
                 <ul class="people">{people.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             })}
+            {(more > 0).then(|| view! { <p>{if more == 1 { "And 1 more person.".to_string() } else { format!("And {more} more people.") }}</p> })}
         </section>
     }
 }

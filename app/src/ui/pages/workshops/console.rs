@@ -248,7 +248,7 @@ fn HandsForm(id: i64, vote: LiveVote, hands: ServerAction<EnterHands>) -> impl I
     };
     view! {
         <ActionForm action=hands attr:class="form">
-            <fieldset>
+            <fieldset class="hands">
                 <legend>"A show of hands, for people without a phone"</legend>
                 <input type="hidden" name="workshop_id" value=id />
                 <input type="hidden" name="decision_id" value=vote.decision />
