@@ -74,6 +74,13 @@ test('two people edit the same section; the clash is merged, nothing is lost, an
   // The drafter types and the preview follows, rendered as it will be published.
   // Bold comes from a button, not from typing stars.
   const text = drafter.getByLabel('Text', { exact: true });
+  // Advice while writing, never a block: a sentence over 15 words and a word that labels
+  // people are pointed out, with what to say instead.
+  await text.fill('Recovery is something that everybody who has ever been an addict deserves to find in their own way, at their own pace.');
+  await expect(drafter.locator('.advice__sentences mark')).toContainText('Recovery is something that everybody');
+  await expect(drafter.locator('.advice__wording')).toContainText('a person who uses drugs');
+  await expectNoAxeViolations(drafter);
+  await screenshot(drafter, 'section-editor-advice');
   await text.fill('Choice matters: people decide their own path.');
   await text.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(0, 6));
   await drafter.getByRole('button', { name: 'Bold' }).click();
@@ -178,6 +185,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Text', { exact: true }).fill('**No script** needed here.');
     await page.getByRole('button', { name: 'Show preview' }).click();
     await expect(page.locator('.preview strong')).toHaveText('No script');
+    await expect(page.locator('.advice__summary')).toContainText('Reading age about');
     await expect(page.getByLabel('Text', { exact: true })).toHaveValue('**No script** needed here.');
     await expectNoAxeViolationsWithoutJs(page);
     await page.getByRole('button', { name: 'Save this section' }).click();

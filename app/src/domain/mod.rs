@@ -15,6 +15,8 @@ pub mod paging;
 pub mod permissions;
 pub mod person;
 pub mod process;
+pub mod readability;
+pub mod respectful_language;
 pub mod role;
 pub mod sign_in_code;
 pub mod text;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::markdown::render;
+use crate::ui::components::writing_advice::WritingAdvice;
 
 #[component]
 pub fn MarkdownPreview(
@@ -18,6 +19,7 @@ pub fn MarkdownPreview(
                 <h3 class="preview__heading">{move || heading.get()}</h3>
                 <div inner_html=move || render(&body.get())></div>
             </div>
+            <WritingAdvice body />
         </section>
     }
 }

@@ -9,3 +9,4 @@ pub mod raw_text;
 pub mod refetch;
 pub mod status;
 pub mod thread;
+pub mod writing_advice;

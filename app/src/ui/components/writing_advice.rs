@@ -1,0 +1,65 @@
+//! Advice beside the editor's preview, never a block: how easy the section is to read (long
+//! sentences, long words, a reading age) and words that label people, with what to say
+//! instead. Worked out by the domain's rules, in the browser as the person types and on the
+//! server for the preview without JavaScript.
+
+use leptos::prelude::*;
+
+use crate::domain::readability::{EASY_READ_WORDS, LONG_SENTENCE_WORDS, readability};
+use crate::domain::respectful_language::{TERMS, flags};
+
+#[component]
+pub fn WritingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
+    let figures = Memo::new(move |_| body.with(|b| readability(b)));
+    let wording = Memo::new(move |_| body.with(|b| flags(b, TERMS)));
+    view! {
+        <section class="advice" aria-labelledby="advice-heading">
+            <h2 id="advice-heading" class="preview__label">"Easy to read? Advice, not rules"</h2>
+            {move || {
+                let r = figures.get();
+                let summary = match r.reading_age {
+                    None => "Nothing to read yet.".to_string(),
+                    Some(age) => format!(
+                        "Reading age about {age}, by the Flesch-Kincaid formula. {} {}, {} {}.",
+                        r.sentences,
+                        if r.sentences == 1 { "sentence" } else { "sentences" },
+                        r.words,
+                        if r.words == 1 { "word" } else { "words" },
+                    ),
+                };
+                let long = r.over_easy_read.len();
+                view! {
+                    <p class="advice__summary">{summary}</p>
+                    {(long > 0).then(|| view! {
+                        <p>{format!(
+                            "{} longer than {EASY_READ_WORDS} words{}. Shorter sentences are easier to read:",
+                            if long == 1 { "1 sentence is".to_string() } else { format!("{long} sentences are") },
+                            match r.over_long { 0 => String::new(), n => format!(" ({n} longer than {LONG_SENTENCE_WORDS})") },
+                        )}</p>
+                        <ul class="advice__sentences">
+                            {r.over_easy_read.into_iter().map(|s| {
+                                let class = if s.words > LONG_SENTENCE_WORDS { "advice__long" } else { "advice__over" };
+                                view! { <li><mark class=class>{s.text}</mark>{format!(" ({} words)", s.words)}</li> }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(!r.long_words.is_empty()).then(|| view! {
+                        <p>{format!("Long words: {}. A shorter word helps where it says the same.", r.long_words.join(", "))}</p>
+                    })}
+                }
+            }}
+            {move || {
+                let found = wording.get();
+                (!found.is_empty()).then(|| view! {
+                    <p>"Words to think about:"</p>
+                    <ul class="advice__wording">
+                        {found.into_iter().map(|f| view! {
+                            <li><strong>{format!("\u{201c}{}\u{201d}", f.found)}</strong>{format!(": try \u{201c}{}\u{201d}. {}", f.instead, f.why)}</li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="hint">"Quoting someone? Put their words in quotation marks, and they are left as they are."</p>
+                })
+            }}
+        </section>
+    }
+}
