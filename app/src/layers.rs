@@ -117,6 +117,25 @@ fn the_store_is_sql_only() {
 }
 
 #[test]
+fn the_caches_know_only_the_store_and_the_domain() {
+    check(
+        "src/cache",
+        &[
+            "crate::auth",
+            "crate::live",
+            "crate::state",
+            "crate::workflows",
+            "crate::api",
+            "crate::ui",
+            "crate::forms",
+            "crate::views",
+            "leptos",
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn the_live_hub_knows_no_workflow_endpoint_or_page() {
     check(
         "src/live",

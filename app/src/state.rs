@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::auth::throttle::Throttle;
+use crate::cache::versions::VersionCache;
 use crate::live::LiveHub;
 use crate::store::Db;
 
@@ -14,6 +15,8 @@ pub struct AppState {
     pub throttle: Arc<Throttle>,
     /// Live workshop screens connected to this instance.
     pub live: Arc<LiveHub>,
+    /// Document versions read on this instance (they never change).
+    pub versions: Arc<VersionCache>,
 }
 
 #[derive(Clone, Debug)]

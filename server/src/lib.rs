@@ -102,6 +102,7 @@ impl Application {
             }),
             throttle: Arc::default(),
             live,
+            versions: Arc::default(),
         };
         let router = router(state.clone(), settings, local_addr);
         Ok(Self {

@@ -22,4 +22,5 @@ pub fn MarkdownPreview(
             <WritingAdvice body />
         </section>
     }
+    .into_any()
 }

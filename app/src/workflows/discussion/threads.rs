@@ -3,6 +3,7 @@
 //! thread stands in the version being read.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::domain::PersonId;
 use crate::domain::deliberation::amendment::currency;
@@ -24,7 +25,7 @@ use crate::workflows::unexpected;
 /// The contents of versions, each read once per request.
 pub struct Versions<'a> {
     access: &'a DocumentContext,
-    loaded: HashMap<VersionNumber, DocumentContent>,
+    loaded: HashMap<VersionNumber, Arc<DocumentContent>>,
 }
 
 impl<'a> Versions<'a> {
@@ -35,20 +36,23 @@ impl<'a> Versions<'a> {
         }
     }
 
+    /// Version `number`, from this page's own list, the instance's cache, or the database.
     pub async fn content(&mut self, number: VersionNumber) -> Result<&DocumentContent, AppError> {
         if !self.loaded.contains_key(&number) {
-            let version = crate::store::documents::version(
-                self.access.db(),
-                self.access.id(),
-                self.access.kind,
-                number,
-            )
-            .await
-            .map_err(unexpected("reading a version"))?
-            .ok_or_else(|| AppError::NotFound(format!("version {number} of this document")))?;
-            self.loaded.insert(number, version.content);
+            let content = self
+                .access
+                .state
+                .versions
+                .content(self.access.db(), self.access.id(), self.access.kind, number)
+                .await
+                .map_err(unexpected("reading a version"))?
+                .ok_or_else(|| AppError::NotFound(format!("version {number} of this document")))?;
+            self.loaded.insert(number, content);
         }
-        self.loaded.get(&number).ok_or(AppError::Unexpected)
+        self.loaded
+            .get(&number)
+            .map(|c| c.as_ref())
+            .ok_or(AppError::Unexpected)
     }
 }
 
