@@ -16,7 +16,8 @@
 //!    share of that ceiling (issue 16's goal: at least 50 %, p99 under 25 ms at 64 readers).
 //!
 //! 4. Adds 1,000 members to the process and, signed in as its administrator, loads the
-//!    process, document, history, compare and decisions pages at 16 connections, printing
+//!    process, document, history, compare, decisions and discussion (200 comments, each on
+//!    another of the 200 versions) pages at 16 connections, printing
 //!    each page's size (and how much of it is data for hydration) with requests per second
 //!    and p50/p99.
 //!
@@ -30,7 +31,8 @@ use app::auth::cookie::SESSION_COOKIE;
 use app::auth::token::SecretToken;
 use app::domain::document::diff::compare;
 use app::domain::document::render::document_html;
-use app::domain::document::version::{ChangeSummary, PublicationStatus};
+use app::domain::deliberation::moderation::Visibility;
+use app::domain::document::version::{ChangeSummary, PublicationStatus, VersionNumber};
 use app::domain::document::{
     DocumentContent, DocumentKind, Section, SectionBody, SectionHeading, SectionKey,
 };
@@ -296,6 +298,28 @@ fn main() -> anyhow::Result<()> {
             "Added {MEMBERS} members in {:.2} s",
             started.elapsed().as_secs_f64()
         );
+        // 200 comments on section 1, one made on each version.
+        for number in 1..=VERSIONS as u32 {
+            app::store::comments::insert(
+                &db,
+                app::store::comments::NewComment {
+                    process,
+                    kind: DocumentKind::Definition,
+                    section: SectionKey::new(1),
+                    version: VersionNumber::new(number).expect("a version number"),
+                    amendment: None,
+                    thread: None,
+                    quote: None,
+                    body: "A comment on this version.",
+                    author: Some(admin),
+                    public_name: None,
+                    visibility: Visibility::Visible,
+                    said_in_room: false,
+                },
+                now,
+            )
+            .await?;
+        }
         let token = SecretToken::generate();
         app::store::sessions::insert(&db, &token.hash(), admin, now, now + 86_400).await?;
         let cookie = format!("{SESSION_COOKIE}={}", token.expose());
@@ -404,6 +428,10 @@ fn main() -> anyhow::Result<()> {
                 format!("/processes/{process}/documents/definition/compare?from=1&to={VERSIONS}"),
             ),
             ("decisions", format!("/processes/{process}/decisions")),
+            (
+                "discussion of section 1 (200 comments on 200 versions)",
+                format!("/processes/{process}/documents/definition/sections/1/discussion"),
+            ),
         ] {
             let page_url = format!("{base}{path}");
             let body = client
