@@ -29,9 +29,9 @@ use std::time::{Duration, Instant};
 
 use app::auth::cookie::SESSION_COOKIE;
 use app::auth::token::SecretToken;
+use app::domain::deliberation::moderation::Visibility;
 use app::domain::document::diff::compare;
 use app::domain::document::render::document_html;
-use app::domain::deliberation::moderation::Visibility;
 use app::domain::document::version::{ChangeSummary, PublicationStatus, VersionNumber};
 use app::domain::document::{
     DocumentContent, DocumentKind, Section, SectionBody, SectionHeading, SectionKey,

@@ -9,6 +9,7 @@ pub mod decision;
 pub mod deliberation;
 pub mod document;
 pub mod formatting;
+pub mod glossary;
 pub mod markdown;
 pub mod number;
 pub mod paging;

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::context::{DocumentContext, meta_view};
 use crate::domain::PersonId;
+use crate::domain::document::render::{first_uses, section_body_html};
 use crate::domain::document::version::VersionNumber;
-use crate::domain::markdown::render;
 use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
 use crate::store::documents::{self, StoredVersion};
@@ -27,10 +27,11 @@ fn version_view(
             .content
             .sections()
             .iter()
-            .map(|s| SectionView {
+            .zip(first_uses(&version.content))
+            .map(|(s, explained)| SectionView {
                 key: s.key.get(),
                 heading: s.heading.as_str().to_string(),
-                html: render(s.body.as_str()),
+                html: section_body_html(s, &explained),
             })
             .collect(),
     }

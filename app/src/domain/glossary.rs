@@ -1,0 +1,172 @@
+//! The field's words, explained plainly, for readers who do not know them. A section lists
+//! the terms it uses, each once, under "Words explained", wherever the text is shown: a
+//! definition list with `<dfn>`, which needs no JavaScript and reads well with a screen
+//! reader.
+
+use serde::{Deserialize, Serialize};
+
+/// A term and its plain explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// As written in the explanation's heading.
+    pub term: &'static str,
+    /// Other ways of writing it (lower case), matched as whole words.
+    pub also: &'static [&'static str],
+    pub meaning: &'static str,
+}
+
+/// The starting glossary, written from the project's domain notes and seed texts.
+pub const STARTING: &[Entry] = &[
+    Entry {
+        term: "ROIS",
+        also: &[
+            "recovery-oriented integrated system",
+            "recovery oriented integrated system",
+        ],
+        meaning: "A recovery-oriented integrated system: all the local services and community support that help people recover, working together.",
+    },
+    Entry {
+        term: "Recovery capital",
+        also: &[],
+        meaning: "What a person can draw on in recovery. It is their own strengths, the people around them, and what their community offers, such as housing and work.",
+    },
+    Entry {
+        term: "Harm reduction",
+        also: &[],
+        meaning: "Help that makes drug or alcohol use safer, without asking people to stop first: for example clean equipment, naloxone and safer ways to use.",
+    },
+    Entry {
+        term: "Opioid substitution treatment",
+        also: &["ost", "opioid substitution therapy"],
+        meaning: "A prescribed medicine, such as methadone or buprenorphine, taken instead of heroin or other opioids, so that life can become more stable.",
+    },
+    Entry {
+        term: "Naloxone",
+        also: &[],
+        meaning: "A medicine that reverses an opioid overdose for long enough to get help. Anyone can be trained to give it.",
+    },
+    Entry {
+        term: "Mutual aid",
+        also: &[],
+        meaning: "Groups where people in recovery support each other, free and run by their members, such as AA, NA and SMART Recovery.",
+    },
+    Entry {
+        term: "Peer support",
+        also: &["peer supporter", "peer supporters"],
+        meaning: "Support from someone who has been through drug or alcohol problems themselves and is trained to help others.",
+    },
+    Entry {
+        term: "Lived experience",
+        also: &[],
+        meaning: "Knowing drug or alcohol problems, or recovery, from your own life, or from the life of someone close to you.",
+    },
+    Entry {
+        term: "Commissioner",
+        also: &["commissioners", "commissioning"],
+        meaning: "Someone at the council or the health service who decides which services are paid for, and checks how well they work.",
+    },
+    Entry {
+        term: "Detox",
+        also: &["detoxification"],
+        meaning: "Stopping a drug or alcohol safely, with medical help for the withdrawal, at home or in a clinic.",
+    },
+    Entry {
+        term: "Lapse",
+        also: &["lapses"],
+        meaning: "A short return to drug or alcohol use. It is common in recovery, and not a failure.",
+    },
+    Entry {
+        term: "Aftercare",
+        also: &[],
+        meaning: "Support after treatment ends, to help recovery last.",
+    },
+];
+
+/// A term used in a text, with what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explained {
+    pub term: String,
+    pub meaning: String,
+}
+
+/// The entries of `glossary` that `text` uses (as a reader sees it: `plain` is the text
+/// without Markdown), each once, in the order they first appear. Matched as whole words in
+/// any case, the term itself or any of its other forms.
+pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Explained> {
+    let words: Vec<String> = plain
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut found: Vec<(usize, &Entry)> = Vec::new();
+    for entry in glossary {
+        let first = std::iter::once(entry.term.to_lowercase())
+            .chain(entry.also.iter().map(|a| a.to_string()))
+            .filter_map(|form| {
+                let parts: Vec<&str> = form.split([' ', '-']).collect();
+                (0..words.len()).find(|&start| {
+                    // "recovery-oriented" is one word on the page and two in a form.
+                    let joined: Vec<&str> = words[start..]
+                        .iter()
+                        .flat_map(|w| w.split('-'))
+                        .take(parts.len())
+                        .collect();
+                    joined == parts
+                })
+            })
+            .min();
+        if let Some(at) = first {
+            found.push((at, entry));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found
+        .into_iter()
+        .map(|(_, e)| Explained {
+            term: e.term.to_string(),
+            meaning: e.meaning.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        used_in(text, STARTING)
+            .into_iter()
+            .map(|e| e.term)
+            .collect()
+    }
+
+    #[test]
+    fn terms_are_found_as_whole_words_in_any_case_in_order() {
+        assert_eq!(
+            terms("Everyone should carry NALOXONE. Harm reduction saves lives; naloxone too."),
+            vec!["Naloxone", "Harm reduction"]
+        );
+        assert!(terms("A relapse is not a lapsed membership.").is_empty());
+    }
+
+    #[test]
+    fn other_forms_and_hyphens_count() {
+        assert_eq!(
+            terms("Our recovery-oriented integrated system"),
+            vec!["ROIS"]
+        );
+        assert_eq!(terms("Two lapses in a year."), vec!["Lapse"]);
+        assert_eq!(
+            terms("Peer supporters and commissioners met."),
+            vec!["Peer support", "Commissioner"]
+        );
+    }
+
+    #[test]
+    fn every_entry_is_explained_in_short_sentences() {
+        for entry in STARTING {
+            let figures = crate::domain::readability::readability(entry.meaning);
+            assert_eq!(figures.over_long, 0, "{}: {}", entry.term, entry.meaning);
+        }
+    }
+}
