@@ -73,6 +73,12 @@ test('a service user on a phone quotes a phrase, comments and proposes wording; 
   await waitForHydration(user);
   await expectNoAxeViolations(user);
 
+  // Before posting, a word that labels people is pointed out with what to say instead.
+  await user.getByLabel('Your comment').fill('Addicts wait too long.');
+  await expect(user.locator('.comment-form .advice__wording')).toContainText('a person who uses drugs');
+  await user.getByLabel('Your comment').fill('People wait too long.');
+  await expect(user.locator('.comment-form .advice__wording')).toHaveCount(0);
+
   // A quote that is not in the section is explained next to the field, and the comment kept.
   await user.getByLabel('The words you are commenting on (optional)').fill('quick access to detox');
   await user.getByLabel('Your comment').fill('Waiting weeks for **detox** loses people.');

@@ -8,10 +8,34 @@ use leptos::prelude::*;
 use crate::domain::readability::{EASY_READ_WORDS, LONG_SENTENCE_WORDS, readability};
 use crate::domain::respectful_language::{TERMS, flags};
 
+/// Words that label people in `body`, with what to say instead: beside the editor's preview,
+/// and under the comment and amendment boxes as people type, before they post. Nothing
+/// while there is nothing to say.
+#[component]
+pub fn WordingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
+    let wording = Memo::new(move |_| body.with(|b| flags(b, TERMS)));
+    view! {
+        <div class="advice__wording-box" aria-live="polite">
+            {move || {
+                let found = wording.get();
+                (!found.is_empty()).then(|| view! {
+                    <p>"Words to think about:"</p>
+                    <ul class="advice__wording">
+                        {found.into_iter().map(|f| view! {
+                            <li><strong>{format!("\u{201c}{}\u{201d}", f.found)}</strong>{format!(": try \u{201c}{}\u{201d}. {}", f.instead, f.why)}</li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="hint">"Quoting someone? Put their words in quotation marks, and they are left as they are."</p>
+                })
+            }}
+        </div>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn WritingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
     let figures = Memo::new(move |_| body.with(|b| readability(b)));
-    let wording = Memo::new(move |_| body.with(|b| flags(b, TERMS)));
     view! {
         <section class="advice" aria-labelledby="advice-heading">
             <h2 id="advice-heading" class="preview__label">"Easy to read? Advice, not rules"</h2>
@@ -48,18 +72,7 @@ pub fn WritingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
                     })}
                 }
             }}
-            {move || {
-                let found = wording.get();
-                (!found.is_empty()).then(|| view! {
-                    <p>"Words to think about:"</p>
-                    <ul class="advice__wording">
-                        {found.into_iter().map(|f| view! {
-                            <li><strong>{format!("\u{201c}{}\u{201d}", f.found)}</strong>{format!(": try \u{201c}{}\u{201d}. {}", f.instead, f.why)}</li>
-                        }).collect_view()}
-                    </ul>
-                    <p class="hint">"Quoting someone? Put their words in quotation marks, and they are left as they are."</p>
-                })
-            }}
+            <WordingAdvice body />
         </section>
     }
     // Erased: the editor's page type is otherwise too deep for the compiler's limit.

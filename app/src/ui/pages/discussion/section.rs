@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::ui::components::formatting_tools::FormattingTools;
+use crate::ui::components::writing_advice::WordingAdvice;
 use leptos_meta::Title;
 
 use super::amendment_card::AmendmentCard;
@@ -186,6 +187,7 @@ fn CommentForm(place: ThreadPlace, actions: ThreadActions) -> impl IntoView {
                         aria-describedby=move || described_by(error, "body", Some("comment-body-hint"))
                         aria-invalid=move || aria_invalid(error, "body")></textarea>
                     <FieldError field="body" error />
+                    <WordingAdvice body />
                 </div>
                 <button type="submit" class="button">"Post comment"</button>
             </ActionForm>
@@ -216,6 +218,8 @@ fn ProposeForm(
     propose: ServerAction<ProposeAmendment>,
 ) -> impl IntoView {
     let error = Signal::derive(move || propose.value().get().and_then(Result::err));
+    // What is typed, for the advice on wording under the box.
+    let wording = RwSignal::new(markdown.clone());
     view! {
         <section class="propose" aria-labelledby="propose-heading">
             <h2 id="propose-heading">"Propose new wording"</h2>
@@ -232,8 +236,10 @@ fn ProposeForm(
                     <FormattingTools textarea="amendment-body" />
                     <textarea id="amendment-body" name="body" rows="10" required maxlength=SectionBody::MAX_CHARS
                         aria-describedby=move || described_by(error, "body", Some("amendment-body-hint"))
-                        aria-invalid=move || aria_invalid(error, "body")>{escaped_on_server(markdown)}</textarea>
+                        aria-invalid=move || aria_invalid(error, "body")
+                        on:input=move |ev| wording.set(event_target_value(&ev))>{escaped_on_server(markdown)}</textarea>
                     <FieldError field="body" error />
+                    <WordingAdvice body=wording />
                 </div>
                 <div class="field">
                     <label for="amendment-reason">"Why this change?"</label>
