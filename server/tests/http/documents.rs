@@ -1096,14 +1096,12 @@ async fn a_long_history_is_paged(app: TestApp) {
     assert!(!field_message(zero, "page").await.is_empty());
 
     // The page itself links to the older versions, and lists only its own.
-    let html = drafter
-        .get(app.url(&format!("/processes/{p}/documents/definition/history")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app
+        .page_as(
+            drafter,
+            &format!("/processes/{p}/documents/definition/history"),
+        )
+        .await;
     assert!(html.contains("Page 1 of 2"), "{html}");
     assert!(html.contains("history?page=2"));
     assert!(

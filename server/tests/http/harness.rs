@@ -225,6 +225,18 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// The text of the page at `path` as `client` gets it.
+    pub async fn page_as(&self, client: &reqwest::Client, path: &str) -> String {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("a page's text")
+    }
+
     /// Calls a server function as the hydrated app does (form-encoded, JSON back).
     pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.call_with(&self.client, endpoint, form).await

@@ -164,15 +164,9 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
         page(&app, &cast.commissioner, &d).await.ratify,
         RatifyOffer::NeedsFullName
     );
-    let html = cast
-        .commissioner
-        .get(app.url(&format!("/processes/{p}/decisions/{d}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app
+        .page_as(&cast.commissioner, &format!("/processes/{p}/decisions/{d}"))
+        .await;
     assert!(
         html.contains("href=\"/me\">Add your full name on your profile page</a>"),
         "{html}"

@@ -720,14 +720,7 @@ async fn phones_get_their_pages_without_the_app(app: TestApp) {
     let r = move_room(&app, &cast, &w, "next", "gathering").await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
 
-    let join = new_client()
-        .get(app.url("/w"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let join = app.page_as(&new_client(), "/w").await;
     assert!(!loads_the_app(&join), "{join}");
     assert!(join.contains("name=\"code\""));
 
@@ -755,15 +748,9 @@ async fn phones_get_their_pages_without_the_app(app: TestApp) {
     assert_eq!(attribute(&phone, "data-step-key"), Some(first.key()));
 
     // Every other page still comes with the app.
-    let console = cast
-        .facilitator
-        .get(app.url(&format!("/workshops/{w}/console")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let console = app
+        .page_as(&cast.facilitator, &format!("/workshops/{w}/console"))
+        .await;
     assert!(loads_the_app(&console));
 }
 on_both_databases!(phone_pages, phones_get_their_pages_without_the_app);

@@ -74,9 +74,10 @@ pub fn words_explained_html(key: u32, explained: &[Explained]) -> String {
             )
         })
         .collect();
+    // Not an <aside>: a landmark per section would give a page many landmarks of one name.
     format!(
-        "<aside class=\"words-explained\" aria-labelledby=\"words-{key}\">\
-         <h3 id=\"words-{key}\">Words explained</h3><dl>{items}</dl></aside>"
+        "<div class=\"words-explained\" data-section=\"{key}\">\
+         <h3>Words explained</h3><dl>{items}</dl></div>"
     )
 }
 
@@ -127,7 +128,7 @@ mod tests {
             "explained once"
         );
         assert!(html[first..].contains("<dfn>Harm reduction</dfn>"));
-        assert!(html.contains("aria-labelledby=\"words-1\""));
+        assert!(html.contains("<div class=\"words-explained\" data-section=\"1\">"));
     }
 
     #[test]
