@@ -97,42 +97,27 @@ fn shared_types_use_only_the_domain() {
     }
 }
 
+/// Everything above the store and the in-memory caches beside it.
+const ABOVE_THE_STORE: &[&str] = &[
+    "crate::auth",
+    "crate::live",
+    "crate::state",
+    "crate::workflows",
+    "crate::api",
+    "crate::ui",
+    "crate::forms",
+    "crate::views",
+    "leptos",
+];
+
 #[test]
 fn the_store_is_sql_only() {
-    check(
-        "src/store",
-        &[
-            "crate::auth",
-            "crate::live",
-            "crate::state",
-            "crate::workflows",
-            "crate::api",
-            "crate::ui",
-            "crate::forms",
-            "crate::views",
-            "leptos",
-        ],
-        &[],
-    );
+    check("src/store", ABOVE_THE_STORE, &[]);
 }
 
 #[test]
 fn the_caches_know_only_the_store_and_the_domain() {
-    check(
-        "src/cache",
-        &[
-            "crate::auth",
-            "crate::live",
-            "crate::state",
-            "crate::workflows",
-            "crate::api",
-            "crate::ui",
-            "crate::forms",
-            "crate::views",
-            "leptos",
-        ],
-        &[],
-    );
+    check("src/cache", ABOVE_THE_STORE, &[]);
 }
 
 #[test]

@@ -400,15 +400,17 @@ async fn a_large_process_names_its_first_members_and_counts_the_rest(app: TestAp
     let process = app.create_process("Large", "Many members.").await;
     let id = app::domain::ProcessId::new(process);
     let now = app::store::unix_now();
-    let before: Participation = app
-        .call(
+    let participation = || async {
+        app.call(
             "processes/participation",
             &[("process_id", &process.to_string())],
         )
         .await
-        .json()
+        .json::<Participation>()
         .await
-        .unwrap();
+        .unwrap()
+    };
+    let before = participation().await;
     for _ in 0..55 {
         let person = app::store::people::insert(&app.db, SiteRole::Member, now)
             .await
@@ -417,15 +419,7 @@ async fn a_large_process_names_its_first_members_and_counts_the_rest(app: TestAp
             .await
             .unwrap();
     }
-    let after: Participation = app
-        .call(
-            "processes/participation",
-            &[("process_id", &process.to_string())],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after = participation().await;
     assert_eq!(after.total, before.total + 55);
     assert_eq!(after.people.len(), 50);
     assert_eq!(after.more, after.total - 50);
