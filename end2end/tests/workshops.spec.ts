@@ -115,6 +115,13 @@ test('a workshop: phones follow the room, the projector shows comments and votes
   await expect(projector.getByRole('heading', { level: 1, name: 'Read the first section' })).toBeVisible();
   await expectNoAxeViolations(sam.page);
   await screenshot(sam.page, 'workshop-phone-reading');
+  // At 200 % zoom (half the width in CSS pixels) the phone view still needs no sideways
+  // scrolling.
+  await sam.page.setViewportSize({ width: 180, height: 370 });
+  const zoomed = await sam.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(zoomed, 'sideways scrolling at 200 % zoom').toBeLessThanOrEqual(0);
+  await screenshot(sam.page, 'workshop-phone-reading-zoomed');
+  await sam.page.setViewportSize(phone.viewport);
 
   // Ash's phone has not got through to the live stream and says so; once it does, it catches
   // up on its own.
