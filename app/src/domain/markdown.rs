@@ -8,6 +8,14 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
+/// The Markdown the site understands: CommonMark with tables and strikethrough.
+fn parser(source: &str) -> Parser<'_> {
+    Parser::new_ext(
+        source,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+}
+
 /// Renders `source` to HTML that is safe to insert into a page.
 pub fn render(source: &str) -> String {
     let inert = inert_html(source);
@@ -19,10 +27,7 @@ pub fn render(source: &str) -> String {
 /// The HTML of `source` with raw HTML shown as text and no address other than a web or mail
 /// one (or a relative one) in a link or image.
 fn inert_html(source: &str) -> String {
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
-    let events = Parser::new_ext(source, options).map(|event| match event {
+    let events = parser(source).map(|event| match event {
         // Raw HTML is shown as the text it is, never interpreted.
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Link {
@@ -103,9 +108,6 @@ enum Layout {
 fn words_of(source: &str, layout: Layout) -> String {
     use pulldown_cmark::TagEnd;
     let readable = layout == Layout::Readable;
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
     let mut out = String::with_capacity(source.len());
     let mut links: Vec<String> = Vec::new();
     // Ends a block: a line or paragraph break when readable, a space when copied.
@@ -120,7 +122,7 @@ fn words_of(source: &str, layout: Layout) -> String {
             out.push_str(gap);
         }
     };
-    for event in Parser::new_ext(source, options) {
+    for event in parser(source) {
         match event {
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 out.push_str(&text);
