@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Refusals, chosen};
+use crate::domain::document::easy_read::{EasyReadText, Reading};
 use crate::domain::document::editing::Direction;
 use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::{SectionBody, SectionHeading};
@@ -41,6 +42,22 @@ impl TryFrom<SectionForm> for SectionEdit {
             _ => Err(refusals.into_error()),
         }
     }
+}
+
+/// The `easy_read` field of `documents/save-easy-read`: empty removes the easy read.
+pub fn easy_read(raw: &str) -> Result<Option<EasyReadText>, AppError> {
+    EasyReadText::parse(raw)
+        .map_err(|e| AppError::invalid_fields(vec![("easy_read", e.to_string())]))
+}
+
+/// The `read` query parameter of a reading page: the full text or the easy read.
+pub fn reading(raw: Option<&str>) -> Result<Reading, AppError> {
+    Reading::from_query(raw).ok_or_else(|| {
+        AppError::invalid_fields(vec![(
+            "read",
+            "Please choose the full text or the easy read.".to_string(),
+        )])
+    })
 }
 
 /// `documents/add-section`: a heading and, optionally, the first words.

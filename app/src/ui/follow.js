@@ -41,7 +41,9 @@
     // of the step before).
     function refresh() {
       var path = location.pathname;
-      fetch(path, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      // Keep the reader's choice of text (easy read); drop one-off notes such as "voted".
+      var easy = /[?&]read=easy(&|$)/.test(location.search);
+      fetch(path + (easy ? '?read=easy' : ''), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
         .then(function (response) {
           if (!response.ok) throw new Error('status ' + response.status);
           return response.text();
@@ -55,7 +57,7 @@
           current.replaceWith(document.importNode(fresh, true));
           fetchWait = 0;
           if (page.title) document.title = page.title;
-          if (location.search) history.replaceState(null, '', path);
+          if (location.search) history.replaceState(null, '', path + (easy ? '?read=easy' : ''));
           // Keyboard and screen-reader users land on the new step, not at the top of the page.
           var heading = document.querySelector('[data-follow] h1');
           if (hadFocus && heading) {

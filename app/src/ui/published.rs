@@ -4,6 +4,8 @@
 
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::document::DocumentKind;
+use crate::domain::document::easy_read::Reading;
+use crate::ui::components::reading_switch::reading_switch_html;
 use crate::domain::document::render::escape;
 use crate::domain::document::version::PublicationStatus;
 use crate::store::ratifications::StoredRatification;
@@ -18,8 +20,12 @@ pub struct PublishedPage<'a> {
     pub number: u32,
     pub status: PublicationStatus,
     pub published_at: i64,
-    /// The sections' HTML, rendered and sanitised when the version was published.
+    /// The sections' HTML: the full text rendered and sanitised when the version was
+    /// published, or its easy read.
     pub body_html: &'a str,
+    /// Which text `body_html` is, and this page's address (for the switch between them).
+    pub reading: Reading,
+    pub path: &'a str,
     /// The process takes comments from the public: the page links to the form.
     pub public_comments: bool,
     /// This page is a ratified version: who ratified it, when, and the decision's result.
@@ -215,7 +221,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <meta name="color-scheme" content="light">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 {stylesheet_link}
-<title>{title}: {process} | Recovery Commons</title>
+<title>{title}{easy_title}: {process} | Recovery Commons</title>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
@@ -226,7 +232,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <h1 id="doc-title">{title}</h1>
 {explanation}<p class="publication"><strong class="status">{status}</strong>: version {number}, published on <time datetime="{iso}">{date}</time>.</p>
 <p class="status-note">{status_note}</p>
-{ratified_link}{body}
+{ratified_link}{switch}<div class="doc-sections{easy_class}">{body}</div>
 </article>
 {ratification}{ratifications}
 <nav class="published__links no-print" aria-label="More about this document">
@@ -252,6 +258,17 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
         iso = iso_date(page.published_at),
         date = long_date(page.published_at),
         body = page.body_html,
+        switch = reading_switch_html(page.path, page.reading),
+        easy_title = if page.reading == Reading::Easy {
+            " (easy read)"
+        } else {
+            ""
+        },
+        easy_class = if page.reading == Reading::Easy {
+            " doc-page--easy"
+        } else {
+            ""
+        },
     )
 }
 
@@ -274,6 +291,8 @@ mod tests {
                 ratification: None,
                 ratified_elsewhere: None,
                 ratifications: &[],
+                reading: Reading::Full,
+                path: "/read/7/definition",
             },
             "<link rel=\"stylesheet\">",
         );
@@ -299,6 +318,8 @@ mod tests {
             ratification: None,
             ratified_elsewhere: None,
             ratifications: &[],
+            reading: Reading::Full,
+            path: "/read/7/definition",
         };
         assert!(
             render_page(&page(DocumentKind::RoisVision), "")
@@ -321,6 +342,8 @@ mod tests {
             ratification: None,
             ratified_elsewhere: None,
             ratifications: &[],
+            reading: Reading::Full,
+            path: "/read/7/definition",
         };
         assert!(
             render_page(&page(true), "")

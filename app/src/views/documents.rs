@@ -12,6 +12,7 @@ use crate::domain::document::version::PublicationStatus;
 pub struct SectionView {
     pub key: u32,
     pub heading: String,
+    /// In the reading the page was asked for (full text or easy read).
     pub html: String,
 }
 
@@ -31,6 +32,16 @@ pub struct VersionMetaView {
 pub struct VersionView {
     pub meta: VersionMetaView,
     pub sections: Vec<SectionView>,
+    pub easy_read: EasyReadCount,
+}
+
+/// How far a version's easy read has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EasyReadCount {
+    pub sections: usize,
+    /// Sections with an easy read (current or out of date).
+    pub written: usize,
+    pub out_of_date: usize,
 }
 
 /// The version the public reads now.
@@ -73,6 +84,8 @@ pub struct DocumentPage {
     pub activity: Vec<(u32, crate::domain::deliberation::activity::SectionActivity)>,
     /// The public may comment on the published version shown (people not taking part only).
     pub public_comments_open: bool,
+    /// The text the sections are shown in: full, or easy read.
+    pub reading: crate::domain::document::easy_read::Reading,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +138,9 @@ pub struct SectionDraft {
     pub key: u32,
     pub heading: String,
     pub body: String,
+    /// The section's easy read as saved ("" when none), and whether the text changed since.
+    pub easy_read: String,
+    pub easy_read_out_of_date: bool,
 }
 
 /// A save that met someone else's change: both texts and what the other person changed.
@@ -148,6 +164,15 @@ pub struct ConflictPage {
     pub my_body: String,
     pub my_summary: String,
     pub resolved: bool,
+}
+
+/// The outcome of saving an easy read. A clash stores nothing: the person's words go back to
+/// the editor beside the other person's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum EasyReadOutcome {
+    Saved { number: u32 },
+    NothingChanged,
+    Clash,
 }
 
 /// The outcome of saving a section.

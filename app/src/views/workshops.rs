@@ -38,6 +38,8 @@ pub struct LiveStep {
     /// The section's heading and text, for reading and commenting steps.
     pub heading: Option<String>,
     pub html: Option<String>,
+    /// The section's easy read, when it has one (saying so when it is out of date).
+    pub easy_html: Option<String>,
     /// The version the section text is from (comments are made on it).
     pub version: Option<u32>,
     pub comments: Vec<LiveComment>,
@@ -173,6 +175,7 @@ mod tests {
             kind: None,
             heading: None,
             html: None,
+            easy_html: None,
             version: Some(4),
             comments: vec![],
             vote: None,

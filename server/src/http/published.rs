@@ -14,12 +14,14 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use app::domain::ProcessId;
 use app::domain::document::DocumentKind;
+use app::domain::document::easy_read::Reading;
+use app::domain::document::render::document_html;
 use app::domain::document::version::PublicationStatus;
 use app::state::AppState;
 use app::store::{documents, ratifications};
@@ -152,6 +154,36 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// `?read=easy` asks for the easy read; anything else but `full` is refused, naming it.
+fn reading(query: &HashMap<String, String>) -> Result<Reading, Response> {
+    Reading::from_query(query.get("read").map(String::as_str)).ok_or_else(|| {
+        (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "The address asks for a text that does not exist: “read” can be “easy” or “full”.",
+        )
+            .into_response()
+    })
+}
+
+/// The sections' HTML for `reading`: the full text as rendered when it was published, or the
+/// easy read, rendered from the same (immutable) version.
+async fn sections_html(
+    state: &AppState,
+    process: ProcessId,
+    kind: DocumentKind,
+    publication: i64,
+    number: app::domain::document::version::VersionNumber,
+    reading: Reading,
+) -> Result<Option<String>, app::store::StoreError> {
+    match reading {
+        Reading::Full => documents::publication_html(&state.db, publication).await,
+        Reading::Easy => Ok(documents::version(&state.db, process, kind, number)
+            .await?
+            .map(|v| document_html(&v.content, Reading::Easy))),
+    }
+}
+
 fn not_published() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -209,11 +241,16 @@ pub async fn read(
     State(state): State<AppState>,
     State(pages): State<Arc<PublishedPages>>,
     Path((process, kind)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     let (Some(process), Some(kind)) = (ProcessId::parse(&process), DocumentKind::from_slug(&kind))
     else {
         return not_published();
+    };
+    let reading = match reading(&query) {
+        Ok(r) => r,
+        Err(refused) => return refused,
     };
     // One indexed read says which page is current; a built copy of it is served from memory.
     let current = match pages.current(&state, process, kind).await {
@@ -225,11 +262,12 @@ pub async fn read(
     // What the page shows besides the publication: the link to comment, and the
     // ratification in force. Each combination has its own copy.
     let key = format!(
-        "p{}-{}-c{}-r{}",
+        "p{}-{}-c{}-r{}{}",
         publication.id,
         publication.etag,
         u8::from(public_comments),
-        current.newest_ratification.unwrap_or(0)
+        current.newest_ratification.unwrap_or(0),
+        if reading == Reading::Easy { "-easy" } else { "" }
     );
     let page = match pages.cached(&key) {
         Some(hit) => hit,
@@ -238,7 +276,16 @@ pub async fn read(
                 Ok(all) => all,
                 Err(e) => return unexpected("reading ratifications")(e),
             };
-            let html = match documents::publication_html(&state.db, publication.id).await {
+            let html = match sections_html(
+                &state,
+                process,
+                kind,
+                publication.id,
+                publication.number,
+                reading,
+            )
+            .await
+            {
                 Ok(Some(html)) => html,
                 Ok(None) => return not_published(),
                 Err(e) => return unexpected("reading a publication")(e),
@@ -267,6 +314,8 @@ pub async fn read(
                     status: publication.status,
                     published_at: publication.published_at,
                     body_html: &html,
+                    reading,
+                    path: &app::routes::public_document(process.get(), kind),
                     public_comments,
                     ratification: block.as_ref(),
                     ratified_elsewhere: this.is_none().then(|| ratifications.first()).flatten(),
@@ -334,9 +383,13 @@ pub async fn read_ratified(
     State(state): State<AppState>,
     State(pages): State<Arc<PublishedPages>>,
     Path((process, kind)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    ratified_page(&state, &pages, &process, &kind, None, &headers).await
+    match reading(&query) {
+        Ok(reading) => ratified_page(&state, &pages, &process, &kind, None, reading, &headers).await,
+        Err(refused) => refused,
+    }
 }
 
 /// `GET /read/{process}/{kind}/ratified/{id}`: any ratification, in force or superseded.
@@ -344,12 +397,18 @@ pub async fn read_ratification(
     State(state): State<AppState>,
     State(pages): State<Arc<PublishedPages>>,
     Path((process, kind, id)): Path<(String, String, String)>,
+    Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     let Ok(id) = id.parse::<i64>() else {
         return not_ratified();
     };
-    ratified_page(&state, &pages, &process, &kind, Some(id), &headers).await
+    match reading(&query) {
+        Ok(reading) => {
+            ratified_page(&state, &pages, &process, &kind, Some(id), reading, &headers).await
+        }
+        Err(refused) => refused,
+    }
 }
 
 fn not_ratified() -> Response {
@@ -367,6 +426,7 @@ async fn ratified_page(
     process: &str,
     kind: &str,
     id: Option<i64>,
+    reading: Reading,
     headers: &HeaderMap,
 ) -> Response {
     let (Some(process), Some(kind)) = (ProcessId::parse(process), DocumentKind::from_slug(kind))
@@ -386,16 +446,17 @@ async fn ratified_page(
     };
     // A ratification never changes; only a newer one (which supersedes it) alters the page.
     let key = format!(
-        "r{}-in-force{}-{}",
+        "r{}-in-force{}-{}{}",
         shown.id,
         all.first().map_or(0, |r| r.id),
-        pages.build_tag
+        pages.build_tag,
+        if reading == Reading::Easy { "-easy" } else { "" }
     );
     if let Some(page) = pages.cached(&key) {
         return serve(page, headers);
     }
     let (html, title, block) = match (
-        documents::publication_html(&state.db, shown.publication).await,
+        sections_html(state, process, kind, shown.publication, shown.number, reading).await,
         app::store::processes::find(&state.db, process).await,
         block(state, shown, &all).await,
     ) {
@@ -414,6 +475,8 @@ async fn ratified_page(
             status: PublicationStatus::Ratified,
             published_at: shown.ratified_at,
             body_html: &html,
+            reading,
+            path: &app::ui::published::ratification_path(process.get(), kind, id),
             public_comments: false,
             ratification: Some(&block),
             ratified_elsewhere: None,

@@ -10,6 +10,7 @@ mod assets;
 mod decisions;
 mod discussion;
 mod documents;
+mod easy_read;
 mod durability;
 mod errors_and_limits;
 mod invitations;

@@ -738,6 +738,16 @@ fn rows(f: &Fixture) -> Vec<Row> {
             expected: EDITORS,
         },
         Row {
+            endpoint: "documents/save-easy-read",
+            effect: Writes,
+            form: d(&[
+                ("key", "2"),
+                ("base", &f.latest),
+                ("easy_read", "Easy words."),
+            ]),
+            expected: EDITORS,
+        },
+        Row {
             endpoint: "documents/add-section",
             effect: Writes,
             form: section(&[("heading", "New")]),

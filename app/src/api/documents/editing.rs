@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::forms::documents::{NewSectionForm, SectionForm};
-use crate::views::documents::{ConflictPage, SaveOutcome, SectionDraft};
+use crate::views::documents::{ConflictPage, EasyReadOutcome, SaveOutcome, SectionDraft};
 
 /// `POST /api/documents/start`: the first version, from the template or blank.
 #[server(prefix = "/api", endpoint = "documents/start")]
@@ -60,6 +60,39 @@ pub async fn save_section(
         SaveOutcome::Conflict { id } => crate::routes::conflict(access.id(), access.kind, *id),
         SaveOutcome::Saved { number } => format!("{page}?saved={number}#section-{key}"),
         SaveOutcome::NothingChanged => format!("{page}?unchanged=1#section-{key}"),
+    });
+    Ok(outcome)
+}
+
+/// `POST /api/documents/save-easy-read`: saves a section's easy read as a new version (an
+/// empty box removes it). `base` is the version the editor started from. After a clash the
+/// person is back in the editor with their words still in the box.
+#[server(prefix = "/api", endpoint = "documents/save-easy-read")]
+pub async fn save_easy_read(
+    process_id: i64,
+    kind: String,
+    key: u32,
+    base: u32,
+    easy_read: String,
+) -> Result<EasyReadOutcome, AppError> {
+    use crate::api::boundary::{document_context, redirect};
+    let access = document_context(process_id, &kind).await?;
+    let text = crate::forms::documents::easy_read(&easy_read)?;
+    let outcome = crate::workflows::documents::easy_read::save(&access, key, base, text).await?;
+    let page = crate::routes::document(access.id(), access.kind);
+    redirect(&match &outcome {
+        EasyReadOutcome::Saved { number } => {
+            format!("{page}?saved={number}&read=easy#section-{key}")
+        }
+        EasyReadOutcome::NothingChanged => format!("{page}?unchanged=1&read=easy#section-{key}"),
+        EasyReadOutcome::Clash => format!(
+            "{}?{}#easy-read",
+            crate::routes::edit_section(access.id(), access.kind, key),
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("easy_read", &easy_read)
+                .append_pair("easy_clash", "1")
+                .finish()
+        ),
     });
     Ok(outcome)
 }

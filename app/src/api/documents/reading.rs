@@ -8,11 +8,16 @@ use crate::views::documents::{
 };
 
 /// `POST /api/documents/page`: the latest version for people taking part; the published
-/// version for everyone else.
+/// version for everyone else; in full or (`read` = `easy`) in easy read.
 #[server(prefix = "/api", endpoint = "documents/page")]
-pub async fn load_document(process_id: i64, kind: String) -> Result<DocumentPage, AppError> {
+pub async fn load_document(
+    process_id: i64,
+    kind: String,
+    read: Option<String>,
+) -> Result<DocumentPage, AppError> {
     let access = crate::api::boundary::document_context(process_id, &kind).await?;
-    crate::workflows::documents::reading::page(&access).await
+    let reading = crate::forms::documents::reading(read.as_deref())?;
+    crate::workflows::documents::reading::page(&access, reading).await
 }
 
 /// `POST /api/documents/history`: who saved each version, when and why, a page at a time

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
-use super::{DocumentContent, SectionKey};
+use super::{DocumentContent, Section, SectionKey};
 use crate::domain::markdown::plain_text;
 
 /// A run of words that stayed, was added or was removed (whitespace included).
@@ -92,6 +92,8 @@ pub struct SectionDiff {
     /// Whether the section changed place relative to the sections around it.
     pub moved: bool,
     pub body: Vec<WordChange>,
+    /// The easy read's words; empty when neither version has one.
+    pub easy_read: Vec<WordChange>,
 }
 
 impl SectionDiff {
@@ -100,7 +102,22 @@ impl SectionDiff {
             && self.renamed_from.is_none()
             && !self.moved
             && self.body.iter().all(|w| matches!(w, WordChange::Same(_)))
+            && !self.easy_read_changed()
     }
+
+    pub fn easy_read_changed(&self) -> bool {
+        self.easy_read
+            .iter()
+            .any(|w| !matches!(w, WordChange::Same(_)))
+    }
+}
+
+/// A section's easy read as readers see it ("" when it has none).
+fn easy_words(section: &Section) -> String {
+    section
+        .easy_read
+        .as_ref()
+        .map_or_else(String::new, |e| plain_text(e.text.as_str()))
 }
 
 /// The keys in the longest common subsequence of two key orders: sections not in it moved.
@@ -170,6 +187,7 @@ pub fn compare(old: &DocumentContent, new: &DocumentContent) -> Vec<SectionDiff>
                         &plain_text(before.body.as_str()),
                         &plain_text(section.body.as_str()),
                     ),
+                    easy_read: word_diff(&easy_words(before), &easy_words(section)),
                 },
                 None => SectionDiff {
                     key: section.key,
@@ -180,6 +198,7 @@ pub fn compare(old: &DocumentContent, new: &DocumentContent) -> Vec<SectionDiff>
                     new_position: Some(new_index + 1),
                     moved: false,
                     body: word_diff("", &plain_text(section.body.as_str())),
+                    easy_read: word_diff("", &easy_words(section)),
                 },
             }
         })
@@ -198,6 +217,7 @@ pub fn compare(old: &DocumentContent, new: &DocumentContent) -> Vec<SectionDiff>
                 new_position: None,
                 moved: false,
                 body: word_diff(&plain_text(removed.body.as_str()), ""),
+                easy_read: word_diff(&easy_words(removed), ""),
             }),
     );
     out
@@ -213,6 +233,7 @@ mod tests {
             key: SectionKey::new(key),
             heading: SectionHeading::parse(heading).unwrap(),
             body: SectionBody::parse(body).unwrap(),
+            easy_read: None,
         }
     }
 
@@ -345,5 +366,23 @@ mod tests {
             .collect());
         let d = compare(&a, &b);
         assert_eq!(d.iter().filter(|x| x.is_unchanged()).count(), 20);
+    }
+
+    #[test]
+    fn a_change_to_the_easy_read_alone_shows_as_a_change() {
+        use crate::domain::document::easy_read::{EasyReadText, save_easy_read};
+        use crate::domain::document::editing::SectionSave;
+        let v1 = doc(vec![s(1, "Hope", "Full text.")]);
+        let text = EasyReadText::parse("Easy words.").unwrap();
+        let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text)
+        else {
+            panic!("saved")
+        };
+        let diff = &compare(&v1, &v2)[0];
+        assert!(!diff.is_unchanged());
+        assert!(diff.easy_read_changed());
+        assert_eq!(diff.easy_read, vec![WordChange::Added("Easy words.".into())]);
+        assert!(diff.body.iter().all(|w| matches!(w, WordChange::Same(_))));
+        assert!(compare(&v2, &v2)[0].is_unchanged());
     }
 }

@@ -75,7 +75,14 @@ impl DocumentContent {
     ) -> Result<Self, EditError> {
         let at = self.position(key)?;
         let mut sections = self.sections().to_vec();
-        sections[at] = Section { key, heading, body };
+        // The easy read stays; it shows as out of date if the text changed.
+        let easy_read = sections[at].easy_read.take();
+        sections[at] = Section {
+            key,
+            heading,
+            body,
+            easy_read,
+        };
         Ok(Self::new(sections)?)
     }
 
@@ -87,7 +94,12 @@ impl DocumentContent {
     ) -> Result<(Self, SectionKey), EditError> {
         let key = self.next_key();
         let mut sections = self.sections().to_vec();
-        sections.push(Section { key, heading, body });
+        sections.push(Section {
+            key,
+            heading,
+            body,
+            easy_read: None,
+        });
         Ok((Self::new(sections)?, key))
     }
 
@@ -163,7 +175,8 @@ pub fn save_section(
     if now.heading == heading && now.body == body {
         return Ok(SectionSave::NothingChanged);
     }
-    if now != started_from {
+    // Only the heading and text: an easy read saved meanwhile is kept, not a clash.
+    if (&now.heading, &now.body) != (&started_from.heading, &started_from.body) {
         return Ok(SectionSave::Conflict(Clash::ChangedMeanwhile));
     }
     Ok(SectionSave::Apply(

@@ -4,6 +4,7 @@
 //! history.
 
 pub mod diff;
+pub mod easy_read;
 pub mod editing;
 pub mod render;
 pub mod templates;
@@ -93,6 +94,10 @@ pub struct Section {
     pub key: SectionKey,
     pub heading: SectionHeading,
     pub body: SectionBody,
+    /// The section in easy read, if someone wrote one (see [`easy_read`]). Absent from
+    /// versions saved before easy read existed, and from the JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<easy_read::EasyRead>,
 }
 
 /// Why a set of sections cannot be saved.
@@ -161,6 +166,7 @@ pub(crate) fn test_content(sections: &[(u32, &str, &str)]) -> DocumentContent {
                 key: SectionKey::new(*k),
                 heading: SectionHeading::parse(h).unwrap(),
                 body: SectionBody::parse(b).unwrap(),
+                easy_read: None,
             })
             .collect(),
     )
@@ -176,6 +182,7 @@ mod tests {
             key: SectionKey::new(key),
             heading: SectionHeading::parse(heading).unwrap(),
             body: SectionBody::parse("").unwrap(),
+            easy_read: None,
         }
     }
 

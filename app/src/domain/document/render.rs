@@ -1,8 +1,10 @@
 //! A version as HTML: each section's heading (escaped), its Markdown (rendered and
 //! sanitised by [`crate::domain::markdown::render`]) and the glossary's words it is the first
 //! to use, explained. Used for the published page, rendered once when a version is
-//! published, and for the document's pages in the app.
+//! published, and for the document's pages in the app. In easy read, each section shows its
+//! easy-read text instead, saying so when it is out of date or missing.
 
+use super::easy_read::{EasyReadState, Reading};
 use super::{DocumentContent, Section};
 use crate::domain::glossary::{self, Explained};
 use crate::domain::markdown;
@@ -23,34 +25,79 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub fn section_html(section: &Section, explained: &[Explained]) -> String {
+pub fn section_html(section: &Section, explained: &[Explained], reading: Reading) -> String {
     let key = section.key.get();
     format!(
         "<section class=\"doc-section\" id=\"section-{key}\" aria-labelledby=\"heading-{key}\">\
          <h2 id=\"heading-{key}\">{}</h2>{}</section>",
         escape(section.heading.as_str()),
-        section_body_html(section, explained)
+        section_body_html(section, explained, reading)
     )
 }
 
-/// A section's text as HTML, followed by the glossary's words it is the first to use.
-pub fn section_body_html(section: &Section, explained: &[Explained]) -> String {
+/// The text a reader is shown of a section, and what to tell them about it.
+pub struct ShownText<'a> {
+    pub markdown: &'a str,
+    /// This is the easy-read text.
+    pub easy: bool,
+    pub note: Option<&'static str>,
+}
+
+pub const EASY_READ_OUT_OF_DATE: &str = "This easy read was written for an earlier wording of this section. The full text has changed since.";
+pub const EASY_READ_MISSING: &str =
+    "This section has no easy read yet. Here is the full text.";
+
+pub fn shown_text(section: &Section, reading: Reading) -> ShownText<'_> {
+    let full = |note| ShownText {
+        markdown: section.body.as_str(),
+        easy: false,
+        note,
+    };
+    match (reading, section.easy_read_state()) {
+        (Reading::Full, _) => full(None),
+        (Reading::Easy, EasyReadState::Missing) => full(Some(EASY_READ_MISSING)),
+        (Reading::Easy, EasyReadState::Current(text)) => ShownText {
+            markdown: text.as_str(),
+            easy: true,
+            note: None,
+        },
+        (Reading::Easy, EasyReadState::OutOfDate(text)) => ShownText {
+            markdown: text.as_str(),
+            easy: true,
+            note: Some(EASY_READ_OUT_OF_DATE),
+        },
+    }
+}
+
+/// A section's text as HTML (the easy read in a block of its own, which prints large),
+/// followed by the glossary's words it is the first to use.
+pub fn section_body_html(section: &Section, explained: &[Explained], reading: Reading) -> String {
+    let shown = shown_text(section, reading);
+    let note = shown.note.map_or_else(String::new, |n| {
+        format!("<p class=\"notice easy-read-note\">{}</p>", escape(n))
+    });
+    let text = markdown::render(shown.markdown);
+    let text = if shown.easy {
+        format!("<div class=\"easy-read\">{text}</div>")
+    } else {
+        text
+    };
     format!(
-        "{}{}",
-        markdown::render(section.body.as_str()),
+        "{note}{text}{}",
         words_explained_html(section.key.get(), explained)
     )
 }
 
-/// Per section, the glossary's terms that section is the first in the document to use: a
-/// term is explained where it first appears.
-pub fn first_uses(content: &DocumentContent) -> Vec<Vec<Explained>> {
+/// Per section, the glossary's terms that section is the first in the document to use (in
+/// the text shown for `reading`): a term is explained where it first appears.
+pub fn first_uses(content: &DocumentContent, reading: Reading) -> Vec<Vec<Explained>> {
     let mut seen = std::collections::HashSet::new();
     content
         .sections()
         .iter()
         .map(|s| {
-            glossary::used_in(&markdown::plain_text(s.body.as_str()), glossary::STARTING)
+            let shown = shown_text(s, reading).markdown;
+            glossary::used_in(&markdown::plain_text(shown), glossary::STARTING)
                 .into_iter()
                 .filter(|e| seen.insert(e.term.clone()))
                 .collect()
@@ -81,12 +128,12 @@ pub fn words_explained_html(key: u32, explained: &[Explained]) -> String {
     )
 }
 
-pub fn document_html(content: &DocumentContent) -> String {
+pub fn document_html(content: &DocumentContent, reading: Reading) -> String {
     content
         .sections()
         .iter()
-        .zip(first_uses(content))
-        .map(|(s, explained)| section_html(s, &explained))
+        .zip(first_uses(content, reading))
+        .map(|(s, explained)| section_html(s, &explained, reading))
         .collect()
 }
 
@@ -94,7 +141,7 @@ pub fn document_html(content: &DocumentContent) -> String {
 /// when a version is published or ratified.
 pub fn publication_html(content: &DocumentContent) -> (String, String) {
     use sha2::{Digest, Sha256};
-    let html = document_html(content);
+    let html = document_html(content, Reading::Full);
     let tag = Sha256::digest(html.as_bytes())
         .iter()
         .take(16)
@@ -114,13 +161,14 @@ mod tests {
             key: SectionKey::new(key),
             heading: SectionHeading::parse("Part").unwrap(),
             body: SectionBody::parse(body).unwrap(),
+            easy_read: None,
         };
         let content = DocumentContent::new(vec![
             section(1, "Everyone should be offered **naloxone**."),
             section(2, "Naloxone again, and harm reduction."),
         ])
         .unwrap();
-        let html = document_html(&content);
+        let html = document_html(&content, Reading::Full);
         let first = html.find("id=\"section-2\"").unwrap();
         assert!(html[..first].contains("<dt><dfn>Naloxone</dfn></dt>"));
         assert!(
@@ -137,13 +185,49 @@ mod tests {
             key: SectionKey::new(4),
             heading: SectionHeading::parse("<script>alert(1)</script> & \"Hope\"").unwrap(),
             body: SectionBody::parse("**bold** <img src=x onerror=alert(1)>").unwrap(),
+            easy_read: None,
         }])
         .unwrap();
-        let html = document_html(&content);
+        let html = document_html(&content, Reading::Full);
         assert!(html.contains("id=\"section-4\""));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Hope&quot;"));
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn easy_read_shows_each_sections_easy_text_and_says_when_it_is_stale_or_missing() {
+        use crate::domain::document::easy_read::{EasyReadText, save_easy_read};
+        use crate::domain::document::editing::SectionSave;
+        let v1 = crate::domain::document::test_content(&[
+            (1, "Hope", "Recovery is a deeply personal process of change."),
+            (2, "Home", "A safe and stable home."),
+        ]);
+        let text = EasyReadText::parse("Recovery is **your** journey.").unwrap();
+        let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text)
+        else {
+            panic!("saved")
+        };
+        let easy = document_html(&v2, Reading::Easy);
+        assert!(easy.contains("<div class=\"easy-read\"><p>Recovery is <strong>your</strong> journey.</p>\n</div>"));
+        assert!(!easy.contains("deeply personal"));
+        assert!(easy.contains(EASY_READ_MISSING), "section 2 has none");
+        assert!(easy.contains("A safe and stable home."));
+        assert!(!easy.contains(EASY_READ_OUT_OF_DATE));
+        // The full text is untouched by the easy read.
+        assert!(document_html(&v2, Reading::Full).contains("deeply personal"));
+        assert!(!document_html(&v2, Reading::Full).contains("easy-read"));
+        // The main text changes: the easy read is still shown, marked out of date.
+        let v3 = v2
+            .with_section_replaced(
+                SectionKey::new(1),
+                SectionHeading::parse("Hope").unwrap(),
+                SectionBody::parse("Recovery is a process of change.").unwrap(),
+            )
+            .unwrap();
+        let stale = document_html(&v3, Reading::Easy);
+        assert!(stale.contains(EASY_READ_OUT_OF_DATE));
+        assert!(stale.contains("<strong>your</strong> journey"));
     }
 }

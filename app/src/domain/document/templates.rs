@@ -103,6 +103,7 @@ pub fn starting_content(kind: DocumentKind, from_template: bool) -> DocumentCont
             key: SectionKey::new(i as u32 + 1),
             heading: SectionHeading::parse(heading).expect("template headings are valid"),
             body: SectionBody::parse(body).expect("template bodies are valid"),
+            easy_read: None,
         })
         .collect();
     DocumentContent::new(sections).expect("templates are valid content")

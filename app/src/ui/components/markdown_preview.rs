@@ -11,15 +11,25 @@ use crate::ui::components::writing_advice::WritingAdvice;
 pub fn MarkdownPreview(
     #[prop(into)] heading: Signal<String>,
     #[prop(into)] body: Signal<String>,
+    /// Names the preview's parts, for a page with two previews.
+    #[prop(default = "preview")]
+    id: &'static str,
+    /// The text is an easy read: shown as it prints, large and one idea a line.
+    #[prop(optional)]
+    easy_read: bool,
 ) -> impl IntoView {
+    let label = format!("{id}-label");
+    let labelled_by = label.clone();
     view! {
-        <section class="preview" aria-labelledby="preview-label">
-            <h2 id="preview-label" class="preview__label">"Preview: how it will look when published"</h2>
+        <section class="preview" aria-labelledby=labelled_by>
+            <h2 id=label class="preview__label">
+                {if easy_read { "Preview of the easy read" } else { "Preview: how it will look when published" }}
+            </h2>
             <div class="preview__page doc-page">
                 <h3 class="preview__heading">{move || heading.get()}</h3>
-                <div inner_html=move || render(&body.get())></div>
+                <div class:easy-read=easy_read inner_html=move || render(&body.get())></div>
             </div>
-            <WritingAdvice body />
+            <WritingAdvice body id />
         </section>
     }
     .into_any()

@@ -6,6 +6,7 @@ pub mod live;
 pub mod loaded;
 pub mod markdown_preview;
 pub mod raw_text;
+pub mod reading_switch;
 pub mod refetch;
 pub mod status;
 pub mod thread;

@@ -34,11 +34,18 @@ pub fn WordingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
 }
 
 #[component]
-pub fn WritingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
+pub fn WritingAdvice(
+    #[prop(into)] body: Signal<String>,
+    /// Names the advice's heading, for a page with two editors.
+    #[prop(default = "preview")]
+    id: &'static str,
+) -> impl IntoView {
     let figures = Memo::new(move |_| body.with(|b| readability(b)));
+    let heading = format!("{id}-advice-heading");
+    let labelled_by = heading.clone();
     view! {
-        <section class="advice" aria-labelledby="advice-heading">
-            <h2 id="advice-heading" class="preview__label">"Easy to read? Advice, not rules"</h2>
+        <section class="advice" aria-labelledby=labelled_by>
+            <h2 id=heading class="preview__label">"Easy to read? Advice, not rules"</h2>
             {move || {
                 let r = figures.get();
                 let summary = match r.reading_age {

@@ -117,6 +117,14 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDraft,
         key,
         heading: section.heading.as_str().to_string(),
         body: section.body.as_str().to_string(),
+        easy_read: section
+            .easy_read
+            .as_ref()
+            .map_or_else(String::new, |e| e.text.as_str().to_string()),
+        easy_read_out_of_date: matches!(
+            section.easy_read_state(),
+            crate::domain::document::easy_read::EasyReadState::OutOfDate(_)
+        ),
         process: access.process.clone(),
     })
 }

@@ -5,13 +5,15 @@ use std::collections::HashMap;
 
 use super::context::{DocumentContext, meta_view};
 use crate::domain::PersonId;
+use crate::domain::document::DocumentContent;
+use crate::domain::document::easy_read::{EasyReadState, Reading};
 use crate::domain::document::render::{first_uses, section_body_html};
 use crate::domain::document::version::VersionNumber;
 use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
 use crate::store::documents::{self, StoredVersion};
 use crate::views::documents::{
-    ComparePage, DocumentPage, DocumentSummary, HistoryPage, HistoryRow, PublishedView,
+    ComparePage, DocumentPage, DocumentSummary, EasyReadCount, HistoryPage, HistoryRow, PublishedView,
     SectionView, VersionPage, VersionView,
 };
 use crate::workflows::unexpected;
@@ -20,6 +22,7 @@ fn version_view(
     version: &StoredVersion,
     names: &HashMap<PersonId, String>,
     published: &[u32],
+    reading: Reading,
 ) -> VersionView {
     VersionView {
         meta: meta_view(&version.meta(), names, published),
@@ -27,13 +30,34 @@ fn version_view(
             .content
             .sections()
             .iter()
-            .zip(first_uses(&version.content))
+            .zip(first_uses(&version.content, reading))
             .map(|(s, explained)| SectionView {
                 key: s.key.get(),
                 heading: s.heading.as_str().to_string(),
-                html: section_body_html(s, &explained),
+                html: section_body_html(s, &explained, reading),
             })
             .collect(),
+        easy_read: easy_read_count(&version.content),
+    }
+}
+
+/// How many sections of a version have an easy read, and how many of those are out of date.
+fn easy_read_count(content: &DocumentContent) -> EasyReadCount {
+    let states: Vec<_> = content
+        .sections()
+        .iter()
+        .map(|s| s.easy_read_state())
+        .collect();
+    EasyReadCount {
+        sections: states.len(),
+        written: states
+            .iter()
+            .filter(|s| !matches!(s, EasyReadState::Missing))
+            .count(),
+        out_of_date: states
+            .iter()
+            .filter(|s| matches!(s, EasyReadState::OutOfDate(_)))
+            .count(),
     }
 }
 
@@ -64,7 +88,7 @@ async fn readable_version(
 }
 
 /// The latest version for people taking part; the published version for everyone else.
-pub async fn page(access: &DocumentContext) -> Result<DocumentPage, AppError> {
+pub async fn page(access: &DocumentContext, reading: Reading) -> Result<DocumentPage, AppError> {
     let may = access.abilities();
     let db = access.db();
     let publication = documents::current_publication(db, access.id(), access.kind)
@@ -104,7 +128,8 @@ pub async fn page(access: &DocumentContext) -> Result<DocumentPage, AppError> {
         activity,
         public_comments_open,
         kind: access.kind,
-        shown: shown.map(|v| version_view(&v, &names, &published)),
+        shown: shown.map(|v| version_view(&v, &names, &published, reading)),
+        reading,
         published: publication.as_ref().map(published_view),
         may,
         process: access.process.clone(),
@@ -176,7 +201,7 @@ pub async fn version(access: &DocumentContext, number: u32) -> Result<VersionPag
         .map(|p| p.number.get());
     Ok(VersionPage {
         kind: access.kind,
-        version: version_view(&version, &names, &published),
+        version: version_view(&version, &names, &published, Reading::Full),
         latest_number,
         published_now,
         may: access.abilities(),

@@ -81,6 +81,7 @@ async fn step(
         kind: Some(kind),
         heading: None,
         html: None,
+        easy_html: None,
         version: None,
         comments: Vec::new(),
         vote: None,
@@ -93,6 +94,13 @@ async fn step(
         {
             live.heading = Some(section.heading.as_str().to_string());
             live.html = Some(crate::domain::markdown::render(section.body.as_str()));
+            live.easy_html = section.easy_read.is_some().then(|| {
+                crate::domain::document::render::section_body_html(
+                    section,
+                    &[],
+                    crate::domain::document::easy_read::Reading::Easy,
+                )
+            });
             live.version = Some(latest.number.get());
         }
         if matches!(kind, StepKind::Comments { .. }) {
@@ -246,6 +254,7 @@ pub fn for_phones(room: &LiveRoom) -> LiveStep {
             kind: None,
             heading: None,
             html: None,
+            easy_html: None,
             version: None,
             comments: Vec::new(),
             vote: None,

@@ -93,6 +93,10 @@ fn SectionChange(diff: SectionDiff) -> impl IntoView {
         SectionStatus::Removed => "diff-section diff-section--removed",
         SectionStatus::Kept => "diff-section",
     };
+    let easy_changed = diff.easy_read_changed();
+    if easy_changed {
+        notes.push("Easy read changed".into());
+    }
     let id = format!("diff-{}", diff.key.get());
     let labelled_by = id.clone();
     view! {
@@ -102,6 +106,10 @@ fn SectionChange(diff: SectionDiff) -> impl IntoView {
                 <ul class="diff-notes">{notes.into_iter().map(|n| view! { <li class="tag">{n}</li> }).collect_view()}</ul>
             })}
             {(!unchanged).then(|| view! { <WordDiff changes=diff.body.clone() /> })}
+            {easy_changed.then(|| view! {
+                <h3>"Easy read"</h3>
+                <WordDiff changes=diff.easy_read.clone() />
+            })}
         </section>
     }
 }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{DocumentTrail, query_number, route_document};
+use super::{DocumentTrail, query_number, query_text, route_document};
 
 use crate::api::documents::editing::{AddSection, MoveSection, RemoveSection, StartDocument};
 use crate::api::documents::publishing::PublishVersion;
@@ -14,8 +14,10 @@ use crate::api::documents::reading::load_document;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::deliberation::activity::SectionActivity;
 use crate::domain::document::SectionHeading;
+use crate::domain::document::easy_read::Reading;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::loaded::loaded;
+use crate::ui::components::reading_switch::ReadingSwitch;
 use crate::views::documents::DocumentPage;
 use crate::views::documents::SectionView;
 
@@ -32,6 +34,7 @@ struct Actions {
 #[component]
 pub fn DocumentPageView() -> impl IntoView {
     let route = route_document();
+    let read = query_text("read");
     let actions = Actions {
         start: ServerAction::new(),
         add: ServerAction::new(),
@@ -43,15 +46,16 @@ pub fn DocumentPageView() -> impl IntoView {
         move || {
             (
                 route.get(),
+                read.get(),
                 actions.start.version().get(),
                 actions.move_section.version().get(),
                 actions.remove.version().get(),
                 actions.publish.version().get(),
             )
         },
-        |(route, ..)| async move {
+        |(route, read, ..)| async move {
             match route {
-                Some((id, kind)) => load_document(id, kind).await,
+                Some((id, kind)) => load_document(id, kind, read).await,
                 None => Err(crate::error::AppError::NotFound("that document".into())),
             }
         },
@@ -79,6 +83,8 @@ fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
         .find_map(Result::err)
     });
     let base = page.shown.as_ref().map(|v| v.meta.number);
+    let reading = page.reading;
+    let easy = reading == Reading::Easy;
     let published_number = page.published.as_ref().map(|p| p.number);
     view! {
         <Title text=kind.title() />
@@ -116,13 +122,15 @@ fn Document(page: DocumentPage, actions: Actions) -> impl IntoView {
                             <li><a href=format!("{}?from={n}&to={}", crate::routes::compare(id, kind), base.unwrap_or(n))>"Compare with the published version"</a></li>
                         })}
                     </ul>
-                    <div class="doc-page">
+                    <ReadingSwitch path=crate::routes::document(id, kind) reading />
+                    {(may.read_drafts && easy).then(|| view! { <EasyReadProgress count=version.easy_read /> })}
+                    <div class="doc-page" class:doc-page--easy=easy>
                         {version.sections.into_iter().enumerate().map(|(i, section)| {
                             let activity = may.read_drafts.then(|| {
                                 page.activity.iter().find(|(k, _)| *k == section.key).map(|(_, a)| *a).unwrap_or_default()
                             });
                             view! {
-                                <DocumentSection section id kind base=version.meta.number edit=may.edit first=i == 0 last=i + 1 == count actions activity public_comment=page.public_comments_open />
+                                <DocumentSection section id kind base=version.meta.number edit=may.edit first=i == 0 last=i + 1 == count actions activity public_comment=page.public_comments_open easy />
                             }
                         }).collect_view()}
                     </div>
@@ -177,13 +185,15 @@ fn DocumentSection(
     activity: Option<SectionActivity>,
     /// A member of the public may comment on this section.
     public_comment: bool,
+    /// The page shows the easy read: "Edit" opens the easy read's box.
+    easy: bool,
 ) -> impl IntoView {
     let key = section.key;
     let discuss = crate::routes::discussion(id, kind, key);
     let heading_for_link = section.heading.clone();
     let heading_for_public = section.heading.clone();
     let heading = section.heading.clone();
-    let edit_link = crate::routes::edit_section(id, kind, key);
+    let edit_link = crate::routes::edit_section(id, kind, key) + if easy { "#easy-read" } else { "" };
     let move_form = move |direction: &'static str, label: &'static str| {
         let heading = heading.clone();
         view! {
@@ -203,7 +213,8 @@ fn DocumentSection(
         view! {
             <div class="section-tools">
                 <a class="button button--small" href=edit_link>
-                    "Edit" <span class="visually-hidden">{format!(" “{}”", section.heading)}</span>
+                    {if easy { "Edit the easy read" } else { "Edit" }}
+                    <span class="visually-hidden">{format!("{} “{}”", if easy { " of" } else { "" }, section.heading)}</span>
                 </a>
                 {(!first).then(|| move_form("up", "Move up"))}
                 {(!last).then(|| move_form("down", "Move down"))}
@@ -242,6 +253,19 @@ fn DocumentSection(
             {public_link}
             {toolbar}
         </section>
+    }
+}
+
+/// For people taking part, reading the easy read: how far it has got.
+#[component]
+fn EasyReadProgress(count: crate::views::documents::EasyReadCount) -> impl IntoView {
+    let stale = match count.out_of_date {
+        0 => String::new(),
+        1 => " 1 of them is out of date: the full text changed after it was written.".into(),
+        n => format!(" {n} of them are out of date: the full text changed after they were written."),
+    };
+    view! {
+        <p class="meta">{format!("{} of {} sections have an easy read.{stale}", count.written, count.sections)}</p>
     }
 }
 

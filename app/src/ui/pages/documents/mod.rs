@@ -37,6 +37,12 @@ pub fn query_number(name: &'static str) -> Memo<Option<u32>> {
     Memo::new(move |_| query.read().get(name)?.parse::<u32>().ok())
 }
 
+/// Text from the query string, as typed (parsed by the server).
+pub fn query_text(name: &'static str) -> Memo<Option<String>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(name))
+}
+
 /// "Process title › Document title" above each page's heading.
 #[component]
 pub fn DocumentTrail(process: ProcessSummary, kind: DocumentKind) -> impl IntoView {

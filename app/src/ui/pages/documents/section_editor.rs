@@ -8,8 +8,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{DocumentTrail, route_document, route_number};
-use crate::api::documents::editing::{SaveSection, load_section};
+use crate::api::documents::editing::{SaveEasyRead, SaveSection, load_section};
 use crate::domain::document::version::ChangeSummary;
+use crate::domain::document::easy_read::EasyReadText;
 use crate::domain::document::{SectionBody, SectionHeading};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::formatting_tools::FormattingTools;
@@ -61,7 +62,77 @@ fn SectionEditor(draft: SectionDraft) -> impl IntoView {
             />
             <MarkdownPreview heading=heading body=body />
         </div>
+        <EasyReadEditor
+            id kind=draft.kind key=draft.key base=draft.base heading
+            saved=draft.easy_read.clone() out_of_date=draft.easy_read_out_of_date
+            typed=from_query("easy_read") clash=from_query("easy_clash").is_some()
+        />
         <p><a href=back>"Back to the document without saving"</a></p>
+    }
+}
+
+/// The section's easy read, drafted beside it: its own box and save, a preview that shows it
+/// as it prints, and the same advice on reading.
+#[allow(clippy::too_many_arguments)]
+#[component]
+fn EasyReadEditor(
+    id: i64,
+    kind: crate::domain::document::DocumentKind,
+    key: u32,
+    base: u32,
+    heading: RwSignal<String>,
+    /// The easy read as saved in the latest version.
+    saved: String,
+    out_of_date: bool,
+    /// Words handed back in the address (a preview without JavaScript, or after a clash).
+    typed: Option<String>,
+    clash: bool,
+) -> impl IntoView {
+    let save = ServerAction::<SaveEasyRead>::new();
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let initial = typed.unwrap_or_else(|| saved.clone());
+    let text = RwSignal::new(initial.clone());
+    view! {
+        <section class="easy-read-editor" id="easy-read" aria-labelledby="easy-read-heading">
+            <h2 id="easy-read-heading">"Easy read of this section"</h2>
+            <p>"An easy read says the same in short sentences of 15 words or fewer, one idea a line, in everyday words. Readers choose “Easy read” to see it. Leave the box empty if there is none yet."</p>
+            {out_of_date.then(|| view! {
+                <p class="notice">"The full text has changed since this easy read was written. Check that it still says the same, then save it."</p>
+            })}
+            {clash.then(|| view! {
+                <div class="notice" role="alert">
+                    <p>"Someone else saved an easy read of this section after you opened it. Yours was not saved: it is still in the box. Theirs is now saved:"</p>
+                    <div class="easy-read" inner_html=crate::domain::markdown::render(&saved)></div>
+                    <p>"Change your words if you need to, then save again."</p>
+                </div>
+            })}
+            <div class="editor">
+                <ActionForm action=save attr:class="form editor__form">
+                    <FormError error />
+                    <input type="hidden" name="process_id" value=id />
+                    <input type="hidden" name="kind" value=kind.slug() />
+                    <input type="hidden" name="key" value=key />
+                    <input type="hidden" name="base" value=base />
+                    <div class="field">
+                        <label for="easy_read">"Easy read"</label>
+                        <p class="hint" id="easy-read-hint">{format!("Up to {} characters. Start a new line for each idea.", EasyReadText::MAX_CHARS)}</p>
+                        <FormattingTools textarea="easy_read" />
+                        <textarea id="easy_read" name="easy_read" rows="10" maxlength=EasyReadText::MAX_CHARS
+                            aria-describedby=move || described_by(error, "easy_read", Some("easy-read-hint"))
+                            aria-invalid=move || aria_invalid(error, "easy_read")
+                            on:input=move |ev| text.set(event_target_value(&ev))>{escaped_on_server(initial)}</textarea>
+                        <FieldError field="easy_read" error />
+                    </div>
+                    <div class="actions">
+                        <button type="submit" class="button" disabled=move || save.pending().get()>"Save the easy read"</button>
+                        <button type="submit" class="button button--secondary no-js-only" formmethod="get" formaction="#easy-read" formnovalidate=true>
+                            "Show preview of the easy read"
+                        </button>
+                    </div>
+                </ActionForm>
+                <MarkdownPreview heading=heading body=text id="easy-preview" easy_read=true />
+            </div>
+        </section>
     }
 }
 

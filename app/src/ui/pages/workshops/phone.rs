@@ -16,7 +16,10 @@ use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::live::{ReconnectingNotice, live_frames};
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::decisions::decision::ballot_fields;
-use crate::ui::pages::documents::{query_number, route_number};
+use crate::domain::document::easy_read::Reading;
+use crate::domain::document::render::EASY_READ_MISSING;
+use crate::ui::components::reading_switch::ReadingSwitch;
+use crate::ui::pages::documents::{query_number, query_text, route_number};
 use crate::views::workshops::LiveStep;
 
 #[component]
@@ -52,6 +55,12 @@ fn Phone(step: LiveStep) -> impl IntoView {
     let comment_ok = Signal::derive(move || {
         commented.get().is_some() || matches!(comment.value().get(), Some(Ok(_)))
     });
+    // An unknown choice shows the full text: the switch below offers both.
+    let read = query_text("read");
+    let reading = Memo::new(move |_| {
+        Reading::from_query(read.get().as_deref()).unwrap_or_default()
+    });
+    let here = crate::routes::phone(id);
     view! {
         <Title text="Workshop" />
         // Sent without the app, the page follows the room with `ui/follow.js`, which reads these.
@@ -67,11 +76,20 @@ fn Phone(step: LiveStep) -> impl IntoView {
                 view! {
                     {matches!(s.position, Position::At(_)).then(|| view! { <p class="phone__count">{format!("Step {} of {}", s.number, s.of)}</p> })}
                     <h1 class="phone__title">{heading}</h1>
-                    {s.html.clone().map(|html| view! {
-                        <section class="phone__section" aria-labelledby="phone-section-heading">
-                            <h2 id="phone-section-heading">{s.heading.clone().unwrap_or_default()}</h2>
-                            <div inner_html=html></div>
-                        </section>
+                    {s.html.clone().map(|html| {
+                        let reading = reading.get();
+                        let html = match (reading, s.easy_html.clone()) {
+                            (Reading::Full, _) => html,
+                            (Reading::Easy, Some(easy)) => easy,
+                            (Reading::Easy, None) => format!("<p class=\"notice easy-read-note\">{EASY_READ_MISSING}</p>{html}"),
+                        };
+                        view! {
+                            <section class="phone__section" aria-labelledby="phone-section-heading">
+                                <h2 id="phone-section-heading">{s.heading.clone().unwrap_or_default()}</h2>
+                                <ReadingSwitch path=here.clone() reading />
+                                <div inner_html=html></div>
+                            </section>
+                        }
                     })}
                     {matches!(s.kind, Some(StepKind::Comments { .. })).then(|| view! {
                         <section aria-labelledby="phone-comment-heading">
