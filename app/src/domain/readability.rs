@@ -163,9 +163,40 @@ pub fn readability(markdown: &str) -> Readability {
     }
 }
 
+/// A whole version's figures, kept with it so the history can show the text getting easier
+/// without reading every version's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionFigures {
+    pub reading_age: Option<u32>,
+    /// Sentences over [`EASY_READ_WORDS`].
+    pub over_easy_read: u32,
+}
+
+/// The figures of a version's full text: its sections' texts read as one.
+pub fn version_figures<'a>(texts: impl Iterator<Item = &'a str>) -> VersionFigures {
+    let all: Vec<&str> = texts.collect();
+    let r = readability(&all.join("\n\n"));
+    VersionFigures {
+        reading_age: r.reading_age,
+        over_easy_read: u32::try_from(r.over_easy_read.len()).unwrap_or(u32::MAX),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_versions_figures_read_its_sections_as_one_text() {
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.";
+        let figures = version_figures(["Hope is here.", long, ""].into_iter());
+        assert_eq!(figures.over_easy_read, 1);
+        assert_eq!(
+            figures.reading_age,
+            readability(&format!("Hope is here.\n\n{long}")).reading_age
+        );
+        assert_eq!(version_figures(std::iter::empty()).reading_age, None);
+    }
 
     #[test]
     fn syllables_are_counted_by_hand_rules() {

@@ -10,6 +10,7 @@ use sqlx::any::AnyRow;
 use super::{Db, StoreError};
 use crate::domain::document::version::{ChangeSummary, PublicationStatus, VersionNumber};
 use crate::domain::document::{DocumentContent, DocumentKind, SectionKey};
+use crate::domain::readability::{VersionFigures, version_figures};
 use crate::domain::{PersonId, ProcessId};
 
 /// One saved version, with its full content.
@@ -22,6 +23,7 @@ pub struct StoredVersion {
     pub summary: ChangeSummary,
     pub content: DocumentContent,
     pub created_at: i64,
+    pub figures: VersionFigures,
 }
 
 impl StoredVersion {
@@ -32,8 +34,14 @@ impl StoredVersion {
             credit: self.credit,
             summary: self.summary.clone(),
             created_at: self.created_at,
+            figures: Some(self.figures),
         }
     }
+}
+
+/// A version's readability figures, worked out from its full text.
+pub fn figures_of(content: &DocumentContent) -> VersionFigures {
+    version_figures(content.sections().iter().map(|s| s.body.as_str()))
 }
 
 /// One version without its content, for the history list.
@@ -44,6 +52,8 @@ pub struct VersionMeta {
     pub credit: Option<AmendmentCredit>,
     pub summary: ChangeSummary,
     pub created_at: i64,
+    /// `None` for versions saved before the figures were kept.
+    pub figures: Option<VersionFigures>,
 }
 
 /// A version made by accepting an amendment credits its proposer.
@@ -84,7 +94,21 @@ fn meta_from_row(row: &AnyRow) -> Result<VersionMeta, StoreError> {
         }),
         summary: ChangeSummary::automatic(summary),
         created_at: row.try_get("created_at")?,
+        figures: figures_from_row(row)?,
     })
+}
+
+fn figures_from_row(row: &AnyRow) -> Result<Option<VersionFigures>, StoreError> {
+    let over: Option<i64> = row.try_get("long_sentences")?;
+    let age: Option<i64> = row.try_get("reading_age")?;
+    let corrupt = |what: &str| StoreError::Corrupt(format!("version figures: {what}"));
+    let Some(over) = over else { return Ok(None) };
+    Ok(Some(VersionFigures {
+        over_easy_read: u32::try_from(over).map_err(|_| corrupt("long sentences"))?,
+        reading_age: age
+            .map(|a| u32::try_from(a).map_err(|_| corrupt("reading age")))
+            .transpose()?,
+    }))
 }
 
 fn version_from_row(row: &AnyRow) -> Result<StoredVersion, StoreError> {
@@ -100,6 +124,7 @@ fn version_from_row(row: &AnyRow) -> Result<StoredVersion, StoreError> {
         author: meta.author,
         credit: meta.credit,
         summary: meta.summary,
+        figures: meta.figures.unwrap_or_else(|| figures_of(&content)),
         content,
         created_at: meta.created_at,
     })
@@ -107,8 +132,10 @@ fn version_from_row(row: &AnyRow) -> Result<StoredVersion, StoreError> {
 
 /// The columns a version is read from; the proposer of an accepted amendment comes along.
 const VERSION_COLUMNS: &str = "number, author_id, summary, content, created_at, amendment_id, \
+     reading_age, long_sentences, \
      (SELECT a.proposer_id FROM amendments a WHERE a.id = document_versions.amendment_id) AS proposer_id";
 const META_COLUMNS: &str = "number, author_id, summary, created_at, amendment_id, \
+     reading_age, long_sentences, \
      (SELECT a.proposer_id FROM amendments a WHERE a.id = document_versions.amendment_id) AS proposer_id";
 
 #[tracing::instrument(skip(db))]
@@ -258,10 +285,12 @@ pub async fn write_next_crediting<T>(
         let number = latest.map_or(VersionNumber::FIRST, |v| v.number.next());
         let json = serde_json::to_string(&content)
             .map_err(|e| StoreError::Corrupt(format!("encoding content: {e}")))?;
+        let figures = figures_of(&content);
         let inserted = sqlx::query(
             "INSERT INTO document_versions \
-             (process_id, kind, number, author_id, summary, content, created_at, amendment_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             (process_id, kind, number, author_id, summary, content, created_at, amendment_id, \
+              reading_age, long_sentences) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(process.get())
         .bind(kind.slug())
@@ -271,6 +300,8 @@ pub async fn write_next_crediting<T>(
         .bind(json)
         .bind(now)
         .bind(amendment)
+        .bind(figures.reading_age.map(i64::from))
+        .bind(i64::from(figures.over_easy_read))
         .execute(&mut *tx)
         .await;
         match inserted {

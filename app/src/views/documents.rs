@@ -26,6 +26,8 @@ pub struct VersionMetaView {
     pub published: bool,
     /// When the version came from an accepted amendment: who proposed it.
     pub proposed_by: Option<String>,
+    /// How easy its full text is to read; `None` when saved before this was kept.
+    pub figures: Option<crate::domain::readability::VersionFigures>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -138,6 +138,9 @@ async fn an_easy_read_is_versioned_with_its_section_and_goes_out_of_date(app: Te
         .page_as(&cast.participant, &format!("/processes/{p}/documents/definition/history"))
         .await;
     assert!(history.contains("Wrote the easy read of"), "{history}");
+    // Each version's readability figures, kept when it was saved.
+    assert!(history.contains("How easy to read"));
+    assert!(history.contains("Reading age "), "{history}");
 
     // An empty box removes it (version 6); old versions keep theirs.
     let removed = easy_outcome(save_easy(&app, &cast.drafter, &p, 5, "  ").await).await;

@@ -88,5 +88,6 @@ pub fn meta_view(
         summary: meta.summary.as_str().to_string(),
         published: published.contains(&meta.number.get()),
         proposed_by: meta.credit.map(|c| name_of(names, c.proposer)),
+        figures: meta.figures,
     }
 }

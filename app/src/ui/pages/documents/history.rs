@@ -9,6 +9,7 @@ use crate::api::documents::reading::document_history;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::paging::PageOf;
 use crate::ui::components::loaded::loaded;
+use crate::domain::readability::VersionFigures;
 use crate::views::documents::HistoryPage;
 
 #[component]
@@ -47,6 +48,7 @@ fn History(page: HistoryPage) -> impl IntoView {
         <DocumentTrail process=page.process.clone() kind=page.kind />
         <h1>"History of changes"</h1>
         <p>{intro}</p>
+        <p class="hint">"“How easy to read” gives each version's reading age (an estimate by the Flesch-Kincaid formula: lower is easier) and how many sentences are longer than 15 words, the Easy Read limit. Advice, not a score to meet."</p>
         {(of.pages > 1).then(|| view! { <p>{format!("Page {} of {}, newest first.", of.number, of.pages)}</p> })}
         {if page.versions.is_empty() {
             view! { <p>"There are no versions to show yet."</p> }.into_any()
@@ -59,6 +61,7 @@ fn History(page: HistoryPage) -> impl IntoView {
                         <th scope="col">"Saved by"</th>
                         <th scope="col">"When"</th>
                         <th scope="col">"What changed"</th>
+                        <th scope="col">"How easy to read"</th>
                         <th scope="col">"Links"</th>
                     </tr></thead>
                     <tbody>
@@ -75,6 +78,7 @@ fn History(page: HistoryPage) -> impl IntoView {
                                         {if v.summary.is_empty() { "No summary given".to_string() } else { v.summary }}
                                         {v.proposed_by.map(|who| view! { <span class="credit">{format!(" (amendment proposed by {who})")}</span> })}
                                     </td>
+                                    <td>{figures_in_words(v.figures)}</td>
                                     <td class="actions">
                                         <a href=read>"Read" <span class="visually-hidden">{format!(" version {}", v.number)}</span></a>
                                         {compare.map(|c| view! { <a href=c>"Compare with the one before" <span class="visually-hidden">{format!(" version {}", v.number)}</span></a> })}
@@ -89,6 +93,22 @@ fn History(page: HistoryPage) -> impl IntoView {
             }.into_any()
         }}
     }
+}
+
+/// A version's readability figures in a few words.
+fn figures_in_words(figures: Option<VersionFigures>) -> String {
+    let Some(f) = figures else {
+        return "Not measured (saved before this was kept)".into();
+    };
+    let age = f
+        .reading_age
+        .map_or_else(|| "No text yet".to_string(), |a| format!("Reading age {a}"));
+    let long = match f.over_easy_read {
+        0 => "no long sentences".to_string(),
+        1 => "1 long sentence".to_string(),
+        n => format!("{n} long sentences"),
+    };
+    format!("{age}; {long}")
 }
 
 /// Links to the newer and older pages of a long history.
