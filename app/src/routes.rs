@@ -144,6 +144,7 @@ page_routes! {
     me() => "/me";
     withdraw() => "/me/withdraw";
     withdrawn() => "/withdrawn";
+    comfort() => "/reading-comfort";
     sign_in_link() => "/sign-in/link";
 }
 

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod invitations;
 pub mod me;
 pub mod members;
+pub mod preferences;
 pub mod processes;
 pub mod session;
 pub mod sign_in_codes;

@@ -3,6 +3,7 @@
 
 pub mod appearance;
 pub mod calendar;
+pub mod comfort;
 pub mod constituency;
 pub mod credentials;
 pub mod decision;

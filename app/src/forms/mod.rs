@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod people;
+pub mod preferences;
 pub mod workshops;
 
 use crate::domain::Constituency;

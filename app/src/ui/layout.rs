@@ -49,14 +49,36 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// The text size and contrast page, coming back to `here` afterwards.
+pub fn comfort_link(here: &str) -> String {
+    format!(
+        "{}?{}",
+        crate::routes::comfort(),
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("back", here)
+            .finish()
+    )
+}
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    // Back to this very page (with its query) after choosing.
+    let comfort_link = move || {
+        let search = location.search.get();
+        let here = match search.trim_start_matches('?') {
+            "" => location.pathname.get(),
+            query => format!("{}?{query}", location.pathname.get()),
+        };
+        comfort_link(&here)
+    };
     view! {
         <footer class="site-footer">
             <div class="wrap">
                 <p>
                     "Recovery Commons. Nobody's name is shown to the public unless they chose it."
                 </p>
+                <p><a href=comfort_link>"Text size and contrast"</a></p>
             </div>
         </footer>
     }

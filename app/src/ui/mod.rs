@@ -32,6 +32,7 @@ use pages::workshops::{
 use pages::{
     audit::AuditPageView,
     codes::CodesPage,
+    comfort::ComfortPage,
     home::HomePage,
     invite::InvitePage,
     join::JoinPage,
@@ -56,8 +57,15 @@ const FOLLOW_SCRIPT: &str = include_str!("follow.js");
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
-    let without_app = use_context::<http::request::Parts>()
+    let parts = use_context::<http::request::Parts>();
+    let without_app = parts
+        .as_ref()
         .is_some_and(|parts| crate::routes::without_app(parts.uri.path()));
+    // The reader's text size and contrast (the shell is rendered on the server only).
+    let comfort = parts
+        .as_ref()
+        .map(|parts| crate::auth::cookie::comfort(&parts.headers).html_class())
+        .filter(|c| !c.is_empty());
     let scripts = if without_app {
         view! { <script nonce=leptos::nonce::use_nonce() inner_html=FOLLOW_SCRIPT></script> }
             .into_any()
@@ -66,7 +74,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     };
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" class=comfort>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -142,6 +150,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::me() view=ProfilePage ssr=SsrMode::Async />
                     <Route path=patterns::withdraw() view=WithdrawPage ssr=SsrMode::Async />
                     <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
+                    <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />
                     <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -26,6 +26,8 @@ pub struct PublishedPage<'a> {
     /// Which text `body_html` is, and this page's address (for the switch between them).
     pub reading: Reading,
     pub path: &'a str,
+    /// The reader's text size and contrast, as classes on `<html>`.
+    pub html_class: &'a str,
     /// The process takes comments from the public: the page links to the form.
     pub public_comments: bool,
     /// This page is a ratified version: who ratified it, when, and the decision's result.
@@ -214,7 +216,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
     };
     format!(
         r##"<!DOCTYPE html>
-<html lang="en">
+<html lang="en"{html_class}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -242,7 +244,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 {comment_link}</ul>
 </nav>
 </main>
-<footer class="site-footer"><div class="wrap"><p>Recovery Commons: a shared definition of recovery, drafted together.</p></div></footer>
+<footer class="site-footer"><div class="wrap"><p>Recovery Commons: a shared definition of recovery, drafted together.</p><p><a href="{comfort_link}">Text size and contrast</a></p></div></footer>
 </body>
 </html>
 "##,
@@ -259,6 +261,16 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
         date = long_date(page.published_at),
         body = page.body_html,
         switch = reading_switch_html(page.path, page.reading),
+        comfort_link = escape(&crate::ui::layout::comfort_link(&format!(
+            "{}{}",
+            page.path,
+            page.reading.query()
+        ))),
+        html_class = if page.html_class.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(page.html_class))
+        },
         easy_title = if page.reading == Reading::Easy {
             " (easy read)"
         } else {
@@ -293,6 +305,7 @@ mod tests {
                 ratifications: &[],
                 reading: Reading::Full,
                 path: "/read/7/definition",
+                html_class: "",
             },
             "<link rel=\"stylesheet\">",
         );
@@ -320,6 +333,7 @@ mod tests {
             ratifications: &[],
             reading: Reading::Full,
             path: "/read/7/definition",
+            html_class: "",
         };
         assert!(
             render_page(&page(DocumentKind::RoisVision), "")
@@ -344,6 +358,7 @@ mod tests {
             ratifications: &[],
             reading: Reading::Full,
             path: "/read/7/definition",
+            html_class: "",
         };
         assert!(
             render_page(&page(true), "")

@@ -184,6 +184,15 @@ async fn sections_html(
     }
 }
 
+/// The part of a built page's key (and so its ETag) for the reader's text size and contrast.
+fn comfort_key(class: &str) -> String {
+    if class.is_empty() {
+        String::new()
+    } else {
+        format!("-{}", class.replace(' ', "-"))
+    }
+}
+
 fn not_published() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -252,6 +261,7 @@ pub async fn read(
         Ok(r) => r,
         Err(refused) => return refused,
     };
+    let comfort = app::auth::cookie::comfort(&headers).html_class();
     // One indexed read says which page is current; a built copy of it is served from memory.
     let current = match pages.current(&state, process, kind).await {
         Ok(Some(current)) => current,
@@ -262,12 +272,13 @@ pub async fn read(
     // What the page shows besides the publication: the link to comment, and the
     // ratification in force. Each combination has its own copy.
     let key = format!(
-        "p{}-{}-c{}-r{}{}",
+        "p{}-{}-c{}-r{}{}{}",
         publication.id,
         publication.etag,
         u8::from(public_comments),
         current.newest_ratification.unwrap_or(0),
-        if reading == Reading::Easy { "-easy" } else { "" }
+        if reading == Reading::Easy { "-easy" } else { "" },
+        comfort_key(&comfort),
     );
     let page = match pages.cached(&key) {
         Some(hit) => hit,
@@ -316,6 +327,7 @@ pub async fn read(
                     body_html: &html,
                     reading,
                     path: &app::routes::public_document(process.get(), kind),
+                    html_class: &comfort,
                     public_comments,
                     ratification: block.as_ref(),
                     ratified_elsewhere: this.is_none().then(|| ratifications.first()).flatten(),
@@ -343,7 +355,8 @@ fn serve(page: BuiltPage, headers: &HeaderMap) -> Response {
     };
     // Readers may keep a copy but must ask again each time: a newer version may be published.
     let cache_control = HeaderValue::from_static("public, no-cache");
-    let vary = HeaderValue::from_static("Accept-Encoding");
+    // The reader's text size and contrast (a cookie) change the page too.
+    let vary = HeaderValue::from_static("Accept-Encoding, Cookie");
     if matches(headers, &etag) {
         return (
             StatusCode::NOT_MODIFIED,
@@ -445,12 +458,14 @@ async fn ratified_page(
         return not_ratified();
     };
     // A ratification never changes; only a newer one (which supersedes it) alters the page.
+    let comfort = app::auth::cookie::comfort(headers).html_class();
     let key = format!(
-        "r{}-in-force{}-{}{}",
+        "r{}-in-force{}-{}{}{}",
         shown.id,
         all.first().map_or(0, |r| r.id),
         pages.build_tag,
-        if reading == Reading::Easy { "-easy" } else { "" }
+        if reading == Reading::Easy { "-easy" } else { "" },
+        comfort_key(&comfort),
     );
     if let Some(page) = pages.cached(&key) {
         return serve(page, headers);
@@ -477,6 +492,7 @@ async fn ratified_page(
             body_html: &html,
             reading,
             path: &app::ui::published::ratification_path(process.get(), kind, id),
+            html_class: &comfort,
             public_comments: false,
             ratification: Some(&block),
             ratified_elsewhere: None,

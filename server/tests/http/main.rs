@@ -7,6 +7,7 @@ mod harness;
 
 mod accounts;
 mod assets;
+mod comfort;
 mod decisions;
 mod discussion;
 mod documents;

@@ -575,6 +575,13 @@ fn rows(f: &Fixture) -> Vec<Row> {
             SIGNED_IN,
         ),
         row("session/viewer", Reads, &[], ALL),
+        row("preferences/current", Reads, &[], ALL),
+        row(
+            "preferences/comfort",
+            Writes,
+            &[("size", "large"), ("contrast", "high"), ("back", "/")],
+            ALL,
+        ),
         row(
             "session/redeem-link",
             Writes,

@@ -1,5 +1,6 @@
 pub mod audit;
 pub mod codes;
+pub mod comfort;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
