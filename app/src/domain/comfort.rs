@@ -140,8 +140,19 @@ mod tests {
 
     #[test]
     fn only_a_path_on_this_site_is_gone_back_to() {
-        assert_eq!(local_path("/read/1/definition?read=easy"), Some("/read/1/definition?read=easy"));
-        for bad in ["//evil.example", "https://evil.example", "/\\evil.example", "", "read", "/a b", "/a\nb"] {
+        assert_eq!(
+            local_path("/read/1/definition?read=easy"),
+            Some("/read/1/definition?read=easy")
+        );
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "",
+            "read",
+            "/a b",
+            "/a\nb",
+        ] {
             assert_eq!(local_path(bad), None, "{bad:?}");
         }
     }

@@ -46,7 +46,12 @@ mod tests {
 
     #[test]
     fn going_back_elsewhere_is_refused() {
-        assert!(back(Some("//evil.example")).unwrap_err().for_field("back").is_some());
+        assert!(
+            back(Some("//evil.example"))
+                .unwrap_err()
+                .for_field("back")
+                .is_some()
+        );
         assert_eq!(back(None).unwrap(), "/");
     }
 }

@@ -5,10 +5,10 @@
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::document::DocumentKind;
 use crate::domain::document::easy_read::Reading;
-use crate::ui::components::reading_switch::reading_switch_html;
 use crate::domain::document::render::escape;
 use crate::domain::document::version::PublicationStatus;
 use crate::store::ratifications::StoredRatification;
+use crate::ui::components::reading_switch::reading_switch_html;
 use crate::ui::results_html::{breakdown, chart_svg, table_html};
 use crate::workflows::decisions::ratified::RatificationBlock;
 

@@ -154,16 +154,19 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// `?read=easy` asks for the easy read; anything else but `full` is refused, naming it.
-fn reading(query: &HashMap<String, String>) -> Result<Reading, Response> {
-    Reading::from_query(query.get("read").map(String::as_str)).ok_or_else(|| {
-        (
-            StatusCode::BAD_REQUEST,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "The address asks for a text that does not exist: “read” can be “easy” or “full”.",
-        )
-            .into_response()
-    })
+/// `?read=easy` asks for the easy read; anything else but `full` is refused (see
+/// [`unknown_reading`]).
+fn reading(query: &HashMap<String, String>) -> Option<Reading> {
+    Reading::from_query(query.get("read").map(String::as_str))
+}
+
+fn unknown_reading() -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "The address asks for a text that does not exist: “read” can be “easy” or “full”.",
+    )
+        .into_response()
 }
 
 /// The sections' HTML for `reading`: the full text as rendered when it was published, or the
@@ -257,9 +260,8 @@ pub async fn read(
     else {
         return not_published();
     };
-    let reading = match reading(&query) {
-        Ok(r) => r,
-        Err(refused) => return refused,
+    let Some(reading) = reading(&query) else {
+        return unknown_reading();
     };
     let comfort = app::auth::cookie::comfort(&headers).html_class();
     // One indexed read says which page is current; a built copy of it is served from memory.
@@ -277,7 +279,11 @@ pub async fn read(
         publication.etag,
         u8::from(public_comments),
         current.newest_ratification.unwrap_or(0),
-        if reading == Reading::Easy { "-easy" } else { "" },
+        if reading == Reading::Easy {
+            "-easy"
+        } else {
+            ""
+        },
         comfort_key(&comfort),
     );
     let page = match pages.cached(&key) {
@@ -400,8 +406,10 @@ pub async fn read_ratified(
     headers: HeaderMap,
 ) -> Response {
     match reading(&query) {
-        Ok(reading) => ratified_page(&state, &pages, &process, &kind, None, reading, &headers).await,
-        Err(refused) => refused,
+        Some(reading) => {
+            ratified_page(&state, &pages, &process, &kind, None, reading, &headers).await
+        }
+        None => unknown_reading(),
     }
 }
 
@@ -417,10 +425,10 @@ pub async fn read_ratification(
         return not_ratified();
     };
     match reading(&query) {
-        Ok(reading) => {
+        Some(reading) => {
             ratified_page(&state, &pages, &process, &kind, Some(id), reading, &headers).await
         }
-        Err(refused) => refused,
+        None => unknown_reading(),
     }
 }
 
@@ -464,14 +472,26 @@ async fn ratified_page(
         shown.id,
         all.first().map_or(0, |r| r.id),
         pages.build_tag,
-        if reading == Reading::Easy { "-easy" } else { "" },
+        if reading == Reading::Easy {
+            "-easy"
+        } else {
+            ""
+        },
         comfort_key(&comfort),
     );
     if let Some(page) = pages.cached(&key) {
         return serve(page, headers);
     }
     let (html, title, block) = match (
-        sections_html(state, process, kind, shown.publication, shown.number, reading).await,
+        sections_html(
+            state,
+            process,
+            kind,
+            shown.publication,
+            shown.number,
+            reading,
+        )
+        .await,
         app::store::processes::find(&state.db, process).await,
         block(state, shown, &all).await,
     ) {

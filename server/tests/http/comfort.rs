@@ -41,7 +41,11 @@ async fn a_reader_chooses_large_text_and_high_contrast_for_every_page(app: TestA
     let refused = choose(
         &app,
         &reader,
-        &[("size", "large"), ("contrast", "high"), ("back", "//evil.example/")],
+        &[
+            ("size", "large"),
+            ("contrast", "high"),
+            ("back", "//evil.example/"),
+        ],
     )
     .await;
     // A plain form goes back with the refusal, never to the other site, and nothing is kept.
@@ -64,11 +68,18 @@ async fn a_reader_chooses_large_text_and_high_contrast_for_every_page(app: TestA
     let chosen = choose(
         &app,
         &reader,
-        &[("size", "largest"), ("contrast", "high"), ("back", &format!("{read}?read=easy"))],
+        &[
+            ("size", "largest"),
+            ("contrast", "high"),
+            ("back", &format!("{read}?read=easy")),
+        ],
     )
     .await;
     assert_eq!(chosen.status(), 302);
-    assert_eq!(chosen.headers()["location"], format!("{read}?read=easy").as_str());
+    assert_eq!(
+        chosen.headers()["location"],
+        format!("{read}?read=easy").as_str()
+    );
     let cookie = chosen.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("rc_comfort=largest.high;") && cookie.contains("HttpOnly"));
 
@@ -76,7 +87,10 @@ async fn a_reader_chooses_large_text_and_high_contrast_for_every_page(app: TestA
     let public = app.page_as(&reader, &read).await;
     assert!(public.contains("<html lang=\"en\" class=\"text-largest contrast-high\">"));
     let home = app.page_as(&reader, "/").await;
-    assert!(home.contains("class=\"text-largest contrast-high\""), "{home}");
+    assert!(
+        home.contains("class=\"text-largest contrast-high\""),
+        "{home}"
+    );
     let form = app.page_as(&reader, "/reading-comfort?back=/").await;
     assert!(form.contains("value=\"largest\" checked"), "{form}");
     // Another reader still sees the standard look.

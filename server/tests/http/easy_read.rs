@@ -91,26 +91,54 @@ async fn an_easy_read_is_versioned_with_its_section_and_goes_out_of_date(app: Te
     let full = page(&app, &cast.participant, &p, "full").await;
     let shown = full.shown.unwrap();
     assert!(!shown.sections[0].html.contains("your</strong> journey"));
-    assert_eq!((shown.easy_read.written, shown.easy_read.out_of_date), (1, 0));
-    let easy = page(&app, &cast.participant, &p, "easy").await.shown.unwrap();
-    assert!(easy.sections[0].html.contains("<div class=\"easy-read\"><p>Recovery is <strong>your</strong> journey.</p>"));
+    assert_eq!(
+        (shown.easy_read.written, shown.easy_read.out_of_date),
+        (1, 0)
+    );
+    let easy = page(&app, &cast.participant, &p, "easy")
+        .await
+        .shown
+        .unwrap();
+    assert!(
+        easy.sections[0]
+            .html
+            .contains("<div class=\"easy-read\"><p>Recovery is <strong>your</strong> journey.</p>")
+    );
     assert!(easy.sections[1].html.contains("no easy read yet"));
     let bogus = app
         .call_with(
             &cast.participant,
             "documents/page",
-            &[("process_id", &p), ("kind", "definition"), ("read", "simple")],
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("read", "simple"),
+            ],
         )
         .await;
     assert_eq!(bogus.status(), 422);
     field_message(bogus, "read").await;
 
     // The full text changes: the easy read stays, marked out of date, in version 4.
-    save_section_1(&app, &cast.drafter, &p, 3, "Recovery is **hope**, and it is yours.").await;
-    let stale = page(&app, &cast.participant, &p, "easy").await.shown.unwrap();
+    save_section_1(
+        &app,
+        &cast.drafter,
+        &p,
+        3,
+        "Recovery is **hope**, and it is yours.",
+    )
+    .await;
+    let stale = page(&app, &cast.participant, &p, "easy")
+        .await
+        .shown
+        .unwrap();
     assert_eq!(stale.meta.number, 4);
     assert_eq!(stale.easy_read.out_of_date, 1);
-    assert!(stale.sections[0].html.contains("written for an earlier wording"));
+    assert!(
+        stale.sections[0]
+            .html
+            .contains("written for an earlier wording")
+    );
     assert!(draft(&app, &cast.drafter, &p).await.easy_read_out_of_date);
     // Saving it again says it fits the new wording.
     let saved = easy_outcome(save_easy(&app, &cast.drafter, &p, 4, EASY).await).await;
@@ -125,7 +153,12 @@ async fn an_easy_read_is_versioned_with_its_section_and_goes_out_of_date(app: Te
         .call_with(
             &cast.participant,
             "documents/compare",
-            &[("process_id", &p), ("kind", "definition"), ("from", "2"), ("to", "3")],
+            &[
+                ("process_id", &p),
+                ("kind", "definition"),
+                ("from", "2"),
+                ("to", "3"),
+            ],
         )
         .await
         .json()
@@ -135,7 +168,10 @@ async fn an_easy_read_is_versioned_with_its_section_and_goes_out_of_date(app: Te
     assert!(first.easy_read_changed());
     assert!(!compare.sections[1].easy_read_changed());
     let history = app
-        .page_as(&cast.participant, &format!("/processes/{p}/documents/definition/history"))
+        .page_as(
+            &cast.participant,
+            &format!("/processes/{p}/documents/definition/history"),
+        )
         .await;
     assert!(history.contains("Wrote the easy read of"), "{history}");
     // Each version's readability figures, kept when it was saved.
@@ -145,7 +181,10 @@ async fn an_easy_read_is_versioned_with_its_section_and_goes_out_of_date(app: Te
     // An empty box removes it (version 6); old versions keep theirs.
     let removed = easy_outcome(save_easy(&app, &cast.drafter, &p, 5, "  ").await).await;
     assert_eq!(removed, EasyReadOutcome::Saved { number: 6 });
-    let none = page(&app, &cast.participant, &p, "easy").await.shown.unwrap();
+    let none = page(&app, &cast.participant, &p, "easy")
+        .await
+        .shown
+        .unwrap();
     assert_eq!(none.easy_read.written, 0);
 }
 on_both_databases!(
@@ -186,7 +225,10 @@ async fn a_clashing_easy_read_is_handed_back_not_lost(app: TestApp) {
     );
     assert!(editor.contains("First words."), "the saved one is shown");
     // Nothing was stored over the first drafter's words.
-    let shown = page(&app, &cast.participant, &p, "easy").await.shown.unwrap();
+    let shown = page(&app, &cast.participant, &p, "easy")
+        .await
+        .shown
+        .unwrap();
     assert_eq!(shown.meta.number, 3);
     assert!(shown.sections[0].html.contains("First words."));
 }
@@ -209,10 +251,14 @@ async fn the_public_and_phones_switch_to_the_easy_read(app: TestApp) {
     let full = app.page_as(&public, &read).await;
     assert!(!full.contains("your</strong> journey"));
     assert!(full.contains(&format!("<a href=\"{read}?read=easy\">Easy read</a>")));
-    assert!(full.contains(&format!("<a href=\"{read}\" aria-current=\"page\">Full text</a>")));
+    assert!(full.contains(&format!(
+        "<a href=\"{read}\" aria-current=\"page\">Full text</a>"
+    )));
     let easy = app.page_as(&public, &format!("{read}?read=easy")).await;
     assert!(easy.contains("Recovery is <strong>your</strong> journey."));
-    assert!(easy.contains(&format!("<a href=\"{read}?read=easy\" aria-current=\"page\">Easy read</a>")));
+    assert!(easy.contains(&format!(
+        "<a href=\"{read}?read=easy\" aria-current=\"page\">Easy read</a>"
+    )));
     assert!(easy.contains("(easy read)"), "the title says so");
     let refused = public
         .get(app.url(&format!("{read}?read=simple")))
@@ -227,7 +273,11 @@ async fn the_public_and_phones_switch_to_the_easy_read(app: TestApp) {
         &app,
         &cast,
         &w,
-        &[("title", "Read it"), ("kind", "read"), ("section", "definition:1")],
+        &[
+            ("title", "Read it"),
+            ("kind", "read"),
+            ("section", "definition:1"),
+        ],
     )
     .await;
     assert_eq!(r.status(), 200);
@@ -237,7 +287,15 @@ async fn the_public_and_phones_switch_to_the_easy_read(app: TestApp) {
     let phone = app.page_as(&guest, &format!("/workshops/{w}")).await;
     assert!(!phone.contains("your</strong> journey"));
     assert!(phone.contains("?read=easy"));
-    let phone = app.page_as(&guest, &format!("/workshops/{w}?read=easy")).await;
-    assert!(phone.contains("Recovery is <strong>your</strong> journey."), "{phone}");
+    let phone = app
+        .page_as(&guest, &format!("/workshops/{w}?read=easy"))
+        .await;
+    assert!(
+        phone.contains("Recovery is <strong>your</strong> journey."),
+        "{phone}"
+    );
 }
-on_both_databases!(public_and_phones, the_public_and_phones_switch_to_the_easy_read);
+on_both_databases!(
+    public_and_phones,
+    the_public_and_phones_switch_to_the_easy_read
+);

@@ -374,14 +374,16 @@ mod tests {
         use crate::domain::document::editing::SectionSave;
         let v1 = doc(vec![s(1, "Hope", "Full text.")]);
         let text = EasyReadText::parse("Easy words.").unwrap();
-        let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text)
-        else {
+        let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text) else {
             panic!("saved")
         };
         let diff = &compare(&v1, &v2)[0];
         assert!(!diff.is_unchanged());
         assert!(diff.easy_read_changed());
-        assert_eq!(diff.easy_read, vec![WordChange::Added("Easy words.".into())]);
+        assert_eq!(
+            diff.easy_read,
+            vec![WordChange::Added("Easy words.".into())]
+        );
         assert!(diff.body.iter().all(|w| matches!(w, WordChange::Same(_))));
         assert!(compare(&v2, &v2)[0].is_unchanged());
     }

@@ -192,10 +192,18 @@ mod tests {
     #[test]
     fn an_easy_read_saved_for_the_current_text_is_current() {
         let v1 = content(&[(1, "Hope", "Recovery is a journey.")]);
-        let v2 = applied(save_easy_read(&v1, &v1, key(1), easy("Recovery takes time.")));
+        let v2 = applied(save_easy_read(
+            &v1,
+            &v1,
+            key(1),
+            easy("Recovery takes time."),
+        ));
         let state = v2.section(key(1)).unwrap().easy_read_state();
         assert!(matches!(state, EasyReadState::Current(t) if t.as_str() == "Recovery takes time."));
-        assert_eq!(v1.section(key(1)).unwrap().easy_read_state(), EasyReadState::Missing);
+        assert_eq!(
+            v1.section(key(1)).unwrap().easy_read_state(),
+            EasyReadState::Missing
+        );
     }
 
     #[test]
@@ -253,7 +261,10 @@ mod tests {
         let saved = applied(save_section(&base, &theirs, key(1), h, body));
         let section = saved.section(key(1)).unwrap();
         assert_eq!(section.body.as_str(), "better text");
-        assert!(matches!(section.easy_read_state(), EasyReadState::OutOfDate(_)));
+        assert!(matches!(
+            section.easy_read_state(),
+            EasyReadState::OutOfDate(_)
+        ));
     }
 
     #[test]
@@ -261,7 +272,10 @@ mod tests {
         let v1 = content(&[(1, "Hope", "text"), (2, "Home", "")]);
         let v2 = applied(save_easy_read(&v1, &v1, key(1), easy("Easy.")));
         let v3 = applied(save_easy_read(&v2, &v2, key(1), None));
-        assert_eq!(v3.section(key(1)).unwrap().easy_read_state(), EasyReadState::Missing);
+        assert_eq!(
+            v3.section(key(1)).unwrap().easy_read_state(),
+            EasyReadState::Missing
+        );
         let gone = content(&[(2, "Home", "")]);
         assert_eq!(
             save_easy_read(&v1, &gone, key(1), easy("Easy.")),

@@ -44,8 +44,7 @@ pub struct ShownText<'a> {
 }
 
 pub const EASY_READ_OUT_OF_DATE: &str = "This easy read was written for an earlier wording of this section. The full text has changed since.";
-pub const EASY_READ_MISSING: &str =
-    "This section has no easy read yet. Here is the full text.";
+pub const EASY_READ_MISSING: &str = "This section has no easy read yet. Here is the full text.";
 
 pub fn shown_text(section: &Section, reading: Reading) -> ShownText<'_> {
     let full = |note| ShownText {
@@ -201,16 +200,21 @@ mod tests {
         use crate::domain::document::easy_read::{EasyReadText, save_easy_read};
         use crate::domain::document::editing::SectionSave;
         let v1 = crate::domain::document::test_content(&[
-            (1, "Hope", "Recovery is a deeply personal process of change."),
+            (
+                1,
+                "Hope",
+                "Recovery is a deeply personal process of change.",
+            ),
             (2, "Home", "A safe and stable home."),
         ]);
         let text = EasyReadText::parse("Recovery is **your** journey.").unwrap();
-        let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text)
-        else {
+        let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text) else {
             panic!("saved")
         };
         let easy = document_html(&v2, Reading::Easy);
-        assert!(easy.contains("<div class=\"easy-read\"><p>Recovery is <strong>your</strong> journey.</p>\n</div>"));
+        assert!(easy.contains(
+            "<div class=\"easy-read\"><p>Recovery is <strong>your</strong> journey.</p>\n</div>"
+        ));
         assert!(!easy.contains("deeply personal"));
         assert!(easy.contains(EASY_READ_MISSING), "section 2 has none");
         assert!(easy.contains("A safe and stable home."));

@@ -45,7 +45,9 @@ pub async fn save(
                 return NextVersion::Keep(Err(AppError::NotFound("that section".into())));
             };
             match save_easy_read(&base_version.content, &latest.content, key, text.clone()) {
-                Ok(SectionSave::Apply(content)) => NextVersion::Save(content, summary.clone(), Ok(false)),
+                Ok(SectionSave::Apply(content)) => {
+                    NextVersion::Save(content, summary.clone(), Ok(false))
+                }
                 Ok(SectionSave::NothingChanged) => NextVersion::Keep(Ok(false)),
                 Ok(SectionSave::Conflict(_)) => NextVersion::Keep(Ok(true)),
                 Err(e) => NextVersion::Keep(Err(edit_error(e))),

@@ -13,8 +13,8 @@ use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
 use crate::store::documents::{self, StoredVersion};
 use crate::views::documents::{
-    ComparePage, DocumentPage, DocumentSummary, EasyReadCount, HistoryPage, HistoryRow, PublishedView,
-    SectionView, VersionPage, VersionView,
+    ComparePage, DocumentPage, DocumentSummary, EasyReadCount, HistoryPage, HistoryRow,
+    PublishedView, SectionView, VersionPage, VersionView,
 };
 use crate::workflows::unexpected;
 

@@ -193,7 +193,8 @@ fn DocumentSection(
     let heading_for_link = section.heading.clone();
     let heading_for_public = section.heading.clone();
     let heading = section.heading.clone();
-    let edit_link = crate::routes::edit_section(id, kind, key) + if easy { "#easy-read" } else { "" };
+    let edit_link =
+        crate::routes::edit_section(id, kind, key) + if easy { "#easy-read" } else { "" };
     let move_form = move |direction: &'static str, label: &'static str| {
         let heading = heading.clone();
         view! {
@@ -262,7 +263,9 @@ fn EasyReadProgress(count: crate::views::documents::EasyReadCount) -> impl IntoV
     let stale = match count.out_of_date {
         0 => String::new(),
         1 => " 1 of them is out of date: the full text changed after it was written.".into(),
-        n => format!(" {n} of them are out of date: the full text changed after they were written."),
+        n => {
+            format!(" {n} of them are out of date: the full text changed after they were written.")
+        }
     };
     view! {
         <p class="meta">{format!("{} of {} sections have an easy read.{stale}", count.written, count.sections)}</p>

@@ -8,8 +8,8 @@ use super::{DocumentTrail, query_number, route_document};
 use crate::api::documents::reading::document_history;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::paging::PageOf;
-use crate::ui::components::loaded::loaded;
 use crate::domain::readability::VersionFigures;
+use crate::ui::components::loaded::loaded;
 use crate::views::documents::HistoryPage;
 
 #[component]

@@ -9,8 +9,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::{DocumentTrail, route_document, route_number};
 use crate::api::documents::editing::{SaveEasyRead, SaveSection, load_section};
-use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::easy_read::EasyReadText;
+use crate::domain::document::version::ChangeSummary;
 use crate::domain::document::{SectionBody, SectionHeading};
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
 use crate::ui::components::formatting_tools::FormattingTools;

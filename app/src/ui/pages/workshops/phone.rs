@@ -11,14 +11,14 @@ use leptos_meta::Title;
 use crate::api::decisions::voting::Vote;
 use crate::api::workshops::joining::CommentInWorkshop;
 use crate::api::workshops::pages::load_step;
+use crate::domain::document::easy_read::Reading;
+use crate::domain::document::render::EASY_READ_MISSING;
 use crate::domain::workshop::agenda::{Position, StepKind};
 use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::live::{ReconnectingNotice, live_frames};
 use crate::ui::components::loaded::loaded;
-use crate::ui::pages::decisions::decision::ballot_fields;
-use crate::domain::document::easy_read::Reading;
-use crate::domain::document::render::EASY_READ_MISSING;
 use crate::ui::components::reading_switch::ReadingSwitch;
+use crate::ui::pages::decisions::decision::ballot_fields;
 use crate::ui::pages::documents::{query_number, query_text, route_number};
 use crate::views::workshops::LiveStep;
 
@@ -57,9 +57,8 @@ fn Phone(step: LiveStep) -> impl IntoView {
     });
     // An unknown choice shows the full text: the switch below offers both.
     let read = query_text("read");
-    let reading = Memo::new(move |_| {
-        Reading::from_query(read.get().as_deref()).unwrap_or_default()
-    });
+    let reading =
+        Memo::new(move |_| Reading::from_query(read.get().as_deref()).unwrap_or_default());
     let here = crate::routes::phone(id);
     view! {
         <Title text="Workshop" />
