@@ -31,6 +31,7 @@ use app::auth::cookie::SESSION_COOKIE;
 use app::auth::token::SecretToken;
 use app::domain::deliberation::moderation::Visibility;
 use app::domain::document::diff::compare;
+use app::domain::document::easy_read::Reading;
 use app::domain::document::render::document_html;
 use app::domain::document::version::{ChangeSummary, PublicationStatus, VersionNumber};
 use app::domain::document::{
@@ -98,6 +99,7 @@ fn versions() -> Vec<DocumentContent> {
             key: SectionKey::new(i as u32 + 1),
             heading: SectionHeading::parse(&format!("Section {}", i + 1)).expect("heading"),
             body: SectionBody::parse(&words(i, WORDS)).expect("body"),
+            easy_read: None,
         })
         .collect();
     let mut out = vec![DocumentContent::new(sections.clone()).expect("content")];
@@ -214,9 +216,9 @@ fn main() -> anyhow::Result<()> {
     println!("Building {SECTIONS} sections × {WORDS} words, {VERSIONS} versions…");
     let all = versions();
     let (first, last) = (&all[0], &all[VERSIONS - 1]);
-    let html = document_html(last);
+    let html = document_html(last, Reading::Full);
     println!("Published page body: {} KB of HTML", html.len() / 1024);
-    let render = time(20, || document_html(last));
+    let render = time(20, || document_html(last, Reading::Full));
     println!(
         "Render the published page (Markdown → sanitised HTML), once per publication: {:.2} ms",
         render.as_secs_f64() * 1000.0

@@ -129,9 +129,68 @@ pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Explained> {
         .collect()
 }
 
+/// The entry of `glossary` called `term`.
+pub fn entry<'a>(glossary: &'a [Entry], term: &str) -> Option<&'a Entry> {
+    glossary.iter().find(|e| e.term == term)
+}
+
+/// Where `entry` first appears in `text` (a byte range), as a whole word in any case, in
+/// any of its forms (a space and a hyphen count as the same). Forms are plain ASCII.
+pub fn first_in(text: &str, entry: &Entry) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'';
+    let matches_at = |start: usize, form: &str| {
+        let form = form.as_bytes();
+        bytes.len() >= start + form.len()
+            && form.iter().zip(&bytes[start..]).all(|(f, t)| {
+                f.eq_ignore_ascii_case(t) || (matches!(f, b' ' | b'-') && matches!(t, b' ' | b'-'))
+            })
+    };
+    let forms: Vec<String> = std::iter::once(entry.term.to_lowercase())
+        .chain(entry.also.iter().map(|a| a.to_string()))
+        .collect();
+    text.char_indices()
+        .filter(|(i, _)| !text[..*i].chars().next_back().is_some_and(is_word))
+        .find_map(|(start, _)| {
+            forms.iter().find_map(|form| {
+                let end = start + form.len();
+                (matches_at(start, form)
+                    && text.is_char_boundary(end)
+                    && !text[end..].chars().next().is_some_and(is_word))
+                .then_some(start..end)
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn first(text: &str, term: &str) -> Option<String> {
+        first_in(text, entry(STARTING, term).unwrap()).map(|r| text[r].to_string())
+    }
+
+    #[test]
+    fn a_terms_first_place_is_a_whole_word_in_any_case_and_form() {
+        assert_eq!(
+            first("Carry NALOXONE, and naloxone.", "Naloxone").as_deref(),
+            Some("NALOXONE")
+        );
+        assert_eq!(first("Naloxonex is not it.", "Naloxone"), None);
+        assert_eq!(
+            first("Two lapses here.", "Lapse").as_deref(),
+            Some("lapses")
+        );
+        assert_eq!(
+            first("Our recovery oriented-integrated system", "ROIS").as_deref(),
+            Some("recovery oriented-integrated system")
+        );
+        assert_eq!(
+            first("Café peer support", "Peer support").as_deref(),
+            Some("peer support")
+        );
+        assert_eq!(first("unpeer support", "Peer support"), None);
+    }
 
     fn terms(text: &str) -> Vec<String> {
         used_in(text, STARTING)

@@ -18,7 +18,20 @@ fn parser(source: &str) -> Parser<'_> {
 
 /// Renders `source` to HTML that is safe to insert into a page.
 pub fn render(source: &str) -> String {
-    let inert = inert_html(source);
+    render_marking(source, &[])
+}
+
+/// A term to mark where it first appears in a text: a link to its explanation (`anchor`, an
+/// id on the same page), so a reader can reach it with the keyboard and without JavaScript.
+pub struct TermMark<'a> {
+    pub entry: &'a crate::domain::glossary::Entry,
+    pub anchor: String,
+}
+
+/// As [`render`], with each of `marks` linked where it first appears in ordinary text (not
+/// inside a link, code or a heading).
+pub fn render_marking(source: &str, marks: &[TermMark<'_>]) -> String {
+    let inert = inert_html_marking(source, marks);
     #[cfg(feature = "ssr")]
     let inert = sanitise(&inert);
     inert
@@ -26,8 +39,79 @@ pub fn render(source: &str) -> String {
 
 /// The HTML of `source` with raw HTML shown as text and no address other than a web or mail
 /// one (or a relative one) in a link or image.
+#[cfg(test)]
 fn inert_html(source: &str) -> String {
-    let events = parser(source).map(|event| match event {
+    inert_html_marking(source, &[])
+}
+
+fn inert_html_marking(source: &str, marks: &[TermMark<'_>]) -> String {
+    let events = inert_events(source);
+    let mut out = String::with_capacity(source.len() * 3 / 2);
+    if marks.is_empty() {
+        html::push_html(&mut out, events);
+    } else {
+        html::push_html(&mut out, marked(events, marks).into_iter());
+    }
+    out
+}
+
+/// The events with each term linked at its first place in ordinary text. Generated links are
+/// `Html` events: raw HTML from the writer was already turned into text.
+fn marked<'a>(events: impl Iterator<Item = Event<'a>>, marks: &[TermMark<'_>]) -> Vec<Event<'a>> {
+    use crate::domain::glossary::first_in;
+    use pulldown_cmark::TagEnd;
+    let mut done = vec![false; marks.len()];
+    // Inside a link, code, an image or a heading, terms are left alone.
+    let mut inside = 0usize;
+    let mut out = Vec::new();
+    for event in events {
+        match event {
+            Event::Start(
+                Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::Heading { .. },
+            ) => {
+                inside += 1;
+                out.push(event);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock | TagEnd::Heading(_)) => {
+                inside = inside.saturating_sub(1);
+                out.push(event);
+            }
+            Event::Text(text) if inside == 0 => {
+                let mut rest: &str = &text;
+                loop {
+                    // The earliest not-yet-marked term in what is left of this text.
+                    let next = marks
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| !done[*i])
+                        .filter_map(|(i, m)| first_in(rest, m.entry).map(|r| (r, i)))
+                        .min_by_key(|(r, _)| r.start);
+                    let Some((range, i)) = next else { break };
+                    done[i] = true;
+                    if range.start > 0 {
+                        out.push(Event::Text(CowStr::from(rest[..range.start].to_string())));
+                    }
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<a href=\"#{}\">",
+                        marks[i].anchor
+                    ))));
+                    out.push(Event::Text(CowStr::from(rest[range.clone()].to_string())));
+                    out.push(Event::Html(CowStr::from("</a>")));
+                    rest = &rest[range.end..];
+                }
+                if !rest.is_empty() {
+                    out.push(Event::Text(CowStr::from(rest.to_string())));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The parser's events with raw HTML as text and only safe addresses.
+fn inert_events(source: &str) -> impl Iterator<Item = Event<'_>> {
+    parser(source).map(|event| match event {
         // Raw HTML is shown as the text it is, never interpreted.
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Link {
@@ -53,10 +137,7 @@ fn inert_html(source: &str) -> String {
             id,
         }),
         other => other,
-    });
-    let mut out = String::with_capacity(source.len() * 3 / 2);
-    html::push_html(&mut out, events);
-    out
+    })
 }
 
 /// `address` if it is relative or uses http, https or mailto; otherwise an empty address.
@@ -297,6 +378,33 @@ mod tests {
         assert!(html.contains("href=\"https://www.nhs.uk\""), "{html}");
         assert!(
             html.contains("rel=\"nofollow noopener noreferrer\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_term_is_linked_once_where_it_first_appears_but_never_inside_links_or_code() {
+        let naloxone =
+            crate::domain::glossary::entry(crate::domain::glossary::STARTING, "Naloxone").unwrap();
+        let marks = [TermMark {
+            entry: naloxone,
+            anchor: "term-1-1".into(),
+        }];
+        let html = inert_html_marking(
+            "## Naloxone\n\n[naloxone](https://nhs.uk) and `naloxone` and Naloxone, naloxone.",
+            &marks,
+        );
+        assert_eq!(html.matches("href=\"#term-1-1\"").count(), 1, "{html}");
+        assert!(
+            html.contains("and <a href=\"#term-1-1\">Naloxone</a>, naloxone."),
+            "{html}"
+        );
+        assert!(html.contains("<h2>Naloxone</h2>"));
+        assert!(html.contains("<code>naloxone</code>"));
+        // A writer's own HTML is still text, even beside a marked term.
+        let html = inert_html_marking("<b>naloxone</b>", &marks);
+        assert!(
+            html.contains("&lt;b&gt;<a href=\"#term-1-1\">naloxone</a>&lt;/b&gt;"),
             "{html}"
         );
     }

@@ -227,9 +227,10 @@ async fn a_commissioner_ratifies_a_passed_adoption_and_the_public_reads_it(app: 
         "2 people took part",
         "<svg class=\"results-chart\"",
         "People with lived experience <span class=\"results__voting\">(1 voting)</span>",
-        "quicker routes to detox",
-        // The glossary explains the field's words where they first appear.
-        "<dt><dfn>Detox</dfn></dt><dd>Stopping a drug or alcohol safely",
+        // The glossary explains the field's words where they first appear, linked from there.
+        "quicker routes to <a href=\"#term-1-1\"",
+        ">detox</a> and rehab",
+        "<dt id=\"term-1-1\"><dfn>Detox</dfn></dt><dd>Stopping a drug or alcohol safely",
     ] {
         assert!(html.contains(expected), "missing {expected:?}");
     }

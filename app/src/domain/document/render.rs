@@ -75,16 +75,30 @@ pub fn section_body_html(section: &Section, explained: &[Explained], reading: Re
     let note = shown.note.map_or_else(String::new, |n| {
         format!("<p class=\"notice easy-read-note\">{}</p>", escape(n))
     });
-    let text = markdown::render(shown.markdown);
+    let key = section.key.get();
+    // Each term this section explains is linked where it first appears in the text.
+    let marks: Vec<markdown::TermMark<'_>> = explained
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            glossary::entry(glossary::STARTING, &e.term).map(|entry| markdown::TermMark {
+                entry,
+                anchor: term_anchor(key, i),
+            })
+        })
+        .collect();
+    let text = markdown::render_marking(shown.markdown, &marks);
     let text = if shown.easy {
         format!("<div class=\"easy-read\">{text}</div>")
     } else {
         text
     };
-    format!(
-        "{note}{text}{}",
-        words_explained_html(section.key.get(), explained)
-    )
+    format!("{note}{text}{}", words_explained_html(key, explained))
+}
+
+/// The id of the explanation of section `key`'s `n`th explained term.
+fn term_anchor(key: u32, n: usize) -> String {
+    format!("term-{key}-{}", n + 1)
 }
 
 /// Per section, the glossary's terms that section is the first in the document to use (in
@@ -112,9 +126,11 @@ pub fn words_explained_html(key: u32, explained: &[Explained]) -> String {
     }
     let items: String = explained
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             format!(
-                "<dt><dfn>{}</dfn></dt><dd>{}</dd>",
+                "<dt id=\"{}\"><dfn>{}</dfn></dt><dd>{}</dd>",
+                term_anchor(key, i),
                 escape(&e.term),
                 escape(&e.meaning)
             )
@@ -169,7 +185,16 @@ mod tests {
         .unwrap();
         let html = document_html(&content, Reading::Full);
         let first = html.find("id=\"section-2\"").unwrap();
-        assert!(html[..first].contains("<dt><dfn>Naloxone</dfn></dt>"));
+        assert!(html[..first].contains("<dt id=\"term-1-1\"><dfn>Naloxone</dfn></dt>"));
+        // Marked where it first appears: a link to its explanation, even inside bold.
+        assert!(
+            html[..first].contains("<strong><a href=\"#term-1-1\""),
+            "{html}"
+        );
+        assert!(html[..first].contains(">naloxone</a></strong>"));
+        // Section 2 links only the term it explains, once.
+        assert_eq!(html[first..].matches("<a href=").count(), 1);
+        assert!(html[first..].contains("<a href=\"#term-2-1\""));
         assert!(
             !html[first..].contains("<dfn>Naloxone</dfn>"),
             "explained once"
