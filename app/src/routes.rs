@@ -119,6 +119,7 @@ page_routes! {
     codes(process: ProcessId) => "/processes/:id/codes";
     people(process: ProcessId) => "/processes/:id/people";
     audit(process: ProcessId) => "/processes/:id/audit";
+    words(process: ProcessId) => "/processes/:id/words";
     code_batch(process: ProcessId, batch: i64) => "/processes/:id/codes/:batch";
     document(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind";
     history(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/history";

@@ -183,7 +183,7 @@ test.describe('without JavaScript', () => {
     const id = await draftedProcess(browser, [], []);
     await page.goto(`/processes/${id}/documents/definition/sections/1/edit`);
     await page.getByLabel('Text', { exact: true }).fill('**No script** needed here.');
-    await page.getByRole('button', { name: 'Show preview' }).click();
+    await page.getByRole('button', { name: 'Show preview', exact: true }).click();
     await expect(page.locator('.preview strong')).toHaveText('No script');
     await expect(page.locator('.advice__summary')).toContainText('Reading age about');
     await expect(page.getByLabel('Text', { exact: true })).toHaveValue('**No script** needed here.');

@@ -216,9 +216,11 @@ fn main() -> anyhow::Result<()> {
     println!("Building {SECTIONS} sections × {WORDS} words, {VERSIONS} versions…");
     let all = versions();
     let (first, last) = (&all[0], &all[VERSIONS - 1]);
-    let html = document_html(last, Reading::Full);
+    let html = document_html(last, Reading::Full, &app::domain::glossary::starting());
     println!("Published page body: {} KB of HTML", html.len() / 1024);
-    let render = time(20, || document_html(last, Reading::Full));
+    let render = time(20, || {
+        document_html(last, Reading::Full, &app::domain::glossary::starting())
+    });
     println!(
         "Render the published page (Markdown → sanitised HTML), once per publication: {:.2} ms",
         render.as_secs_f64() * 1000.0

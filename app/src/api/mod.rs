@@ -13,6 +13,7 @@ pub mod preferences;
 pub mod processes;
 pub mod session;
 pub mod sign_in_codes;
+pub mod word_lists;
 pub mod workshops;
 
 #[cfg(feature = "ssr")]

@@ -6,18 +6,37 @@
 use serde::{Deserialize, Serialize};
 
 /// A term and its plain explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// As written in the explanation's heading.
-    pub term: &'static str,
+    pub term: String,
     /// Other ways of writing it (lower case), matched as whole words.
-    pub also: &'static [&'static str],
-    pub meaning: &'static str,
+    pub also: Vec<String>,
+    pub meaning: String,
+}
+
+/// A starting entry, as written below.
+struct Seed {
+    term: &'static str,
+    also: &'static [&'static str],
+    meaning: &'static str,
+}
+
+/// The starting glossary, for a process that has not made its own.
+pub fn starting() -> Vec<Entry> {
+    STARTING
+        .iter()
+        .map(|s| Entry {
+            term: s.term.to_string(),
+            also: s.also.iter().map(|a| a.to_string()).collect(),
+            meaning: s.meaning.to_string(),
+        })
+        .collect()
 }
 
 /// The starting glossary, written from the project's domain notes and seed texts.
-pub const STARTING: &[Entry] = &[
-    Entry {
+const STARTING: &[Seed] = &[
+    Seed {
         term: "ROIS",
         also: &[
             "recovery-oriented integrated system",
@@ -25,74 +44,67 @@ pub const STARTING: &[Entry] = &[
         ],
         meaning: "A recovery-oriented integrated system: all the local services and community support that help people recover, working together.",
     },
-    Entry {
+    Seed {
         term: "Recovery capital",
         also: &[],
         meaning: "What a person can draw on in recovery. It is their own strengths, the people around them, and what their community offers, such as housing and work.",
     },
-    Entry {
+    Seed {
         term: "Harm reduction",
         also: &[],
         meaning: "Help that makes drug or alcohol use safer, without asking people to stop first: for example clean equipment, naloxone and safer ways to use.",
     },
-    Entry {
+    Seed {
         term: "Opioid substitution treatment",
         also: &["ost", "opioid substitution therapy"],
         meaning: "A prescribed medicine, such as methadone or buprenorphine, taken instead of heroin or other opioids, so that life can become more stable.",
     },
-    Entry {
+    Seed {
         term: "Naloxone",
         also: &[],
         meaning: "A medicine that reverses an opioid overdose for long enough to get help. Anyone can be trained to give it.",
     },
-    Entry {
+    Seed {
         term: "Mutual aid",
         also: &[],
         meaning: "Groups where people in recovery support each other, free and run by their members, such as AA, NA and SMART Recovery.",
     },
-    Entry {
+    Seed {
         term: "Peer support",
         also: &["peer supporter", "peer supporters"],
         meaning: "Support from someone who has been through drug or alcohol problems themselves and is trained to help others.",
     },
-    Entry {
+    Seed {
         term: "Lived experience",
         also: &[],
         meaning: "Knowing drug or alcohol problems, or recovery, from your own life, or from the life of someone close to you.",
     },
-    Entry {
+    Seed {
         term: "Commissioner",
         also: &["commissioners", "commissioning"],
         meaning: "Someone at the council or the health service who decides which services are paid for, and checks how well they work.",
     },
-    Entry {
+    Seed {
         term: "Detox",
         also: &["detoxification"],
         meaning: "Stopping a drug or alcohol safely, with medical help for the withdrawal, at home or in a clinic.",
     },
-    Entry {
+    Seed {
         term: "Lapse",
         also: &["lapses"],
         meaning: "A short return to drug or alcohol use. It is common in recovery, and not a failure.",
     },
-    Entry {
+    Seed {
         term: "Aftercare",
         also: &[],
         meaning: "Support after treatment ends, to help recovery last.",
     },
 ];
 
-/// A term used in a text, with what it means.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Explained {
-    pub term: String,
-    pub meaning: String,
-}
-
 /// The entries of `glossary` that `text` uses (as a reader sees it: `plain` is the text
 /// without Markdown), each once, in the order they first appear. Matched as whole words in
 /// any case, the term itself or any of its other forms.
-pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Explained> {
+pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Entry> {
     let words: Vec<String> = plain
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
@@ -101,7 +113,7 @@ pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Explained> {
     let mut found: Vec<(usize, &Entry)> = Vec::new();
     for entry in glossary {
         let first = std::iter::once(entry.term.to_lowercase())
-            .chain(entry.also.iter().map(|a| a.to_string()))
+            .chain(entry.also.iter().cloned())
             .filter_map(|form| {
                 let parts: Vec<&str> = form.split([' ', '-']).collect();
                 (0..words.len()).find(|&start| {
@@ -120,17 +132,12 @@ pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Explained> {
         }
     }
     found.sort_by_key(|(at, _)| *at);
-    found
-        .into_iter()
-        .map(|(_, e)| Explained {
-            term: e.term.to_string(),
-            meaning: e.meaning.to_string(),
-        })
-        .collect()
+    found.into_iter().map(|(_, e)| e.clone()).collect()
 }
 
 /// The entry of `glossary` called `term`.
-pub fn entry<'a>(glossary: &'a [Entry], term: &str) -> Option<&'a Entry> {
+#[cfg(test)]
+fn entry<'a>(glossary: &'a [Entry], term: &str) -> Option<&'a Entry> {
     glossary.iter().find(|e| e.term == term)
 }
 
@@ -147,7 +154,7 @@ pub fn first_in(text: &str, entry: &Entry) -> Option<std::ops::Range<usize>> {
             })
     };
     let forms: Vec<String> = std::iter::once(entry.term.to_lowercase())
-        .chain(entry.also.iter().map(|a| a.to_string()))
+        .chain(entry.also.iter().cloned())
         .collect();
     text.char_indices()
         .filter(|(i, _)| !text[..*i].chars().next_back().is_some_and(is_word))
@@ -167,7 +174,7 @@ mod tests {
     use super::*;
 
     fn first(text: &str, term: &str) -> Option<String> {
-        first_in(text, entry(STARTING, term).unwrap()).map(|r| text[r].to_string())
+        first_in(text, entry(&starting(), term).unwrap()).map(|r| text[r].to_string())
     }
 
     #[test]
@@ -193,7 +200,7 @@ mod tests {
     }
 
     fn terms(text: &str) -> Vec<String> {
-        used_in(text, STARTING)
+        used_in(text, &starting())
             .into_iter()
             .map(|e| e.term)
             .collect()
@@ -223,8 +230,8 @@ mod tests {
 
     #[test]
     fn every_entry_is_explained_in_short_sentences() {
-        for entry in STARTING {
-            let figures = crate::domain::readability::readability(entry.meaning);
+        for entry in starting() {
+            let figures = crate::domain::readability::readability(&entry.meaning);
             assert_eq!(figures.over_long, 0, "{}: {}", entry.term, entry.meaning);
         }
     }

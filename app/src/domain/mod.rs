@@ -23,6 +23,7 @@ pub mod role;
 pub mod sign_in_code;
 pub mod text;
 pub mod throttle;
+pub mod word_lists;
 pub mod workshop;
 
 pub use appearance::{Appearance, Audience, FullName, Profile, Pseudonym};

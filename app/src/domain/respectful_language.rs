@@ -6,62 +6,81 @@
 use serde::{Deserialize, Serialize};
 
 /// A word to think twice about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     /// Lower case; matched as whole words, with a plural "s".
-    pub words: &'static str,
-    pub instead: &'static str,
-    pub why: &'static str,
+    pub words: String,
+    pub instead: String,
+    pub why: String,
+}
+
+/// A starting term, as written below.
+struct Seed {
+    words: &'static str,
+    instead: &'static str,
+    why: &'static str,
+}
+
+/// The starting list, for a process that has not made its own.
+pub fn starting() -> Vec<Term> {
+    STARTING
+        .iter()
+        .map(|s| Term {
+            words: s.words.to_string(),
+            instead: s.instead.to_string(),
+            why: s.why.to_string(),
+        })
+        .collect()
 }
 
 /// The starting list, from what drug-user and recovery organisations ask for.
-pub const TERMS: &[Term] = &[
-    Term {
+const STARTING: &[Seed] = &[
+    Seed {
         words: "addict",
         instead: "a person who uses drugs, or a person with a drug problem",
         why: "It labels a person by one part of their life; person-first words do not.",
     },
-    Term {
+    Seed {
         words: "junkie",
         instead: "a person who uses drugs",
         why: "It is an insult that keeps people away from help.",
     },
-    Term {
+    Seed {
         words: "drug abuser",
         instead: "a person who uses drugs",
         why: "\u{201c}Abuser\u{201d} blames and is linked with violence; it is not a medical word.",
     },
-    Term {
+    Seed {
         words: "abuser",
         instead: "a person who uses drugs or alcohol",
         why: "\u{201c}Abuser\u{201d} blames and is linked with violence; it is not a medical word.",
     },
-    Term {
+    Seed {
         words: "substance abuse",
         instead: "drug or alcohol use, or a drug or alcohol problem",
         why: "\u{201c}Abuse\u{201d} blames the person; research finds it makes even clinicians judge more harshly.",
     },
-    Term {
+    Seed {
         words: "alcoholic",
         instead: "a person with an alcohol problem",
         why: "It labels a person by one part of their life; person-first words do not.",
     },
-    Term {
+    Seed {
         words: "clean",
         instead: "not using drugs, in recovery, or a negative test",
         why: "It suggests that people who use drugs are dirty.",
     },
-    Term {
+    Seed {
         words: "dirty",
         instead: "using drugs, or a positive test",
         why: "It suggests that people who use drugs are dirty.",
     },
-    Term {
+    Seed {
         words: "drunk",
         instead: "a person with an alcohol problem",
         why: "As a name for a person, it is an insult.",
     },
-    Term {
+    Seed {
         words: "former addict",
         instead: "a person in recovery",
         why: "It keeps a label a person has left behind.",
@@ -107,8 +126,8 @@ pub fn flags(markdown: &str, terms: &[Term]) -> Vec<Flag> {
                         start,
                         Flag {
                             found: words[start..start + n].join(" "),
-                            instead: term.instead.to_string(),
-                            why: term.why.to_string(),
+                            instead: term.instead.clone(),
+                            why: term.why.clone(),
                         },
                     ));
                 }
@@ -175,7 +194,10 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<String> {
-        flags(text, TERMS).into_iter().map(|f| f.found).collect()
+        flags(text, &starting())
+            .into_iter()
+            .map(|f| f.found)
+            .collect()
     }
 
     #[test]
@@ -188,7 +210,7 @@ mod tests {
 
     #[test]
     fn the_longer_term_wins_where_two_overlap() {
-        let flags = flags("Support for each drug abuser.", TERMS);
+        let flags = flags("Support for each drug abuser.", &starting());
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].found, "drug abuser");
     }
@@ -209,7 +231,7 @@ mod tests {
 
     #[test]
     fn each_flag_says_what_instead_and_why() {
-        let flags = flags("Clean and dirty tests.", TERMS);
+        let flags = flags("Clean and dirty tests.", &starting());
         assert_eq!(flags.len(), 2);
         assert!(flags[0].instead.contains("negative test"));
         assert!(!flags[1].why.is_empty());

@@ -9,6 +9,7 @@ pub mod discussion;
 pub mod documents;
 pub mod people;
 pub mod preferences;
+pub mod word_lists;
 pub mod workshops;
 
 use crate::domain::Constituency;

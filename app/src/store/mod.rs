@@ -22,6 +22,7 @@ pub mod ratifications;
 pub mod sessions;
 pub mod sign_in_codes;
 pub mod sign_in_links;
+pub mod word_lists;
 pub mod workshops;
 
 use std::path::Path;

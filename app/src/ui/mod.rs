@@ -45,6 +45,7 @@ use pages::{
     sign_in::{SignInPage, SignUpPage},
     sign_in_link::SignInLinkPage,
     withdraw::{WithdrawPage, WithdrawnPage},
+    word_lists::WordListsPageView,
 };
 
 /// The script that lets the phone view follow the room without the app (see
@@ -151,6 +152,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::withdraw() view=WithdrawPage ssr=SsrMode::Async />
                     <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
                     <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />
+                    <Route path=patterns::words() view=WordListsPageView ssr=SsrMode::Async />
                     <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -95,6 +95,9 @@ pub struct SectionDiscussion {
     pub may: DiscussionAbilities,
     pub signed_in: bool,
     pub human_check: Option<HumanCheckView>,
+    /// The process's words to think twice about, for the advice under the boxes (empty for
+    /// readers who may not write here).
+    pub language: Vec<crate::domain::respectful_language::Term>,
 }
 
 /// `/processes/:id/documents/:kind/amendments/:amendment`.

@@ -143,6 +143,8 @@ pub struct SectionDraft {
     /// The section's easy read as saved ("" when none), and whether the text changed since.
     pub easy_read: String,
     pub easy_read_out_of_date: bool,
+    /// The process's words to think twice about, for the advice beside the preview.
+    pub language: Vec<crate::domain::respectful_language::Term>,
 }
 
 /// A save that met someone else's change: both texts and what the other person changed.
@@ -166,6 +168,8 @@ pub struct ConflictPage {
     pub my_body: String,
     pub my_summary: String,
     pub resolved: bool,
+    /// The process's words to think twice about, for the advice beside the preview.
+    pub language: Vec<crate::domain::respectful_language::Term>,
 }
 
 /// The outcome of saving an easy read. A clash stores nothing: the person's words go back to

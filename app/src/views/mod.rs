@@ -6,4 +6,5 @@ pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod people;
+pub mod word_lists;
 pub mod workshops;

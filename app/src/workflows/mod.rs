@@ -14,6 +14,7 @@ pub mod limits;
 pub mod people;
 pub mod processes;
 pub mod sessions;
+pub mod word_lists;
 pub mod workshops;
 
 pub use context::ProcessContext;

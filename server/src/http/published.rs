@@ -181,9 +181,14 @@ async fn sections_html(
 ) -> Result<Option<String>, app::store::StoreError> {
     match reading {
         Reading::Full => documents::publication_html(&state.db, publication).await,
-        Reading::Easy => Ok(documents::version(&state.db, process, kind, number)
-            .await?
-            .map(|v| document_html(&v.content, Reading::Easy))),
+        Reading::Easy => {
+            let glossary = app::store::word_lists::of_process(&state.db, process)
+                .await?
+                .glossary;
+            Ok(documents::version(&state.db, process, kind, number)
+                .await?
+                .map(|v| document_html(&v.content, Reading::Easy, &glossary)))
+        }
     }
 }
 

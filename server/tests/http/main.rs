@@ -27,4 +27,5 @@ mod schema_parity;
 mod secrecy;
 mod security;
 mod sessions;
+mod word_lists;
 mod workshops;

@@ -631,6 +631,23 @@ fn rows(f: &Fixture) -> Vec<Row> {
         // People.
         row("processes/participation", Reads, &[("process_id", p)], ALL),
         row("members/list", Reads, &[("process_id", p)], MEMBERS),
+        row("words/page", Reads, &[("process_id", p)], MEMBERS),
+        row(
+            "words/save",
+            Writes,
+            &[
+                ("process_id", p),
+                (
+                    "glossary",
+                    "Rehab | rehabilitation | A place to stay while you recover.",
+                ),
+                (
+                    "language",
+                    "addict | a person who uses drugs | It labels a person.",
+                ),
+            ],
+            EDITORS,
+        ),
         row(
             "members/confirm",
             Writes,

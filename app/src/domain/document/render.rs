@@ -6,7 +6,7 @@
 
 use super::easy_read::{EasyReadState, Reading};
 use super::{DocumentContent, Section};
-use crate::domain::glossary::{self, Explained};
+use crate::domain::glossary::{self, Entry};
 use crate::domain::markdown;
 
 /// Escapes text for HTML element content and attribute values.
@@ -25,7 +25,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub fn section_html(section: &Section, explained: &[Explained], reading: Reading) -> String {
+pub fn section_html(section: &Section, explained: &[Entry], reading: Reading) -> String {
     let key = section.key.get();
     format!(
         "<section class=\"doc-section\" id=\"section-{key}\" aria-labelledby=\"heading-{key}\">\
@@ -70,7 +70,7 @@ pub fn shown_text(section: &Section, reading: Reading) -> ShownText<'_> {
 
 /// A section's text as HTML (the easy read in a block of its own, which prints large),
 /// followed by the glossary's words it is the first to use.
-pub fn section_body_html(section: &Section, explained: &[Explained], reading: Reading) -> String {
+pub fn section_body_html(section: &Section, explained: &[Entry], reading: Reading) -> String {
     let shown = shown_text(section, reading);
     let note = shown.note.map_or_else(String::new, |n| {
         format!("<p class=\"notice easy-read-note\">{}</p>", escape(n))
@@ -80,11 +80,9 @@ pub fn section_body_html(section: &Section, explained: &[Explained], reading: Re
     let marks: Vec<markdown::TermMark<'_>> = explained
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| {
-            glossary::entry(glossary::STARTING, &e.term).map(|entry| markdown::TermMark {
-                entry,
-                anchor: term_anchor(key, i),
-            })
+        .map(|(i, entry)| markdown::TermMark {
+            entry,
+            anchor: term_anchor(key, i),
         })
         .collect();
     let text = markdown::render_marking(shown.markdown, &marks);
@@ -103,14 +101,18 @@ fn term_anchor(key: u32, n: usize) -> String {
 
 /// Per section, the glossary's terms that section is the first in the document to use (in
 /// the text shown for `reading`): a term is explained where it first appears.
-pub fn first_uses(content: &DocumentContent, reading: Reading) -> Vec<Vec<Explained>> {
+pub fn first_uses(
+    content: &DocumentContent,
+    reading: Reading,
+    glossary: &[Entry],
+) -> Vec<Vec<Entry>> {
     let mut seen = std::collections::HashSet::new();
     content
         .sections()
         .iter()
         .map(|s| {
             let shown = shown_text(s, reading).markdown;
-            glossary::used_in(&markdown::plain_text(shown), glossary::STARTING)
+            glossary::used_in(&markdown::plain_text(shown), glossary)
                 .into_iter()
                 .filter(|e| seen.insert(e.term.clone()))
                 .collect()
@@ -120,7 +122,7 @@ pub fn first_uses(content: &DocumentContent, reading: Reading) -> Vec<Vec<Explai
 
 /// "Words explained" under a section: a definition list, readable without JavaScript and by
 /// screen readers (`<dfn>` marks each term being defined).
-pub fn words_explained_html(key: u32, explained: &[Explained]) -> String {
+pub fn words_explained_html(key: u32, explained: &[Entry]) -> String {
     if explained.is_empty() {
         return String::new();
     }
@@ -143,20 +145,20 @@ pub fn words_explained_html(key: u32, explained: &[Explained]) -> String {
     )
 }
 
-pub fn document_html(content: &DocumentContent, reading: Reading) -> String {
+pub fn document_html(content: &DocumentContent, reading: Reading, glossary: &[Entry]) -> String {
     content
         .sections()
         .iter()
-        .zip(first_uses(content, reading))
+        .zip(first_uses(content, reading, glossary))
         .map(|(s, explained)| section_html(s, &explained, reading))
         .collect()
 }
 
 /// A publication's HTML and its tag (the first 16 bytes of its SHA-256, as hex), made once
 /// when a version is published or ratified.
-pub fn publication_html(content: &DocumentContent) -> (String, String) {
+pub fn publication_html(content: &DocumentContent, glossary: &[Entry]) -> (String, String) {
     use sha2::{Digest, Sha256};
-    let html = document_html(content, Reading::Full);
+    let html = document_html(content, Reading::Full, glossary);
     let tag = Sha256::digest(html.as_bytes())
         .iter()
         .take(16)
@@ -183,7 +185,7 @@ mod tests {
             section(2, "Naloxone again, and harm reduction."),
         ])
         .unwrap();
-        let html = document_html(&content, Reading::Full);
+        let html = document_html(&content, Reading::Full, &glossary::starting());
         let first = html.find("id=\"section-2\"").unwrap();
         assert!(html[..first].contains("<dt id=\"term-1-1\"><dfn>Naloxone</dfn></dt>"));
         // Marked where it first appears: a link to its explanation, even inside bold.
@@ -212,7 +214,7 @@ mod tests {
             easy_read: None,
         }])
         .unwrap();
-        let html = document_html(&content, Reading::Full);
+        let html = document_html(&content, Reading::Full, &glossary::starting());
         assert!(html.contains("id=\"section-4\""));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Hope&quot;"));
         assert!(html.contains("<strong>bold</strong>"));
@@ -236,7 +238,7 @@ mod tests {
         let Ok(SectionSave::Apply(v2)) = save_easy_read(&v1, &v1, SectionKey::new(1), text) else {
             panic!("saved")
         };
-        let easy = document_html(&v2, Reading::Easy);
+        let easy = document_html(&v2, Reading::Easy, &glossary::starting());
         assert!(easy.contains(
             "<div class=\"easy-read\"><p>Recovery is <strong>your</strong> journey.</p>\n</div>"
         ));
@@ -245,8 +247,10 @@ mod tests {
         assert!(easy.contains("A safe and stable home."));
         assert!(!easy.contains(EASY_READ_OUT_OF_DATE));
         // The full text is untouched by the easy read.
-        assert!(document_html(&v2, Reading::Full).contains("deeply personal"));
-        assert!(!document_html(&v2, Reading::Full).contains("easy-read"));
+        assert!(
+            document_html(&v2, Reading::Full, &glossary::starting()).contains("deeply personal")
+        );
+        assert!(!document_html(&v2, Reading::Full, &glossary::starting()).contains("easy-read"));
         // The main text changes: the easy read is still shown, marked out of date.
         let v3 = v2
             .with_section_replaced(
@@ -255,7 +259,7 @@ mod tests {
                 SectionBody::parse("Recovery is a process of change.").unwrap(),
             )
             .unwrap();
-        let stale = document_html(&v3, Reading::Easy);
+        let stale = document_html(&v3, Reading::Easy, &glossary::starting());
         assert!(stale.contains(EASY_READ_OUT_OF_DATE));
         assert!(stale.contains("<strong>your</strong> journey"));
     }

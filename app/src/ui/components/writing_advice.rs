@@ -6,14 +6,19 @@
 use leptos::prelude::*;
 
 use crate::domain::readability::{EASY_READ_WORDS, LONG_SENTENCE_WORDS, readability};
-use crate::domain::respectful_language::{TERMS, flags};
+use crate::domain::respectful_language::{Term, flags};
 
 /// Words that label people in `body`, with what to say instead: beside the editor's preview,
 /// and under the comment and amendment boxes as people type, before they post. Nothing
 /// while there is nothing to say.
 #[component]
-pub fn WordingAdvice(#[prop(into)] body: Signal<String>) -> impl IntoView {
-    let wording = Memo::new(move |_| body.with(|b| flags(b, TERMS)));
+pub fn WordingAdvice(
+    #[prop(into)] body: Signal<String>,
+    /// The process's words to think twice about.
+    terms: Vec<Term>,
+) -> impl IntoView {
+    let terms = StoredValue::new(terms);
+    let wording = Memo::new(move |_| body.with(|b| terms.with_value(|t| flags(b, t))));
     view! {
         <div class="advice__wording-box" aria-live="polite">
             {move || {
@@ -39,13 +44,17 @@ pub fn WritingAdvice(
     /// Names the advice's heading, for a page with two editors.
     #[prop(default = "preview")]
     id: &'static str,
+    /// The advice's heading: a page with two editors names each differently.
+    #[prop(default = "Easy to read? Advice, not rules")]
+    title: &'static str,
+    terms: Vec<Term>,
 ) -> impl IntoView {
     let figures = Memo::new(move |_| body.with(|b| readability(b)));
     let heading = format!("{id}-advice-heading");
     let labelled_by = heading.clone();
     view! {
         <section class="advice" aria-labelledby=labelled_by>
-            <h2 id=heading class="preview__label">"Easy to read? Advice, not rules"</h2>
+            <h2 id=heading class="preview__label">{title}</h2>
             {move || {
                 let r = figures.get();
                 let summary = match r.reading_age {
@@ -79,7 +88,7 @@ pub fn WritingAdvice(
                     })}
                 }
             }}
-            <WordingAdvice body />
+            <WordingAdvice body terms />
         </section>
     }
     // Erased: the editor's page type is otherwise too deep for the compiler's limit.

@@ -17,4 +17,5 @@ pub mod profile;
 pub mod sign_in;
 pub mod sign_in_link;
 pub mod withdraw;
+pub mod word_lists;
 pub mod workshops;

@@ -78,6 +78,7 @@ pub fn ProcessPage() -> impl IntoView {
                                         <li><a href=codes_link>"Sign-in codes for this process"</a>" (for facilitators)"</li>
                                         <li><a href=decisions_link>"Decisions"</a></li>
                                         <li><a href=crate::routes::workshops(p.id.get())>"Workshops"</a></li>
+                                        <li><a href=crate::routes::words(p.id.get())>"Words and what they mean"</a>" (the glossary, and words to think twice about)"</li>
                                         <li><a href=moderation_link>"Moderation and public comments"</a>" (for facilitators)"</li>
                                     </ul>
                                 })}

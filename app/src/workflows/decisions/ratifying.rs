@@ -56,7 +56,8 @@ pub async fn ratify(cx: &ProcessContext, decision: &StoredDecision) -> Result<u3
         .await
         .map_err(unexpected("reading a version"))?
         .ok_or_else(|| AppError::NotFound(format!("version {number} of this document")))?;
-    let (html, etag) = publication_html(&version.content);
+    let glossary = crate::workflows::word_lists::of_process(cx).await?.glossary;
+    let (html, etag) = publication_html(&version.content, &glossary);
     ratifications::ratify(
         db,
         NewRatification {

@@ -7,8 +7,8 @@ use super::threads::{Versions, amendment_view, comment_view, people_in, threads}
 use crate::domain::deliberation::activity::{AmendmentFact, SectionActivity, ThreadFact, tally};
 use crate::domain::deliberation::human_check::HumanCheck;
 use crate::domain::deliberation::moderation::Visibility;
+use crate::domain::document::render::section_body_html;
 use crate::domain::document::{DocumentKind, SectionKey};
-use crate::domain::markdown::render;
 use crate::domain::permissions::{ProcessAction, may_comment_publicly};
 use crate::error::AppError;
 use crate::routes;
@@ -155,11 +155,25 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscus
         }
     });
     let may = abilities(access, comment_publicly);
+    let lists = crate::workflows::word_lists::of_process(access).await?;
     Ok(SectionDiscussion {
+        language: if may.comment || may.propose {
+            lists.language
+        } else {
+            Vec::new()
+        },
         kind: access.kind,
         key: key.get(),
         heading: section.heading.as_str().to_string(),
-        html: render(section.body.as_str()),
+        // The glossary's words, explained under the text and linked where they first appear.
+        html: section_body_html(
+            section,
+            &crate::domain::glossary::used_in(
+                &crate::domain::markdown::plain_text(section.body.as_str()),
+                &lists.glossary,
+            ),
+            crate::domain::document::easy_read::Reading::Full,
+        ),
         // An amendment starts from the section's words; from nothing while only the
         // template's question is there (nobody should have to delete a prompt first).
         markdown: may.propose.then(|| {

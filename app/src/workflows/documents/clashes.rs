@@ -109,6 +109,9 @@ pub async fn page(access: &DocumentContext, id: i64) -> Result<ConflictPage, App
         my_body: conflict.body,
         my_summary: conflict.summary,
         resolved: conflict.resolved,
+        language: crate::workflows::word_lists::of_process(access)
+            .await?
+            .language,
         process: access.process.clone(),
     })
 }

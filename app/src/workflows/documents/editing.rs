@@ -125,6 +125,9 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDraft,
             section.easy_read_state(),
             crate::domain::document::easy_read::EasyReadState::OutOfDate(_)
         ),
+        language: crate::workflows::word_lists::of_process(access)
+            .await?
+            .language,
         process: access.process.clone(),
     })
 }

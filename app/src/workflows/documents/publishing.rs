@@ -18,7 +18,11 @@ pub async fn publish(access: &DocumentContext, number: u32) -> Result<u32, AppEr
         .await
         .map_err(unexpected("reading a version"))?
         .ok_or_else(not_found)?;
-    let (html, etag) = publication_html(&version.content);
+    // The process's glossary as it is now: the publication never changes afterwards.
+    let glossary = crate::workflows::word_lists::of_process(access)
+        .await?
+        .glossary;
+    let (html, etag) = publication_html(&version.content, &glossary);
     documents::publish(
         access.db(),
         access.id(),

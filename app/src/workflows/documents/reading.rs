@@ -9,6 +9,7 @@ use crate::domain::document::DocumentContent;
 use crate::domain::document::easy_read::{EasyReadState, Reading};
 use crate::domain::document::render::{first_uses, section_body_html};
 use crate::domain::document::version::VersionNumber;
+use crate::domain::glossary::Entry;
 use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
 use crate::store::documents::{self, StoredVersion};
@@ -23,6 +24,7 @@ fn version_view(
     names: &HashMap<PersonId, String>,
     published: &[u32],
     reading: Reading,
+    glossary: &[Entry],
 ) -> VersionView {
     VersionView {
         meta: meta_view(&version.meta(), names, published),
@@ -30,7 +32,7 @@ fn version_view(
             .content
             .sections()
             .iter()
-            .zip(first_uses(&version.content, reading))
+            .zip(first_uses(&version.content, reading, glossary))
             .map(|(s, explained)| SectionView {
                 key: s.key.get(),
                 heading: s.heading.as_str().to_string(),
@@ -128,7 +130,15 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
         activity,
         public_comments_open,
         kind: access.kind,
-        shown: shown.map(|v| version_view(&v, &names, &published, reading)),
+        shown: match shown {
+            Some(v) => {
+                let glossary = crate::workflows::word_lists::of_process(access)
+                    .await?
+                    .glossary;
+                Some(version_view(&v, &names, &published, reading, &glossary))
+            }
+            None => None,
+        },
         reading,
         published: publication.as_ref().map(published_view),
         may,
@@ -201,7 +211,15 @@ pub async fn version(access: &DocumentContext, number: u32) -> Result<VersionPag
         .map(|p| p.number.get());
     Ok(VersionPage {
         kind: access.kind,
-        version: version_view(&version, &names, &published, Reading::Full),
+        version: version_view(
+            &version,
+            &names,
+            &published,
+            Reading::Full,
+            &crate::workflows::word_lists::of_process(access)
+                .await?
+                .glossary,
+        ),
         latest_number,
         published_now,
         may: access.abilities(),

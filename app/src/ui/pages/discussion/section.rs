@@ -92,7 +92,7 @@ fn Discussion(
             <h2 id="section-text-heading">{format!("The section as it reads in version {}", page.version)}</h2>
             <div class="doc-page" id="section-text" inner_html=page.html.clone()></div>
         </section>
-        {may.comment.then(|| view! { <CommentForm place actions /> })}
+        {may.comment.then(|| view! { <CommentForm place actions terms=page.language.clone() /> })}
         {(may.comment || may.report).then(|| {
             let count = page.threads.len();
             view! {
@@ -120,7 +120,7 @@ fn Discussion(
                         }.into_any()
                     }}
                 </section>
-                <ProposeForm place heading=heading.clone() markdown=page.markdown.clone().unwrap_or_default() propose />
+                <ProposeForm place heading=heading.clone() markdown=page.markdown.clone().unwrap_or_default() propose terms=page.language.clone() />
             }
         })}
         {page.human_check.clone().map(|check| view! { <PublicCommentForm place check public /> })}
@@ -135,7 +135,11 @@ fn Discussion(
 }
 
 #[component]
-fn CommentForm(place: ThreadPlace, actions: ThreadActions) -> impl IntoView {
+fn CommentForm(
+    place: ThreadPlace,
+    actions: ThreadActions,
+    terms: Vec<crate::domain::respectful_language::Term>,
+) -> impl IntoView {
     let error = Signal::derive(move || actions.post.value().get().and_then(Result::err));
     let quote = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -187,7 +191,7 @@ fn CommentForm(place: ThreadPlace, actions: ThreadActions) -> impl IntoView {
                         aria-describedby=move || described_by(error, "body", Some("comment-body-hint"))
                         aria-invalid=move || aria_invalid(error, "body")></textarea>
                     <FieldError field="body" error />
-                    <WordingAdvice body />
+                    <WordingAdvice body terms />
                 </div>
                 <button type="submit" class="button">"Post comment"</button>
             </ActionForm>
@@ -216,6 +220,7 @@ fn ProposeForm(
     heading: String,
     markdown: String,
     propose: ServerAction<ProposeAmendment>,
+    terms: Vec<crate::domain::respectful_language::Term>,
 ) -> impl IntoView {
     let error = Signal::derive(move || propose.value().get().and_then(Result::err));
     // What is typed, for the advice on wording under the box.
@@ -239,7 +244,7 @@ fn ProposeForm(
                         aria-invalid=move || aria_invalid(error, "body")
                         on:input=move |ev| wording.set(event_target_value(&ev))>{escaped_on_server(markdown)}</textarea>
                     <FieldError field="body" error />
-                    <WordingAdvice body=wording />
+                    <WordingAdvice body=wording terms />
                 </div>
                 <div class="field">
                     <label for="amendment-reason">"Why this change?"</label>

@@ -60,14 +60,16 @@ fn SectionEditor(draft: SectionDraft) -> impl IntoView {
                 id kind=draft.kind key=draft.key base=draft.base heading body summary
                 conflict_id=None save submit_label="Save this section"
             />
-            <MarkdownPreview heading=heading body=body />
+            <MarkdownPreview heading=heading body=body terms=draft.language.clone() />
         </div>
         <EasyReadEditor
             id kind=draft.kind key=draft.key base=draft.base heading
             saved=draft.easy_read.clone() out_of_date=draft.easy_read_out_of_date
             typed=from_query("easy_read") clash=from_query("easy_clash").is_some()
+            terms=draft.language.clone()
         />
         <p><a href=back>"Back to the document without saving"</a></p>
+        <p><a href=crate::routes::words(id)>"The glossary and the words to think twice about"</a>" (opens another page: save first)"</p>
     }
 }
 
@@ -87,6 +89,7 @@ fn EasyReadEditor(
     /// Words handed back in the address (a preview without JavaScript, or after a clash).
     typed: Option<String>,
     clash: bool,
+    terms: Vec<crate::domain::respectful_language::Term>,
 ) -> impl IntoView {
     let save = ServerAction::<SaveEasyRead>::new();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
@@ -130,7 +133,7 @@ fn EasyReadEditor(
                         </button>
                     </div>
                 </ActionForm>
-                <MarkdownPreview heading=heading body=text id="easy-preview" easy_read=true />
+                <MarkdownPreview heading=heading body=text id="easy-preview" easy_read=true terms />
             </div>
         </section>
     }
