@@ -120,6 +120,7 @@ page_routes! {
     people(process: ProcessId) => "/processes/:id/people";
     audit(process: ProcessId) => "/processes/:id/audit";
     words(process: ProcessId) => "/processes/:id/words";
+    commitments(process: ProcessId) => "/processes/:id/commitments";
     code_batch(process: ProcessId, batch: i64) => "/processes/:id/codes/:batch";
     document(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind";
     history(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/history";

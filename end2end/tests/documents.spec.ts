@@ -83,7 +83,7 @@ test('two people edit the same section; the clash is merged, nothing is lost, an
   await screenshot(drafter, 'section-editor-advice');
   await text.fill('Choice matters: people decide their own path.');
   await text.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(0, 6));
-  await drafter.getByRole('button', { name: 'Bold' }).click();
+  await drafter.getByRole('button', { name: 'Bold' }).first().click();
   await expect(text).toHaveValue('**Choice** matters: people decide their own path.');
   await expect(drafter.locator('.preview strong')).toHaveText('Choice');
   await drafter.getByLabel('What did you change? (optional)').fill('Added choice');
@@ -185,7 +185,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Text', { exact: true }).fill('**No script** needed here.');
     await page.getByRole('button', { name: 'Show preview', exact: true }).click();
     await expect(page.locator('.preview strong')).toHaveText('No script');
-    await expect(page.locator('.advice__summary')).toContainText('Reading age about');
+    await expect(page.locator('.advice__summary').first()).toContainText('Reading age about');
     await expect(page.getByLabel('Text', { exact: true })).toHaveValue('**No script** needed here.');
     await expectNoAxeViolationsWithoutJs(page);
     await page.getByRole('button', { name: 'Save this section' }).click();

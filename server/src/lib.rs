@@ -245,6 +245,10 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             "/processes/{id}/decisions/{decision}/{file}",
             get(http::decision_record::download),
         )
+        .route(
+            "/processes/{id}/commitments.csv",
+            get(http::commitments::csv),
+        )
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

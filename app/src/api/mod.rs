@@ -3,6 +3,7 @@
 //! workflow (`workflows/`), and send a plain form post on to the next page.
 
 pub mod accounts;
+pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;

@@ -43,9 +43,79 @@ pub fn iso_date(unix_seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Day number (from 1970-01-01) of a calendar date; Howard Hinnant's `days_from_civil`.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A calendar day (UTC), such as a commitment's "by when".
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct Day(i64);
+
+impl Day {
+    /// The day a Unix timestamp falls on.
+    pub fn of(unix_seconds: i64) -> Self {
+        Self(unix_seconds.div_euclid(86_400))
+    }
+
+    /// From "YYYY-MM-DD", as a date field sends it; a date that does not exist is refused.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let mut parts = raw.trim().splitn(3, '-');
+        let year: i64 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        if !(1900..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        let days = days_from_civil(year, month, day);
+        // 31 February becomes 3 March: refuse a date that does not round-trip.
+        (civil_from_days(days) == (year, month, day)).then_some(Self(days))
+    }
+
+    pub fn iso(self) -> String {
+        iso_date(self.0 * 86_400)
+    }
+
+    pub fn long(self) -> String {
+        long_date(self.0 * 86_400)
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+
+    pub fn from_days(days: i64) -> Self {
+        Self(days)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_parsed_from_a_date_field_and_only_if_it_exists() {
+        let day = Day::parse("2027-03-31").unwrap();
+        assert_eq!(day.iso(), "2027-03-31");
+        assert_eq!(day.long(), "31 March 2027");
+        assert_eq!(Day::parse("2027-02-29"), None);
+        assert_eq!(
+            Day::parse("2028-02-29").map(Day::iso).as_deref(),
+            Some("2028-02-29")
+        );
+        assert_eq!(Day::parse("31/03/2027"), None);
+        assert_eq!(Day::parse("2027-13-01"), None);
+        assert_eq!(Day::of(0), Day::parse("1970-01-01").unwrap());
+        assert!(Day::parse("2027-01-02").unwrap() > Day::parse("2027-01-01").unwrap());
+    }
 
     #[test]
     fn the_epoch_is_the_first_of_january_1970() {

@@ -169,9 +169,91 @@ pub fn first_in(text: &str, entry: &Entry) -> Option<std::ops::Range<usize>> {
         })
 }
 
+/// Words of the field that many readers will not know: abbreviations and treatment words.
+/// The editor names those a section uses that its process's glossary does not explain.
+const FIELD_WORDS: &[&str] = &[
+    "rois",
+    "recovery capital",
+    "harm reduction",
+    "opioid substitution treatment",
+    "ost",
+    "naloxone",
+    "mutual aid",
+    "peer support",
+    "lived experience",
+    "commissioner",
+    "commissioning",
+    "detox",
+    "detoxification",
+    "lapse",
+    "relapse",
+    "aftercare",
+    "rehab",
+    "residential rehabilitation",
+    "methadone",
+    "buprenorphine",
+    "abstinence",
+    "dual diagnosis",
+    "co-production",
+    "co-produced",
+    "needle exchange",
+    "outreach",
+    "key worker",
+    "tier 4",
+    "12-step",
+    "twelve-step",
+    "smart recovery",
+    "recovery community",
+    "psychosocial",
+    "integrated system",
+    "care coordinator",
+    "drug-related death",
+    "drug-related deaths",
+];
+
+/// The field's words that `plain` uses and `glossary` does not explain, in the order they
+/// first appear.
+pub fn unexplained(plain: &str, glossary: &[Entry]) -> Vec<String> {
+    let normal = |s: &str| s.to_lowercase().replace('-', " ");
+    let explained: Vec<String> = glossary
+        .iter()
+        .flat_map(|e| std::iter::once(e.term.as_str()).chain(e.also.iter().map(String::as_str)))
+        .map(normal)
+        .collect();
+    let mut found: Vec<(usize, String)> = FIELD_WORDS
+        .iter()
+        .filter(|w| !explained.contains(&normal(w)))
+        .filter_map(|w| {
+            let probe = Entry {
+                term: (*w).to_string(),
+                also: Vec::new(),
+                meaning: String::new(),
+            };
+            first_in(plain, &probe).map(|r| (r.start, plain[r].to_lowercase()))
+        })
+        .collect();
+    found.sort();
+    found.dedup_by(|a, b| a.1 == b.1);
+    found.into_iter().map(|(_, w)| w).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fields_words_not_in_the_glossary_are_named() {
+        let text = "Methadone and rehab help; naloxone too. More rehab.";
+        assert_eq!(unexplained(text, &starting()), vec!["methadone", "rehab"]);
+        let mut own = starting();
+        own.push(Entry {
+            term: "Rehab".into(),
+            also: vec![],
+            meaning: "A place to recover.".into(),
+        });
+        assert_eq!(unexplained(text, &own), vec!["methadone"]);
+        assert!(unexplained("Nothing special here.", &[]).is_empty());
+    }
 
     fn first(text: &str, term: &str) -> Option<String> {
         first_in(text, entry(&starting(), term).unwrap()).map(|r| text[r].to_string())

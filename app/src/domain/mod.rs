@@ -4,6 +4,7 @@
 pub mod appearance;
 pub mod calendar;
 pub mod comfort;
+pub mod commitment;
 pub mod constituency;
 pub mod credentials;
 pub mod decision;

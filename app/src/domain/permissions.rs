@@ -64,6 +64,8 @@ pub enum ProcessAction {
     /// Ratify the version a passed decision adopted. Commissioners act in a public role, so
     /// this is theirs alone: a site administrator may not do it on their behalf.
     Ratify,
+    /// Make commitments on the sections of a ratified version and report how they stand.
+    ManageCommitments,
     /// Read the process's audit trail: roles given and taken, constituencies confirmed,
     /// guests admitted and removed.
     ReadAudit,
@@ -93,7 +95,7 @@ impl ProcessAction {
                 &[Facilitator, ProcessAdmin]
             }
             Self::Ratify => &[Commissioner],
-            Self::ReadAudit => &[Commissioner, ProcessAdmin],
+            Self::ReadAudit | Self::ManageCommitments => &[Commissioner, ProcessAdmin],
             Self::ConfirmConstituencies
             | Self::AssignRoles
             | Self::PublishDocuments
@@ -149,6 +151,9 @@ impl ProcessAction {
             }
             Self::ReadAudit => {
                 "Only process administrators and commissioners can read who changed roles and confirmed people."
+            }
+            Self::ManageCommitments => {
+                "Only commissioners and process administrators can make commitments and report how they stand."
             }
         }
     }

@@ -4,6 +4,7 @@
 //! workshop it is about) turns it into what the workflow takes, or into a refusal that names
 //! each field that was wrong. Nothing malformed falls back to a default.
 
+pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;

@@ -8,6 +8,7 @@
 pub mod amendments;
 pub mod audit;
 pub mod comments;
+pub mod commitments;
 pub mod constituency_claims;
 pub mod decisions;
 pub mod documents;

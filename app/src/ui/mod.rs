@@ -33,6 +33,7 @@ use pages::{
     audit::AuditPageView,
     codes::CodesPage,
     comfort::ComfortPage,
+    commitments::CommitmentsPageView,
     home::HomePage,
     invite::InvitePage,
     join::JoinPage,
@@ -153,6 +154,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
                     <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />
                     <Route path=patterns::words() view=WordListsPageView ssr=SsrMode::Async />
+                    <Route path=patterns::commitments() view=CommitmentsPageView ssr=SsrMode::Async />
                     <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

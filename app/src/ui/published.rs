@@ -28,6 +28,8 @@ pub struct PublishedPage<'a> {
     pub path: &'a str,
     /// The reader's text size and contrast, as classes on `<html>`.
     pub html_class: &'a str,
+    /// On a ratified page: the commitments made on its sections, by section.
+    pub commitments: &'a [CommitmentLine],
     /// The process takes comments from the public: the page links to the form.
     pub public_comments: bool,
     /// This page is a ratified version: who ratified it, when, and the decision's result.
@@ -36,6 +38,61 @@ pub struct PublishedPage<'a> {
     pub ratified_elsewhere: Option<&'a StoredRatification>,
     /// Every ratification of the document, newest first (listed on ratified pages).
     pub ratifications: &'a [StoredRatification],
+}
+
+/// A commitment as the ratified page lists it.
+pub struct CommitmentLine {
+    pub section: u32,
+    pub section_heading: String,
+    pub what: String,
+    pub responsible: String,
+    pub measure: String,
+    pub due: crate::domain::calendar::Day,
+    pub status: crate::domain::commitment::CommitmentStatus,
+    pub overdue: bool,
+}
+
+/// The commitments on a ratified version, under the heading of the section each is on.
+fn commitments_html(process: i64, lines: &[CommitmentLine]) -> String {
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut sections: Vec<u32> = lines.iter().map(|l| l.section).collect();
+    sections.dedup();
+    let mut seen = std::collections::HashSet::new();
+    sections.retain(|s| seen.insert(*s));
+    let groups: String = sections
+        .iter()
+        .map(|section| {
+            let of: Vec<&CommitmentLine> = lines.iter().filter(|l| l.section == *section).collect();
+            let items: String = of
+                .iter()
+                .map(|l| {
+                    format!(
+                        "<li><strong>{}</strong> <span class=\"tag tag--{}\">{}</span>{}<br>Who is responsible: {}. How we will see it: {}. By <time datetime=\"{}\">{}</time>.</li>",
+                        escape(&l.what),
+                        l.status.slug(),
+                        l.status.label(),
+                        if l.overdue { " <span class=\"tag tag--overdue\">Overdue</span>" } else { "" },
+                        escape(&l.responsible),
+                        escape(&l.measure),
+                        l.due.iso(),
+                        l.due.long(),
+                    )
+                })
+                .collect();
+            format!(
+                "<h3><a href=\"#section-{section}\">{}</a></h3><ul>{items}</ul>",
+                escape(&of[0].section_heading)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"commitments\" aria-labelledby=\"commitments-heading\">\
+         <h2 id=\"commitments-heading\">What has been committed since: you said, we did</h2>{groups}\
+         <p class=\"no-print\"><a href=\"{}\">Every commitment, with its updates</a></p></section>",
+        crate::routes::commitments(process)
+    )
 }
 
 /// The public page of a ratification: the one in force, or any earlier one by id.
@@ -236,7 +293,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <p class="status-note">{status_note}</p>
 {ratified_link}{switch}<div class="doc-sections{easy_class}">{body}</div>
 </article>
-{ratification}{ratifications}
+{commitments}{ratification}{ratifications}
 <nav class="published__links no-print" aria-label="More about this document">
 <ul class="actions">
 <li><a href="/processes/{id}">About this process and who takes part</a></li>
@@ -261,6 +318,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
         date = long_date(page.published_at),
         body = page.body_html,
         switch = reading_switch_html(page.path, page.reading),
+        commitments = commitments_html(id, page.commitments),
         comfort_link = escape(&crate::ui::layout::comfort_link(&format!(
             "{}{}",
             page.path,
@@ -306,6 +364,7 @@ mod tests {
                 reading: Reading::Full,
                 path: "/read/7/definition",
                 html_class: "",
+                commitments: &[],
             },
             "<link rel=\"stylesheet\">",
         );
@@ -334,6 +393,7 @@ mod tests {
             reading: Reading::Full,
             path: "/read/7/definition",
             html_class: "",
+            commitments: &[],
         };
         assert!(
             render_page(&page(DocumentKind::RoisVision), "")
@@ -359,6 +419,7 @@ mod tests {
             reading: Reading::Full,
             path: "/read/7/definition",
             html_class: "",
+            commitments: &[],
         };
         assert!(
             render_page(&page(true), "")

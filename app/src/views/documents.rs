@@ -145,6 +145,8 @@ pub struct SectionDraft {
     pub easy_read_out_of_date: bool,
     /// The process's words to think twice about, for the advice beside the preview.
     pub language: Vec<crate::domain::respectful_language::Term>,
+    /// The process's glossary: the advice names the field's words it does not explain.
+    pub glossary: Vec<crate::domain::glossary::Entry>,
 }
 
 /// A save that met someone else's change: both texts and what the other person changed.
@@ -170,6 +172,8 @@ pub struct ConflictPage {
     pub resolved: bool,
     /// The process's words to think twice about, for the advice beside the preview.
     pub language: Vec<crate::domain::respectful_language::Term>,
+    /// The process's glossary: the advice names the field's words it does not explain.
+    pub glossary: Vec<crate::domain::glossary::Entry>,
 }
 
 /// The outcome of saving an easy read. A clash stores nothing: the person's words go back to

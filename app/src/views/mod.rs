@@ -2,6 +2,7 @@
 //! on the server and `ui/` renders (compiled to WebAssembly too). No rules live here.
 
 pub mod codes;
+pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;

@@ -6,6 +6,7 @@
 //! refusal. Nothing here reads the HTTP request: that is the endpoint's job.
 
 pub mod accounts;
+pub mod commitments;
 pub mod context;
 pub mod decisions;
 pub mod discussion;

@@ -2,6 +2,7 @@
 //! server-function errors, and static assets.
 
 pub mod assets;
+pub mod commitments;
 pub mod decision_record;
 pub mod healthz;
 pub mod live;

@@ -201,6 +201,40 @@ fn comfort_key(class: &str) -> String {
     }
 }
 
+/// The commitments on a ratified version, with its sections' headings.
+async fn commitment_lines(
+    state: &AppState,
+    process: ProcessId,
+    kind: DocumentKind,
+    ratification: &ratifications::StoredRatification,
+    today: app::domain::calendar::Day,
+) -> Result<Vec<app::ui::published::CommitmentLine>, app::store::StoreError> {
+    let stored = app::store::commitments::of_ratification(&state.db, ratification.id).await?;
+    if stored.is_empty() {
+        return Ok(Vec::new());
+    }
+    let version = documents::version(&state.db, process, kind, ratification.number).await?;
+    let heading = |key| {
+        version
+            .as_ref()
+            .and_then(|v| v.content.section(key))
+            .map_or_else(String::new, |s| s.heading.as_str().to_string())
+    };
+    Ok(stored
+        .iter()
+        .map(|c| app::ui::published::CommitmentLine {
+            section: c.section.get(),
+            section_heading: heading(c.section),
+            what: c.what.clone(),
+            responsible: c.responsible.clone(),
+            measure: c.measure.clone(),
+            due: c.due,
+            status: c.status,
+            overdue: app::domain::commitment::is_overdue(c.status, c.due, today),
+        })
+        .collect())
+}
+
 fn not_published() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -339,6 +373,7 @@ pub async fn read(
                     reading,
                     path: &app::routes::public_document(process.get(), kind),
                     html_class: &comfort,
+                    commitments: &[],
                     public_comments,
                     ratification: block.as_ref(),
                     ratified_elsewhere: this.is_none().then(|| ratifications.first()).flatten(),
@@ -472,8 +507,14 @@ async fn ratified_page(
     };
     // A ratification never changes; only a newer one (which supersedes it) alters the page.
     let comfort = app::auth::cookie::comfort(headers).html_class();
+    // Commitments change the page too (and whether one is overdue changes with the day).
+    let latest_update = match app::store::commitments::latest_update(&state.db, shown.id).await {
+        Ok(id) => id,
+        Err(e) => return unexpected("reading commitments")(e),
+    };
+    let today = app::domain::calendar::Day::of(app::store::unix_now());
     let key = format!(
-        "r{}-in-force{}-{}{}{}",
+        "r{}-in-force{}-{}{}{}-c{latest_update}-d{}",
         shown.id,
         all.first().map_or(0, |r| r.id),
         pages.build_tag,
@@ -483,6 +524,7 @@ async fn ratified_page(
             ""
         },
         comfort_key(&comfort),
+        today.get(),
     );
     if let Some(page) = pages.cached(&key) {
         return serve(page, headers);
@@ -506,6 +548,10 @@ async fn ratified_page(
             return unexpected("reading a ratification")(e);
         }
     };
+    let commitments = match commitment_lines(state, process, kind, shown, today).await {
+        Ok(lines) => lines,
+        Err(e) => return unexpected("reading commitments")(e),
+    };
     let body = render_page(
         &PublishedPage {
             process_id: process.get(),
@@ -518,6 +564,7 @@ async fn ratified_page(
             reading,
             path: &app::ui::published::ratification_path(process.get(), kind, id),
             html_class: &comfort,
+            commitments: &commitments,
             public_comments: false,
             ratification: Some(&block),
             ratified_elsewhere: None,

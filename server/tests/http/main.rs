@@ -8,6 +8,7 @@ mod harness;
 mod accounts;
 mod assets;
 mod comfort;
+mod commitments;
 mod decisions;
 mod discussion;
 mod documents;

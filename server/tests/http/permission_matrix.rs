@@ -41,6 +41,7 @@ struct Fixture {
     amendment: String,
     open_decision: String,
     adopted_decision: String,
+    commitment: String,
     workshop: String,
     join_code: String,
     /// A second workshop, at its vote, with the room's size set: for a show of hands.
@@ -340,6 +341,44 @@ async fn fixture(app: &TestApp) -> Fixture {
         &[("decision_id", &adopted_decision)],
     )
     .await;
+    // Another adoption of version 1, ratified, with a commitment on its first section.
+    let ratified_decision = ok(app, &facilitator.0, "decisions/open", &adopt).await;
+    ok(
+        app,
+        &participant.0,
+        "decisions/vote",
+        &[("decision_id", &ratified_decision), ("answer", "agree")],
+    )
+    .await;
+    ok(
+        app,
+        &facilitator.0,
+        "decisions/close",
+        &[("decision_id", &ratified_decision)],
+    )
+    .await;
+    ok(
+        app,
+        &commissioner.0,
+        "decisions/ratify",
+        &[("decision_id", &ratified_decision)],
+    )
+    .await;
+    let commitment = ok(
+        app,
+        &commissioner.0,
+        "commitments/add",
+        &[
+            ("process_id", &p),
+            ("kind", "definition"),
+            ("section", "1"),
+            ("what", "Shorter waits"),
+            ("responsible", "The council"),
+            ("measure", "Days to a first appointment"),
+            ("due", "2027-03-31"),
+        ],
+    )
+    .await;
 
     // A workshop at a step that gathers comments, with a vote as its next step.
     let workshop = ok(
@@ -486,6 +525,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         amendment,
         open_decision,
         adopted_decision,
+        commitment,
         workshop,
         join_code,
         voting_workshop,
@@ -632,6 +672,33 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row("processes/participation", Reads, &[("process_id", p)], ALL),
         row("members/list", Reads, &[("process_id", p)], MEMBERS),
         row("words/page", Reads, &[("process_id", p)], MEMBERS),
+        row("commitments/page", Reads, &[("process_id", p)], ALL),
+        // Commissioners and process administrators make commitments and report on them.
+        row(
+            "commitments/add",
+            Writes,
+            &[
+                ("process_id", p),
+                ("kind", "definition"),
+                ("section", "1"),
+                ("what", "More peer support"),
+                ("responsible", "The recovery service"),
+                ("measure", "Peer supporters in post"),
+                ("due", "2027-06-30"),
+            ],
+            [401, 403, 403, 403, 403, 200, 200, 200],
+        ),
+        row(
+            "commitments/update",
+            Writes,
+            &[
+                ("process_id", p),
+                ("commitment_id", &f.commitment),
+                ("status", "under_way"),
+                ("note", "Recruiting"),
+            ],
+            [401, 403, 403, 403, 403, 200, 200, 200],
+        ),
         row(
             "words/save",
             Writes,

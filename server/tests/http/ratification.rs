@@ -16,7 +16,12 @@ use crate::permissions::Cast;
 
 /// Opens a consent decision to adopt `version` ("" for the latest) of the definition, for
 /// everyone, and returns its id.
-async fn open_adoption(app: &TestApp, client: &reqwest::Client, p: &str, version: &str) -> String {
+pub(crate) async fn open_adoption(
+    app: &TestApp,
+    client: &reqwest::Client,
+    p: &str,
+    version: &str,
+) -> String {
     let r = app
         .call_with(
             client,
@@ -38,7 +43,7 @@ async fn open_adoption(app: &TestApp, client: &reqwest::Client, p: &str, version
     id_of(r).await.to_string()
 }
 
-async fn close(app: &TestApp, client: &reqwest::Client, d: &str) -> bool {
+pub(crate) async fn close(app: &TestApp, client: &reqwest::Client, d: &str) -> bool {
     let r = app
         .call_with(client, "decisions/close", &[("decision_id", d)])
         .await;
@@ -46,7 +51,7 @@ async fn close(app: &TestApp, client: &reqwest::Client, d: &str) -> bool {
     r.json().await.unwrap()
 }
 
-async fn ratify(app: &TestApp, client: &reqwest::Client, d: &str) -> reqwest::Response {
+pub(crate) async fn ratify(app: &TestApp, client: &reqwest::Client, d: &str) -> reqwest::Response {
     app.call_with(client, "decisions/ratify", &[("decision_id", d)])
         .await
 }

@@ -123,6 +123,18 @@ async fn a_drafter_changes_the_word_lists_and_every_page_uses_them(app: TestApp)
         .await
         .unwrap();
     assert_eq!(draft.language.len(), 1);
+    // The editor's preview (here without JavaScript) names the field's words the glossary
+    // does not explain: "rehab" is in it now, "methadone" is not.
+    let preview = app
+        .page_as(
+            &cast.drafter,
+            &format!("/processes/{p}/documents/definition/sections/1/edit?heading=Hope&body=Methadone+and+rehab+help."),
+        )
+        .await;
+    assert!(
+        preview.contains("which the glossary does not explain: methadone."),
+        "{preview}"
+    );
     assert_eq!(draft.language[0].words, "service user");
     let discussion: SectionDiscussion = app
         .call_with(

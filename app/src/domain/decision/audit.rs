@@ -60,8 +60,8 @@ pub fn audit(
     agrees_with_tables(&replay, stored).map_err(disagrees)
 }
 
-/// A closed decision's record ends with its close (only ratifications may follow it); an
-/// open decision's record holds no close.
+/// A closed decision's record ends with its close (only ratifications, and commitments on
+/// the ratified text, may follow it); an open decision's record holds no close.
 fn ends_as_stored(entries: &[RecordEntry], closed: bool) -> Result<(), &'static str> {
     let is_close = |e: &RecordEntry| {
         matches!(
@@ -69,10 +69,12 @@ fn ends_as_stored(entries: &[RecordEntry], closed: bool) -> Result<(), &'static 
             RecordEvent::Closed { .. } | RecordEvent::ClosedSecretly { .. }
         )
     };
-    let last_but_ratifications = entries
-        .iter()
-        .rev()
-        .find(|e| !matches!(e.event, RecordEvent::Ratified { .. }));
+    let last_but_ratifications = entries.iter().rev().find(|e| {
+        !matches!(
+            e.event,
+            RecordEvent::Ratified { .. } | RecordEvent::CommitmentUpdated { .. }
+        )
+    });
     match (closed, last_but_ratifications) {
         (true, Some(last)) if is_close(last) => Ok(()),
         (true, _) => Err(

@@ -304,6 +304,19 @@ fn row_of(event: &RecordEvent, columns: &AnswerColumns) -> Row {
             by,
             format!("Version {version} of the {}.", document.title()),
         ),
+        RecordEvent::CommitmentUpdated {
+            commitment,
+            section,
+            status,
+            by,
+        } => plain(
+            "Commitment",
+            by,
+            format!(
+                "Commitment {commitment} on section {section} of the ratified version: {}.",
+                status.label()
+            ),
+        ),
     }
 }
 
@@ -338,7 +351,7 @@ pub fn record_csv(entries: &[RecordEntry]) -> String {
     out
 }
 
-fn csv_line(cells: &[String]) -> String {
+pub fn csv_line(cells: &[String]) -> String {
     let mut line = cells
         .iter()
         .map(|c| csv_field(c))

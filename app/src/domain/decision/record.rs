@@ -69,6 +69,14 @@ pub enum RecordEvent {
         document: DocumentKind,
         version: u32,
     },
+    /// A commitment on a section of the ratified version was made (status "planned") or its
+    /// status changed, by `by` (a pseudonymous id).
+    CommitmentUpdated {
+        commitment: i64,
+        section: u32,
+        status: crate::domain::commitment::CommitmentStatus,
+        by: String,
+    },
 }
 
 impl RecordEvent {

@@ -122,6 +122,8 @@ impl Replay {
                 }
                 RecordEvent::BallotWithdrawn { .. } => {}
                 RecordEvent::Ratified { by, .. } => replay.ratified_by.push(by.clone()),
+                // After ratification: nothing to recount.
+                RecordEvent::CommitmentUpdated { .. } => {}
             }
         }
         replay

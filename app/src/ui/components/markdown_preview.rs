@@ -19,6 +19,8 @@ pub fn MarkdownPreview(
     easy_read: bool,
     /// The process's words to think twice about.
     terms: Vec<crate::domain::respectful_language::Term>,
+    /// The process's glossary.
+    glossary: Vec<crate::domain::glossary::Entry>,
 ) -> impl IntoView {
     let label = format!("{id}-label");
     let labelled_by = label.clone();
@@ -31,7 +33,7 @@ pub fn MarkdownPreview(
                 <h3 class="preview__heading">{move || heading.get()}</h3>
                 <div class:easy-read=easy_read inner_html=move || render(&body.get())></div>
             </div>
-            <WritingAdvice body id terms title=if easy_read { "Advice on the easy read, not rules" } else { "Easy to read? Advice, not rules" } />
+            <WritingAdvice body id terms glossary title=if easy_read { "Advice on the easy read, not rules" } else { "Easy to read? Advice, not rules" } />
         </section>
     }
     .into_any()

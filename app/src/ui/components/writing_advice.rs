@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::glossary::{Entry, unexplained};
+use crate::domain::markdown::plain_text;
 use crate::domain::readability::{EASY_READ_WORDS, LONG_SENTENCE_WORDS, readability};
 use crate::domain::respectful_language::{Term, flags};
 
@@ -48,8 +50,13 @@ pub fn WritingAdvice(
     #[prop(default = "Easy to read? Advice, not rules")]
     title: &'static str,
     terms: Vec<Term>,
+    /// The process's glossary: the field's words it does not explain are named.
+    glossary: Vec<Entry>,
 ) -> impl IntoView {
     let figures = Memo::new(move |_| body.with(|b| readability(b)));
+    let glossary = StoredValue::new(glossary);
+    let unexplained =
+        Memo::new(move |_| body.with(|b| glossary.with_value(|g| unexplained(&plain_text(b), g))));
     let heading = format!("{id}-advice-heading");
     let labelled_by = heading.clone();
     view! {
@@ -87,6 +94,15 @@ pub fn WritingAdvice(
                         <p>{format!("Long words: {}. A shorter word helps where it says the same.", r.long_words.join(", "))}</p>
                     })}
                 }
+            }}
+            {move || {
+                let words = unexplained.get();
+                (!words.is_empty()).then(|| view! {
+                    <p class="advice__unexplained">{format!(
+                        "Words some readers may not know, which the glossary does not explain: {}. Drafters can add them on the page “Words and what they mean”.",
+                        words.join(", ")
+                    )}</p>
+                })
             }}
             <WordingAdvice body terms />
         </section>

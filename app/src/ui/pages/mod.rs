@@ -1,6 +1,7 @@
 pub mod audit;
 pub mod codes;
 pub mod comfort;
+pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;

@@ -89,6 +89,7 @@ pub async fn page(access: &DocumentContext, id: i64) -> Result<ConflictPage, App
     } else {
         Clash::RemovedMeanwhile
     };
+    let lists = crate::workflows::word_lists::of_process(access).await?;
     Ok(ConflictPage {
         id,
         kind: access.kind,
@@ -109,9 +110,8 @@ pub async fn page(access: &DocumentContext, id: i64) -> Result<ConflictPage, App
         my_body: conflict.body,
         my_summary: conflict.summary,
         resolved: conflict.resolved,
-        language: crate::workflows::word_lists::of_process(access)
-            .await?
-            .language,
+        language: lists.language,
+        glossary: lists.glossary,
         process: access.process.clone(),
     })
 }

@@ -111,6 +111,7 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDraft,
         .content
         .section(SectionKey::new(key))
         .ok_or_else(|| AppError::NotFound("that section".into()))?;
+    let lists = crate::workflows::word_lists::of_process(access).await?;
     Ok(SectionDraft {
         kind: access.kind,
         base: latest.number.get(),
@@ -125,9 +126,8 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDraft,
             section.easy_read_state(),
             crate::domain::document::easy_read::EasyReadState::OutOfDate(_)
         ),
-        language: crate::workflows::word_lists::of_process(access)
-            .await?
-            .language,
+        language: lists.language,
+        glossary: lists.glossary,
         process: access.process.clone(),
     })
 }

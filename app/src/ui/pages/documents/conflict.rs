@@ -80,7 +80,7 @@ fn Conflict(page: ConflictPage) -> impl IntoView {
                     <div class="editor">
                         <SectionForm id kind=page.kind key=page.key base=page.latest_number heading body
                             summary=page.my_summary.clone() conflict_id=Some(page.id) save submit_label="Save the merged section" />
-                        <MarkdownPreview heading body terms=page.language.clone() />
+                        <MarkdownPreview heading body terms=page.language.clone() glossary=page.glossary.clone() />
                     </div>
                 </section>
             }.into_any(),

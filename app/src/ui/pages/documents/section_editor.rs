@@ -60,13 +60,14 @@ fn SectionEditor(draft: SectionDraft) -> impl IntoView {
                 id kind=draft.kind key=draft.key base=draft.base heading body summary
                 conflict_id=None save submit_label="Save this section"
             />
-            <MarkdownPreview heading=heading body=body terms=draft.language.clone() />
+            <MarkdownPreview heading=heading body=body terms=draft.language.clone() glossary=draft.glossary.clone() />
         </div>
         <EasyReadEditor
             id kind=draft.kind key=draft.key base=draft.base heading
             saved=draft.easy_read.clone() out_of_date=draft.easy_read_out_of_date
             typed=from_query("easy_read") clash=from_query("easy_clash").is_some()
             terms=draft.language.clone()
+            glossary=draft.glossary.clone()
         />
         <p><a href=back>"Back to the document without saving"</a></p>
         <p><a href=crate::routes::words(id)>"The glossary and the words to think twice about"</a>" (opens another page: save first)"</p>
@@ -90,6 +91,7 @@ fn EasyReadEditor(
     typed: Option<String>,
     clash: bool,
     terms: Vec<crate::domain::respectful_language::Term>,
+    glossary: Vec<crate::domain::glossary::Entry>,
 ) -> impl IntoView {
     let save = ServerAction::<SaveEasyRead>::new();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
@@ -133,7 +135,7 @@ fn EasyReadEditor(
                         </button>
                     </div>
                 </ActionForm>
-                <MarkdownPreview heading=heading body=text id="easy-preview" easy_read=true terms />
+                <MarkdownPreview heading=heading body=text id="easy-preview" easy_read=true terms glossary />
             </div>
         </section>
     }

@@ -1,0 +1,229 @@
+//! "You said, we did" over HTTP: after ratification a commissioner commits to changes on a
+//! ratified section and reports on them; each change goes into the decision's participation
+//! record; the public reads them on the ratified page and the commitments page, and
+//! downloads them as CSV; nobody else can make or change one.
+
+use app::views::commitments::CommitmentsPage;
+
+use crate::decisions::{declare, verify_record, vote};
+use crate::discussion::setup;
+use crate::harness::{TestApp, field_message, new_client};
+use crate::on_both_databases;
+use crate::permissions::Cast;
+use crate::ratification::{close, confirm_commissioner, open_adoption, ratify};
+
+/// A process whose definition (version 2) was adopted and ratified; the decision's id.
+async fn ratified(app: &TestApp) -> (String, Cast, String) {
+    let (p, cast) = setup(app).await;
+    declare(app, &cast.participant, &p, "lived_experience").await;
+    declare(app, &cast.commissioner, &p, "other").await;
+    let d = open_adoption(app, &cast.facilitator, &p, "").await;
+    for voter in [&cast.participant, &cast.commissioner] {
+        assert_eq!(
+            vote(app, voter, &d, &[("answer", "agree")]).await.status(),
+            200
+        );
+    }
+    assert!(close(app, &cast.facilitator, &d).await);
+    confirm_commissioner(app, &cast, &p).await;
+    let named = app
+        .call_with(
+            &cast.commissioner,
+            "me/appearance",
+            &[
+                ("appearance", "pseudonym"),
+                ("full_name", "Cllr Pat Example"),
+                ("pseudonym", "PE"),
+            ],
+        )
+        .await;
+    assert_eq!(named.status(), 200);
+    assert_eq!(ratify(app, &cast.commissioner, &d).await.status(), 200);
+    (p, cast, d)
+}
+
+async fn add(
+    app: &TestApp,
+    client: &reqwest::Client,
+    p: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut all = vec![("process_id", p), ("kind", "definition")];
+    all.extend_from_slice(form);
+    app.call_with(client, "commitments/add", &all).await
+}
+
+const NALOXONE: &[(&str, &str)] = &[
+    ("section", "1"),
+    ("what", "Offer naloxone to everyone leaving treatment"),
+    ("responsible", "Sefton Recovery Service"),
+    ("measure", "People offered naloxone when they leave"),
+    ("due", "2020-03-31"),
+];
+
+async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp) {
+    let (p, cast, d) = ratified(&app).await;
+    let page = |client: reqwest::Client| {
+        let app = &app;
+        let p = p.clone();
+        async move {
+            let r = app
+                .call_with(&client, "commitments/page", &[("process_id", &p)])
+                .await;
+            assert_eq!(r.status(), 200);
+            r.json::<CommitmentsPage>().await.unwrap()
+        }
+    };
+
+    // Only commissioners and process administrators make commitments.
+    for (who, client) in [
+        ("participant", &cast.participant),
+        ("drafter", &cast.drafter),
+        ("facilitator", &cast.facilitator),
+    ] {
+        assert_eq!(add(&app, client, &p, NALOXONE).await.status(), 403, "{who}");
+    }
+    assert_eq!(add(&app, &cast.anonymous, &p, NALOXONE).await.status(), 401);
+    // A date that does not exist, and a section that is not in the ratified version.
+    let refused = add(
+        &app,
+        &cast.commissioner,
+        &p,
+        &[
+            ("section", "1"),
+            ("what", "x"),
+            ("responsible", "y"),
+            ("measure", "z"),
+            ("due", "2027-02-30"),
+        ],
+    )
+    .await;
+    field_message(refused, "due").await;
+    let refused = add(
+        &app,
+        &cast.commissioner,
+        &p,
+        &[
+            ("section", "99"),
+            ("what", "x"),
+            ("responsible", "y"),
+            ("measure", "z"),
+            ("due", "2027-02-28"),
+        ],
+    )
+    .await;
+    field_message(refused, "section").await;
+
+    let made = add(&app, &cast.commissioner, &p, NALOXONE).await;
+    assert_eq!(
+        made.status(),
+        200,
+        "{}",
+        made.text().await.unwrap_or_default()
+    );
+    let id: i64 = made.json().await.unwrap();
+
+    // Anyone reads it: planned, and overdue (its day is long past).
+    let public = page(new_client()).await;
+    assert!(!public.may_manage);
+    let c = &public.commitments[0];
+    assert_eq!(c.id, id);
+    assert_eq!(c.status.label(), "Planned");
+    assert!(c.overdue);
+    assert_eq!(c.section_heading, "What recovery means here");
+
+    // "Done" needs evidence; a participant cannot report.
+    let update = |client: &reqwest::Client, status: &str, note: &str| {
+        let id = id.to_string();
+        let (app, p, client, status, note) = (
+            &app,
+            p.clone(),
+            client.clone(),
+            status.to_string(),
+            note.to_string(),
+        );
+        async move {
+            app.call_with(
+                &client,
+                "commitments/update",
+                &[
+                    ("process_id", &p),
+                    ("commitment_id", &id),
+                    ("status", &status),
+                    ("note", &note),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(update(&cast.participant, "done", "Yes").await.status(), 403);
+    field_message(update(&cast.commissioner, "done", "").await, "note").await;
+    let r = update(&cast.commissioner, "under_way", "Training booked for March").await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    let r = update(
+        &cast.process_admin,
+        "done",
+        "412 people offered naloxone in June",
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+
+    let public = page(new_client()).await;
+    let c = &public.commitments[0];
+    assert_eq!(c.status.label(), "Done");
+    assert!(!c.overdue, "done is never overdue");
+    assert_eq!(c.updates.len(), 3);
+    assert_eq!(
+        c.updates[2].note.as_deref(),
+        Some("412 people offered naloxone in June")
+    );
+
+    // The ratified page lists it under its section.
+    let ratified = app
+        .page_as(&new_client(), &format!("/read/{p}/definition/ratified"))
+        .await;
+    assert!(
+        ratified.contains("What has been committed since"),
+        "{ratified}"
+    );
+    assert!(ratified.contains("Offer naloxone to everyone leaving treatment"));
+    assert!(ratified.contains("<span class=\"tag tag--done\">Done</span>"));
+
+    // The CSV, for anyone, formulas defused.
+    let csv = new_client()
+        .get(app.url(&format!("/processes/{p}/commitments.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), 200);
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = csv.text().await.unwrap();
+    assert!(csv.starts_with("Document,Section,What will change,"));
+    assert!(csv.contains("Offer naloxone to everyone leaving treatment,Sefton Recovery Service"));
+    assert!(csv.contains("2020-03-31,Done,no,"));
+
+    // Every change is in the decision's participation record, and the record still verifies.
+    let entries: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM participation_record WHERE decision_id = $1 AND event LIKE '%CommitmentUpdated%'",
+    )
+    .bind(d.parse::<i64>().unwrap())
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(entries, 3);
+    let verified = verify_record(&app);
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+}
+on_both_databases!(
+    commit_and_report,
+    a_commissioner_commits_and_reports_and_the_public_reads_it
+);
