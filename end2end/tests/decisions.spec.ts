@@ -203,6 +203,44 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   expect(record.entries.map((e: { event: object }) => Object.keys(e.event)[0])).toEqual(['Opened', 'BallotCast', 'Closed', 'Ratified']);
   await expectNoAxeViolations(visitor);
   await screenshot(visitor, 'ratified-decision-record-phone');
+
+  // You said, we did: the commissioner commits to a change on the ratified section...
+  await commissioner.goto(`/processes/${id}/commitments`);
+  await waitForHydration(commissioner);
+  await expectNoAxeViolations(commissioner);
+  const form = commissioner.getByRole('region', { name: /Make a commitment on “Our local definition of recovery”/ });
+  await form.getByLabel('Which section').selectOption({ label: 'What recovery means here' });
+  await form.getByLabel('What will change').fill('Offer naloxone to everyone leaving treatment');
+  await form.getByLabel('Who is responsible').fill('Knowsley Recovery Service');
+  await form.getByLabel('How we will all see it').fill('People offered naloxone when they leave');
+  await form.getByLabel('By when').fill('2027-03-31');
+  await form.getByRole('button', { name: 'Make the commitment' }).click();
+  const commitment = commissioner.getByRole('article', { name: 'Offer naloxone to everyone leaving treatment' });
+  await expect(commitment).toContainText('Planned');
+  // ...and later reports that it is under way, with evidence.
+  await commitment.getByText('Report how it stands').click();
+  await commitment.getByLabel('Where it stands now').selectOption('under_way');
+  await commitment.getByLabel(/What shows it/).fill('Staff trained in February; kits ordered.');
+  await commitment.getByRole('button', { name: 'Save the update' }).click();
+  await expect(commitment.locator('.commitment__status')).toContainText('Under way');
+  await expect(commitment.locator('.commitment__updates li').first()).toContainText('Staff trained in February');
+  await expectNoAxeViolations(commissioner);
+  await screenshot(commissioner, 'commitments-commissioner');
+
+  // The member of the public reads it on the phone, on the ratified page and in full.
+  await visitor.goto(`/read/${id}/definition/ratified`);
+  await expect(visitor.getByRole('region', { name: 'What has been committed since: you said, we did' })).toContainText('Offer naloxone to everyone leaving treatment');
+  await visitor.getByRole('link', { name: 'Every commitment, with its updates' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'You said, we did' })).toBeVisible();
+  await expect(visitor.getByRole('article', { name: 'Offer naloxone to everyone leaving treatment' })).toContainText('Under way');
+  await expect(visitor.getByText('Report how it stands')).toHaveCount(0);
+  const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await waitForHydration(visitor);
+  await expectNoAxeViolations(visitor);
+  await screenshot(visitor, 'you-said-we-did-phone');
+  await visitor.emulateMedia({ media: 'print' });
+  await screenshot(visitor, 'you-said-we-did-print');
   await serviceUser.context.close();
   await commissionerContext.close();
   await publicContext.close();
