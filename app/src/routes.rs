@@ -121,6 +121,7 @@ page_routes! {
     audit(process: ProcessId) => "/processes/:id/audit";
     words(process: ProcessId) => "/processes/:id/words";
     commitments(process: ProcessId) => "/processes/:id/commitments";
+    influence(process: ProcessId) => "/processes/:id/influence";
     code_batch(process: ProcessId, batch: i64) => "/processes/:id/codes/:batch";
     document(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind";
     history(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/history";

@@ -12,6 +12,7 @@ pub mod deliberation;
 pub mod document;
 pub mod formatting;
 pub mod glossary;
+pub mod influence;
 pub mod markdown;
 pub mod number;
 pub mod paging;

@@ -13,6 +13,7 @@ pub mod constituency_claims;
 pub mod decisions;
 pub mod documents;
 pub mod guests;
+pub mod influence;
 pub mod invitations;
 pub mod memberships;
 pub mod participation_record;

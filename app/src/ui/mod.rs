@@ -35,6 +35,7 @@ use pages::{
     comfort::ComfortPage,
     commitments::CommitmentsPageView,
     home::HomePage,
+    influence::InfluencePageView,
     invite::InvitePage,
     join::JoinPage,
     members::MembersPage,
@@ -155,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />
                     <Route path=patterns::words() view=WordListsPageView ssr=SsrMode::Async />
                     <Route path=patterns::commitments() view=CommitmentsPageView ssr=SsrMode::Async />
+                    <Route path=patterns::influence() view=InfluencePageView ssr=SsrMode::Async />
                     <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -6,6 +6,7 @@ pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod influence;
 pub mod people;
 pub mod word_lists;
 pub mod workshops;

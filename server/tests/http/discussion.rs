@@ -101,7 +101,7 @@ pub(crate) async fn discussion(
     response.json().await.expect("a discussion page")
 }
 
-async fn comment(
+pub(crate) async fn comment(
     app: &TestApp,
     client: &reqwest::Client,
     p: &str,

@@ -15,6 +15,7 @@ mod documents;
 mod durability;
 mod easy_read;
 mod errors_and_limits;
+mod influence;
 mod invitations;
 mod legitimacy;
 mod pages;

@@ -673,6 +673,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row("members/list", Reads, &[("process_id", p)], MEMBERS),
         row("words/page", Reads, &[("process_id", p)], MEMBERS),
         row("commitments/page", Reads, &[("process_id", p)], ALL),
+        row("influence/page", Reads, &[("process_id", p)], ALL),
         // Commissioners and process administrators make commitments and report on them.
         row(
             "commitments/add",

@@ -62,6 +62,7 @@ fn Commitments(
         <FormError error />
         <ul class="actions no-print">
             <li><a href=format!("/processes/{id}/commitments.csv") download>"Download as a spreadsheet (CSV)"</a></li>
+            <li><a href=crate::routes::influence(id)>"Whose words carried"</a></li>
         </ul>
         {if page.documents.is_empty() {
             view! { <p>"Nothing has been ratified yet. Commitments are made once a commissioner has ratified the text."</p> }.into_any()

@@ -7,6 +7,7 @@ pub mod discussion;
 pub mod documents;
 pub mod error_notice;
 pub mod home;
+pub mod influence;
 pub mod invite;
 pub mod join;
 pub mod members;

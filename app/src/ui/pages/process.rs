@@ -71,7 +71,10 @@ pub fn ProcessPage() -> impl IntoView {
                                     "Started on " <time datetime=iso_date(p.created_at)>{long_date(p.created_at)}</time>
                                 </p>
                                 <Documents process_id=p.id.get() documents=documents.clone() />
-                                <p><a href=crate::routes::commitments(p.id.get())>"You said, we did: what has been committed since the text was agreed"</a></p>
+                                <ul class="process-links">
+                                    <li><a href=crate::routes::commitments(p.id.get())>"You said, we did: what has been committed since the text was agreed"</a></li>
+                                    <li><a href=crate::routes::influence(p.id.get())>"Whose words carried: who took part, and what became of their changes"</a></li>
+                                </ul>
                                 {who.map(|w| view! { <WhoTakesPart participation=w /> })}
                                 {signed_in.then(|| view! {
                                     <ul class="process-links">
