@@ -238,6 +238,10 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             get(http::published::read_ratified),
         )
         .route(
+            "/read/{process}/{kind}/ratified.json",
+            get(http::published::ratified_json),
+        )
+        .route(
             "/read/{process}/{kind}/ratified/{id}",
             get(http::published::read_ratification),
         )

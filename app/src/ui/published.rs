@@ -95,6 +95,14 @@ fn commitments_html(process: i64, lines: &[CommitmentLine]) -> String {
     )
 }
 
+/// On a ratified page: the version, its commitments and its result as open data.
+fn open_data_link(process: i64, kind: DocumentKind) -> String {
+    format!(
+        "<li><a href=\"{}.json\" download>The ratified text, its commitments and its result as open data (JSON)</a></li>\n",
+        crate::routes::ratified(process, kind)
+    )
+}
+
 /// The public page of a ratification: the one in force, or any earlier one by id.
 pub fn ratification_path(process: i64, kind: DocumentKind, id: Option<i64>) -> String {
     match id {
@@ -298,7 +306,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <ul class="actions">
 <li><a href="/processes/{id}">About this process and who takes part</a></li>
 <li><a href="{history}">Earlier published versions and what changed</a></li>
-{comment_link}</ul>
+{comment_link}{open_data}</ul>
 </nav>
 </main>
 <footer class="site-footer"><div class="wrap"><p>Recovery Commons: a shared definition of recovery, drafted together.</p><p><a href="{comfort_link}">Text size and contrast</a></p></div></footer>
@@ -319,6 +327,11 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
         body = page.body_html,
         switch = reading_switch_html(page.path, page.reading),
         commitments = commitments_html(id, page.commitments),
+        open_data = if page.ratification.is_some() {
+            open_data_link(id, page.kind)
+        } else {
+            String::new()
+        },
         comfort_link = escape(&crate::ui::layout::comfort_link(&format!(
             "{}{}",
             page.path,

@@ -453,6 +453,35 @@ pub async fn read_ratified(
     }
 }
 
+/// `GET /read/{process}/{kind}/ratified.json`: the ratified version in force as open data,
+/// with its commitments and the decision's result as the public page shows it.
+pub async fn ratified_json(
+    State(state): State<AppState>,
+    Path((process, kind)): Path<(String, String)>,
+) -> Response {
+    let (Some(process), Some(kind)) = (ProcessId::parse(&process), DocumentKind::from_slug(&kind))
+    else {
+        return not_ratified();
+    };
+    match app::workflows::decisions::ratified_export::export(&state, process, kind).await {
+        Ok(Some(export)) => (
+            [(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&format!(
+                    "attachment; filename=\"process-{}-{}-ratified.json\"",
+                    process.get(),
+                    kind.slug()
+                ))
+                .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+            )],
+            axum::Json(export),
+        )
+            .into_response(),
+        Ok(None) => not_ratified(),
+        Err(e) => unexpected("reading a ratification")(e),
+    }
+}
+
 /// `GET /read/{process}/{kind}/ratified/{id}`: any ratification, in force or superseded.
 pub async fn read_ratification(
     State(state): State<AppState>,

@@ -207,6 +207,23 @@ async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp
     assert!(csv.contains("Offer naloxone to everyone leaving treatment,Sefton Recovery Service"));
     assert!(csv.contains("2020-03-31,Done,no,"));
 
+    // The ratified version as open data: its sections, commitments and result.
+    let json: serde_json::Value = new_client()
+        .get(app.url(&format!("/read/{p}/definition/ratified.json")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["ratified_by"], "Cllr Pat Example");
+    assert_eq!(json["sections"][0]["heading"], "What recovery means here");
+    assert_eq!(json["sections"][0]["commitments"][0]["status"], "Done");
+    assert_eq!(json["sections"][0]["commitments"][0]["by"], "2020-03-31");
+    assert_eq!(json["decision"]["took_part"], 2);
+    assert!(ratified.contains("ratified.json\" download>"));
+
     // Every change is in the decision's participation record, and the record still verifies.
     let entries: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM participation_record WHERE decision_id = $1 AND event LIKE '%CommitmentUpdated%'",

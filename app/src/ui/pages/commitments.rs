@@ -110,8 +110,8 @@ fn Commitment(
                 <dt>"How we will see it"</dt><dd>{c.measure.clone()}</dd>
                 <dt>"By when"</dt><dd><time datetime=c.due_iso.clone()>{c.due_long.clone()}</time></dd>
             </dl>
-            <h3>"Updates"</h3>
-            <ol class="commitment__updates">
+            <h3>"Updates, newest first"</h3>
+            <ol class="commitment__updates" reversed=true>
                 {c.updates.iter().rev().map(|u| view! {
                     <li>
                         <time datetime=iso_date(u.at)>{long_date(u.at)}</time>

@@ -8,6 +8,8 @@ pub mod counting;
 pub mod opening;
 pub mod pages;
 pub mod ratified;
+#[cfg(feature = "ssr")]
+pub mod ratified_export;
 pub mod ratifying;
 pub mod record;
 pub mod voting;
