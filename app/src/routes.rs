@@ -166,6 +166,12 @@ file_routes! {
     personal_data, PERSONAL_DATA() => "/me/data.json";
     /// A workshop's live frames: the whole room (projector, console).
     live_room, LIVE(workshop: i64) => "/workshops/{id}/live";
+    /// The ratified version in force, its commitments and result, as open data.
+    ratified_json, RATIFIED_JSON(process: ProcessId, kind: DocumentKind) => "/read/{process}/{kind}/ratified.json";
+    /// "You said, we did" as a spreadsheet.
+    commitments_csv, COMMITMENTS_CSV(process: ProcessId) => "/processes/{process}/commitments.csv";
+    /// A process's public events as an Atom feed.
+    feed, FEED(process: ProcessId) => "/processes/{process}/feed.atom";
     /// Whether the server and its database answer.
     healthz, HEALTHZ() => "/healthz";
 }

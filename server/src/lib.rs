@@ -238,7 +238,7 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             get(http::published::read_ratified),
         )
         .route(
-            "/read/{process}/{kind}/ratified.json",
+            app::routes::files::RATIFIED_JSON,
             get(http::published::ratified_json),
         )
         .route(
@@ -250,9 +250,10 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             get(http::decision_record::download),
         )
         .route(
-            "/processes/{id}/commitments.csv",
+            app::routes::files::COMMITMENTS_CSV,
             get(http::commitments::csv),
         )
+        .route(app::routes::files::FEED, get(http::feed::atom))
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

@@ -98,8 +98,8 @@ fn commitments_html(process: i64, lines: &[CommitmentLine]) -> String {
 /// On a ratified page: the version, its commitments and its result as open data.
 fn open_data_link(process: i64, kind: DocumentKind) -> String {
     format!(
-        "<li><a href=\"{}.json\" download>The ratified text, its commitments and its result as open data (JSON)</a></li>\n",
-        crate::routes::ratified(process, kind)
+        "<li><a href=\"{}\" download>The ratified text, its commitments and its result as open data (JSON)</a></li>\n",
+        crate::routes::ratified_json(process, kind)
     )
 }
 

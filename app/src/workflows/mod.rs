@@ -11,6 +11,7 @@ pub mod context;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod feed;
 pub mod influence;
 pub mod limits;
 pub mod people;

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod commitments;
 pub mod decision_record;
+pub mod feed;
 pub mod healthz;
 pub mod live;
 pub mod personal_data;

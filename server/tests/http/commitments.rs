@@ -224,6 +224,25 @@ async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp
     assert_eq!(json["decision"]["took_part"], 2);
     assert!(ratified.contains("ratified.json\" download>"));
 
+    // The process's feed, for anyone: the decision opened and closed, and the ratification.
+    let feed = new_client()
+        .get(app.url(&format!("/processes/{p}/feed.atom")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), 200);
+    assert!(feed.headers()["content-type"].to_str().unwrap().starts_with("application/atom+xml"));
+    let feed = feed.text().await.unwrap();
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    assert!(feed.contains("<title>Ratified by Cllr Pat Example: version 2 of “Our local definition of recovery”</title>"), "{feed}");
+    assert!(feed.contains("<title>A decision opened: "));
+    assert!(feed.contains("<title>A decision closed: "));
+    assert!(!feed.contains("quicker routes"), "no document text, let alone drafts");
+    assert_eq!(
+        new_client().get(app.url("/processes/999/feed.atom")).send().await.unwrap().status(),
+        404
+    );
+
     // Every change is in the decision's participation record, and the record still verifies.
     let entries: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM participation_record WHERE decision_id = $1 AND event LIKE '%CommitmentUpdated%'",

@@ -61,7 +61,7 @@ fn Commitments(
         </div>
         <FormError error />
         <ul class="actions no-print">
-            <li><a href=format!("/processes/{id}/commitments.csv") download>"Download as a spreadsheet (CSV)"</a></li>
+            <li><a href=crate::routes::commitments_csv(id) download>"Download as a spreadsheet (CSV)"</a></li>
             <li><a href=crate::routes::influence(id)>"Whose words carried"</a></li>
         </ul>
         {if page.documents.is_empty() {
