@@ -122,6 +122,7 @@ page_routes! {
     words(process: ProcessId) => "/processes/:id/words";
     commitments(process: ProcessId) => "/processes/:id/commitments";
     influence(process: ProcessId) => "/processes/:id/influence";
+    timeline(process: ProcessId) => "/processes/:id/timeline";
     code_batch(process: ProcessId, batch: i64) => "/processes/:id/codes/:batch";
     document(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind";
     history(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/history";

@@ -44,3 +44,29 @@ pub async fn set_secrecy_threshold(
     redirect(&crate::routes::decisions(cx.id()));
     Ok(k.get())
 }
+
+/// `POST /api/processes/timeline`: the process's phases, where it is now and what is next.
+#[server(prefix = "/api", endpoint = "processes/timeline")]
+pub async fn load_timeline(
+    process_id: i64,
+) -> Result<crate::views::timeline::TimelineView, AppError> {
+    let cx = crate::api::boundary::process_context(process_id).await?;
+    crate::workflows::timeline::view(&cx).await
+}
+
+/// `POST /api/processes/set-timeline`: a process administrator sets the phases (`timeline`:
+/// one a line, "name | starts | ends", dates as 2027-03-31, the end may be empty). A wrong
+/// line is refused, naming it.
+#[server(prefix = "/api", endpoint = "processes/set-timeline")]
+pub async fn set_timeline(process_id: i64, timeline: String) -> Result<(), AppError> {
+    use crate::api::boundary::{process_context, redirect};
+    let cx = process_context(process_id).await?;
+    let timeline = crate::domain::timeline::Timeline::parse(&timeline)
+        .map_err(|e| crate::forms::refusal("timeline", e.to_string()))?;
+    crate::workflows::timeline::set(&cx, timeline).await?;
+    redirect(&format!(
+        "{}?timeline=saved",
+        crate::routes::process(cx.id())
+    ));
+    Ok(())
+}

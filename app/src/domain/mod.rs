@@ -26,6 +26,7 @@ pub mod role;
 pub mod sign_in_code;
 pub mod text;
 pub mod throttle;
+pub mod timeline;
 pub mod word_lists;
 pub mod workshop;
 

@@ -440,6 +440,8 @@ pub struct PublicPageKey {
     pub publication: Publication,
     pub public_comments: bool,
     pub newest_ratification: Option<i64>,
+    /// The process's timeline, shown at the top of the page.
+    pub timeline: crate::domain::timeline::Timeline,
 }
 
 #[tracing::instrument(skip(db))]
@@ -449,7 +451,7 @@ pub async fn public_page_key(
     kind: DocumentKind,
 ) -> Result<Option<PublicPageKey>, StoreError> {
     let row = sqlx::query(
-        "SELECT p.id, p.number, p.status, p.published_at, p.etag, pr.public_comments, \
+        "SELECT p.id, p.number, p.status, p.published_at, p.etag, pr.public_comments, pr.timeline, \
          (SELECT MAX(r.id) FROM ratifications r WHERE r.process_id = $1 AND r.kind = $2) \
          AS newest_ratification \
          FROM document_publications p JOIN processes pr ON pr.id = p.process_id \
@@ -461,7 +463,13 @@ pub async fn public_page_key(
     .await?;
     let Some(row) = row else { return Ok(None) };
     let public_comments: i64 = row.try_get("public_comments")?;
+    let timeline: Option<String> = row.try_get("timeline")?;
     Ok(Some(PublicPageKey {
+        timeline: match timeline {
+            None => Default::default(),
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("timeline: {e}")))?,
+        },
         publication: publication_from_row(&row)?,
         public_comments: public_comments != 0,
         newest_ratification: row.try_get("newest_ratification")?,

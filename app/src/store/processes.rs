@@ -124,3 +124,39 @@ pub async fn set_secrecy_threshold(
     .await?;
     Ok(())
 }
+
+/// The process's timeline; empty until its administrators set one.
+#[tracing::instrument(skip(db))]
+pub async fn timeline(
+    db: &Db,
+    id: ProcessId,
+) -> Result<crate::domain::timeline::Timeline, StoreError> {
+    let json: Option<Option<String>> =
+        sqlx::query_scalar("SELECT timeline FROM processes WHERE id = $1")
+            .bind(id.get())
+            .fetch_optional(db.pool())
+            .await?;
+    match json.flatten() {
+        None => Ok(Default::default()),
+        Some(json) => {
+            serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("timeline: {e}")))
+        }
+    }
+}
+
+#[tracing::instrument(skip(db, timeline))]
+pub async fn set_timeline(
+    db: &Db,
+    id: ProcessId,
+    timeline: &crate::domain::timeline::Timeline,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(timeline)
+        .map_err(|e| StoreError::Corrupt(format!("encoding a timeline: {e}")))?;
+    db.execute_committed(
+        sqlx::query("UPDATE processes SET timeline = $1 WHERE id = $2")
+            .bind(json)
+            .bind(id.get()),
+    )
+    .await?;
+    Ok(())
+}

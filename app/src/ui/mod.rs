@@ -46,6 +46,7 @@ use pages::{
     profile::ProfilePage,
     sign_in::{SignInPage, SignUpPage},
     sign_in_link::SignInLinkPage,
+    timeline::TimelinePageView,
     withdraw::{WithdrawPage, WithdrawnPage},
     word_lists::WordListsPageView,
 };
@@ -157,6 +158,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::words() view=WordListsPageView ssr=SsrMode::Async />
                     <Route path=patterns::commitments() view=CommitmentsPageView ssr=SsrMode::Async />
                     <Route path=patterns::influence() view=InfluencePageView ssr=SsrMode::Async />
+                    <Route path=patterns::timeline() view=TimelinePageView ssr=SsrMode::Async />
                     <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -30,6 +30,8 @@ pub struct PublishedPage<'a> {
     pub html_class: &'a str,
     /// On a ratified page: the commitments made on its sections, by section.
     pub commitments: &'a [CommitmentLine],
+    /// Where the process is on its timeline today (`None` when it has none).
+    pub now: Option<&'a crate::domain::timeline::Now>,
     /// The process takes comments from the public: the page links to the form.
     pub public_comments: bool,
     /// This page is a ratified version: who ratified it, when, and the decision's result.
@@ -101,6 +103,25 @@ fn open_data_link(process: i64, kind: DocumentKind) -> String {
         "<li><a href=\"{}\" download>The ratified text, its commitments and its result as open data (JSON)</a></li>\n",
         crate::routes::ratified_json(process, kind)
     )
+}
+
+/// "Where the process is now" on a public page: the current phase and the next.
+fn now_html(now: &crate::domain::timeline::Now) -> String {
+    let current = now.current.as_ref().map_or_else(
+        || "The process has not started yet.".to_string(),
+        |p| {
+            format!(
+                "Where the process is now: <strong>{}</strong>{}.",
+                escape(&p.name),
+                p.ends
+                    .map_or_else(String::new, |e| format!(", until {}", e.long()))
+            )
+        },
+    );
+    let next = now.next.as_ref().map_or_else(String::new, |n| {
+        format!(" Next: {}, from {}.", escape(&n.name), n.starts.long())
+    });
+    format!("<p class=\"where-now\">{current}{next}</p>\n")
 }
 
 /// The public page of a ratification: the one in force, or any earlier one by id.
@@ -297,7 +318,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <article class="doc-page" aria-labelledby="doc-title">
 <p class="eyebrow"><a href="/processes/{id}">{process}</a></p>
 <h1 id="doc-title">{title}</h1>
-{explanation}<p class="publication"><strong class="status">{status}</strong>: version {number}, published on <time datetime="{iso}">{date}</time>.</p>
+{explanation}{now}<p class="publication"><strong class="status">{status}</strong>: version {number}, published on <time datetime="{iso}">{date}</time>.</p>
 <p class="status-note">{status_note}</p>
 {ratified_link}{switch}<div class="doc-sections{easy_class}">{body}</div>
 </article>
@@ -327,6 +348,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
         body = page.body_html,
         switch = reading_switch_html(page.path, page.reading),
         commitments = commitments_html(id, page.commitments),
+        now = page.now.map_or_else(String::new, now_html),
         open_data = if page.ratification.is_some() {
             open_data_link(id, page.kind)
         } else {
@@ -378,6 +400,7 @@ mod tests {
                 path: "/read/7/definition",
                 html_class: "",
                 commitments: &[],
+                now: None,
             },
             "<link rel=\"stylesheet\">",
         );
@@ -407,6 +430,7 @@ mod tests {
             path: "/read/7/definition",
             html_class: "",
             commitments: &[],
+            now: None,
         };
         assert!(
             render_page(&page(DocumentKind::RoisVision), "")
@@ -433,6 +457,7 @@ mod tests {
             path: "/read/7/definition",
             html_class: "",
             commitments: &[],
+            now: None,
         };
         assert!(
             render_page(&page(true), "")

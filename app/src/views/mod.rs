@@ -8,5 +8,6 @@ pub mod discussion;
 pub mod documents;
 pub mod influence;
 pub mod people;
+pub mod timeline;
 pub mod word_lists;
 pub mod workshops;

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod people;
 pub mod processes;
 pub mod sessions;
+pub mod timeline;
 pub mod word_lists;
 pub mod workshops;
 

@@ -310,10 +310,12 @@ pub async fn read(
         Err(e) => return unexpected("reading a publication")(e),
     };
     let (publication, public_comments) = (current.publication, current.public_comments);
+    let today = app::domain::calendar::Day::of(app::store::unix_now());
+    let now = (!current.timeline.is_empty()).then(|| current.timeline.now(today));
     // What the page shows besides the publication: the link to comment, and the
     // ratification in force. Each combination has its own copy.
     let key = format!(
-        "p{}-{}-c{}-r{}{}{}",
+        "p{}-{}-c{}-r{}{}{}-t{:x}-d{}",
         publication.id,
         publication.etag,
         u8::from(public_comments),
@@ -324,6 +326,9 @@ pub async fn read(
             ""
         },
         comfort_key(&comfort),
+        // The timeline, and where it stands today, are on the page too.
+        fnv1a(current.timeline.text().as_bytes()),
+        today.get(),
     );
     let page = match pages.cached(&key) {
         Some(hit) => hit,
@@ -374,6 +379,7 @@ pub async fn read(
                     path: &app::routes::public_document(process.get(), kind),
                     html_class: &comfort,
                     commitments: &[],
+                    now: now.as_ref(),
                     public_comments,
                     ratification: block.as_ref(),
                     ratified_elsewhere: this.is_none().then(|| ratifications.first()).flatten(),
@@ -594,6 +600,7 @@ async fn ratified_page(
             path: &app::ui::published::ratification_path(process.get(), kind, id),
             html_class: &comfort,
             commitments: &commitments,
+            now: None,
             public_comments: false,
             ratification: Some(&block),
             ratified_elsewhere: None,

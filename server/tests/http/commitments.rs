@@ -231,15 +231,28 @@ async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp
         .await
         .unwrap();
     assert_eq!(feed.status(), 200);
-    assert!(feed.headers()["content-type"].to_str().unwrap().starts_with("application/atom+xml"));
+    assert!(
+        feed.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
     let feed = feed.text().await.unwrap();
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     assert!(feed.contains("<title>Ratified by Cllr Pat Example: version 2 of “Our local definition of recovery”</title>"), "{feed}");
     assert!(feed.contains("<title>A decision opened: "));
     assert!(feed.contains("<title>A decision closed: "));
-    assert!(!feed.contains("quicker routes"), "no document text, let alone drafts");
+    assert!(
+        !feed.contains("quicker routes"),
+        "no document text, let alone drafts"
+    );
     assert_eq!(
-        new_client().get(app.url("/processes/999/feed.atom")).send().await.unwrap().status(),
+        new_client()
+            .get(app.url("/processes/999/feed.atom"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
         404
     );
 

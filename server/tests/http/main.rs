@@ -29,5 +29,6 @@ mod schema_parity;
 mod secrecy;
 mod security;
 mod sessions;
+mod timeline;
 mod word_lists;
 mod workshops;

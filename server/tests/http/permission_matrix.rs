@@ -674,6 +674,13 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row("words/page", Reads, &[("process_id", p)], MEMBERS),
         row("commitments/page", Reads, &[("process_id", p)], ALL),
         row("influence/page", Reads, &[("process_id", p)], ALL),
+        row("processes/timeline", Reads, &[("process_id", p)], ALL),
+        row(
+            "processes/set-timeline",
+            Writes,
+            &[("process_id", p), ("timeline", "Drafting | 2027-01-04 |")],
+            ADMINS,
+        ),
         // Commissioners and process administrators make commitments and report on them.
         row(
             "commitments/add",

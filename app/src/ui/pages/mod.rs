@@ -18,6 +18,7 @@ pub mod process;
 pub mod profile;
 pub mod sign_in;
 pub mod sign_in_link;
+pub mod timeline;
 pub mod withdraw;
 pub mod word_lists;
 pub mod workshops;

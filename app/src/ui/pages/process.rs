@@ -8,10 +8,11 @@ use super::error_notice::ErrorNotice;
 use super::not_found::NotFoundPage;
 use crate::api::documents::reading::process_documents;
 use crate::api::members::process_participation;
-use crate::api::processes::get_process;
+use crate::api::processes::{get_process, load_timeline};
 use crate::domain::ProcessId;
 use crate::domain::calendar::{iso_date, long_date};
 use crate::ui::ViewerResource;
+use crate::ui::pages::timeline::TimelineSummary;
 use crate::views::documents::DocumentSummary;
 use crate::views::people::Participation;
 
@@ -38,6 +39,12 @@ pub fn ProcessPage() -> impl IntoView {
         }
     });
     let viewer = expect_context::<ViewerResource>();
+    let timeline_resource = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => load_timeline(id.get()).await.map(Some),
+            None => Ok(None),
+        }
+    });
     let documents_resource = Resource::new(id, |id| async move {
         match id {
             Some(id) => process_documents(id.get()).await,
@@ -50,6 +57,7 @@ pub fn ProcessPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let signed_in = matches!(viewer.await, Ok(Some(_)));
                 let documents = documents_resource.await.unwrap_or_default();
+                let timeline = timeline_resource.await.ok().flatten();
                 let who = match participation.await {
                     Ok(Some(p)) => Some(p),
                     _ => None,
@@ -70,6 +78,7 @@ pub fn ProcessPage() -> impl IntoView {
                                 <p class="meta">
                                     "Started on " <time datetime=iso_date(p.created_at)>{long_date(p.created_at)}</time>
                                 </p>
+                                {timeline.clone().map(|t| view! { <TimelineSummary id=p.id.get() timeline=t /> })}
                                 <Documents process_id=p.id.get() documents=documents.clone() />
                                 <ul class="process-links">
                                     <li><a href=crate::routes::commitments(p.id.get())>"You said, we did: what has been committed since the text was agreed"</a></li>
