@@ -79,7 +79,7 @@ fn Influence(page: InfluencePage) -> impl IntoView {
             <Chart rows=shown.clone() />
             <figcaption>"For each group: amendments proposed (outline) and accepted (filled)."</figcaption>
         </figure>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Contributions by how people take part (scrolls sideways on a small screen)">
             <table class="table influence">
                 <caption>"Contributions by how people take part"</caption>
                 <thead><tr>
