@@ -2,30 +2,16 @@
 //! (A plain route: it must arrive as a file.)
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use app::domain::ProcessId;
+use super::public_process::{failed, public_context};
 use app::state::AppState;
-use app::workflows::ProcessContext;
 
 pub async fn csv(State(state): State<AppState>, Path(process): Path<String>) -> Response {
-    let not_found = || {
-        (
-            StatusCode::NOT_FOUND,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "There is no such process.",
-        )
-            .into_response()
-    };
-    let Some(process) = ProcessId::parse(&process) else {
-        return not_found();
-    };
-    // Commitments are public: read as a member of the public would.
-    let cx = match ProcessContext::load(&state, process, None).await {
+    let cx = match public_context(&state, &process).await {
         Ok(cx) => cx,
-        Err(app::error::AppError::NotFound(_)) => return not_found(),
-        Err(e) => return failed(e),
+        Err(response) => return response,
     };
     match app::workflows::commitments::csv(&cx).await {
         Ok(body) => (
@@ -35,7 +21,7 @@ pub async fn csv(State(state): State<AppState>, Path(process): Path<String>) -> 
                     header::CONTENT_DISPOSITION,
                     format!(
                         "attachment; filename=\"process-{}-commitments.csv\"",
-                        process.get()
+                        cx.id().get()
                     ),
                 ),
             ],
@@ -44,14 +30,4 @@ pub async fn csv(State(state): State<AppState>, Path(process): Path<String>) -> 
             .into_response(),
         Err(e) => failed(e),
     }
-}
-
-fn failed(error: app::error::AppError) -> Response {
-    tracing::error!(?error, "reading commitments for a download");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "Something went wrong on our side. Please try again.",
-    )
-        .into_response()
 }

@@ -2,29 +2,22 @@
 //! anyone and any feed reader. (A plain route: it is XML, not a page.)
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
-use app::domain::ProcessId;
+use super::public_process::{failed, public_context};
 use app::state::AppState;
-use app::workflows::ProcessContext;
 
 pub async fn atom(
     State(state): State<AppState>,
     Path(process): Path<String>,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
 ) -> Response {
-    let Some(process) = ProcessId::parse(&process) else {
-        return not_found();
-    };
-    // Public content only: read as a member of the public would.
-    let cx = match ProcessContext::load(&state, process, None).await {
+    let cx = match public_context(&state, &process).await {
         Ok(cx) => cx,
-        Err(app::error::AppError::NotFound(_)) => return not_found(),
-        Err(e) => return failed(e),
+        Err(response) => return response,
     };
-    let site = site(&state, &headers);
-    match app::workflows::feed::atom_feed(&cx, &site).await {
+    match app::workflows::feed::atom_feed(&cx, &site(&state, &headers)).await {
         Ok(xml) => (
             [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
             xml,
@@ -35,7 +28,7 @@ pub async fn atom(
 }
 
 /// `PUBLIC_URL` when set (never the request's `Host` then), else the address asked for.
-fn site(state: &AppState, headers: &axum::http::HeaderMap) -> String {
+fn site(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(public) = &state.config.public_url {
         return public.trim_end_matches('/').to_string();
     }
@@ -49,23 +42,4 @@ fn site(state: &AppState, headers: &axum::http::HeaderMap) -> String {
         "http"
     };
     format!("{scheme}://{host}")
-}
-
-fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "There is no such process.",
-    )
-        .into_response()
-}
-
-fn failed(error: app::error::AppError) -> Response {
-    tracing::error!(?error, "reading a feed");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "Something went wrong on our side. Please try again.",
-    )
-        .into_response()
 }

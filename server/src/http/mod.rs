@@ -8,6 +8,7 @@ pub mod feed;
 pub mod healthz;
 pub mod live;
 pub mod personal_data;
+pub mod public_process;
 pub mod published;
 pub mod same_origin;
 pub mod security_headers;
