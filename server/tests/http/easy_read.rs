@@ -287,6 +287,8 @@ async fn the_public_and_phones_switch_to_the_easy_read(app: TestApp) {
     let phone = app.page_as(&guest, &format!("/workshops/{w}")).await;
     assert!(!phone.contains("your</strong> journey"));
     assert!(phone.contains("?read=easy"));
+    // The glossary explains the field's words on the phone too.
+    assert!(phone.contains("<dfn>Detox</dfn>"), "{phone}");
     let phone = app
         .page_as(&guest, &format!("/workshops/{w}?read=easy"))
         .await;

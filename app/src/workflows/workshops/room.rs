@@ -93,14 +93,21 @@ async fn step(
             .and_then(|l| l.content.section(key).map(|s| (l, s)))
         {
             live.heading = Some(section.heading.as_str().to_string());
-            live.html = Some(crate::domain::markdown::render(section.body.as_str()));
-            live.easy_html = section.easy_read.is_some().then(|| {
-                crate::domain::document::render::section_body_html(
-                    section,
-                    &[],
-                    crate::domain::document::easy_read::Reading::Easy,
-                )
-            });
+            // The process's glossary explains the field's words here too, as on every page
+            // that shows the text.
+            use crate::domain::document::easy_read::Reading;
+            use crate::domain::document::render::{section_body_html, shown_text};
+            let glossary = crate::store::word_lists::of_process(db, workshop.process)
+                .await?
+                .glossary;
+            let html = |reading| {
+                let words =
+                    crate::domain::markdown::plain_text(shown_text(section, reading).markdown);
+                let explained = crate::domain::glossary::used_in(&words, &glossary);
+                section_body_html(section, &explained, reading)
+            };
+            live.html = Some(html(Reading::Full));
+            live.easy_html = section.easy_read.is_some().then(|| html(Reading::Easy));
             live.version = Some(latest.number.get());
         }
         if matches!(kind, StepKind::Comments { .. }) {
