@@ -75,10 +75,16 @@ fn Influence(page: InfluencePage) -> impl IntoView {
             Some(m) => format!("Half of the amendments that got an answer got it within {m}."),
             None => "No amendment has had an answer yet.".to_string(),
         }}</p>
-        <figure class="influence-figure">
-            <Chart rows=shown.clone() />
-            <figcaption>"For each group: amendments proposed (outline) and accepted (filled)."</figcaption>
-        </figure>
+        {if shown.is_empty() {
+            view! { <p>"No group has enough people taking part yet to show its own figures."</p> }.into_any()
+        } else {
+            view! {
+                <figure class="influence-figure">
+                    <Chart rows=shown.clone() />
+                    <figcaption>"For each group: amendments proposed (outline) and accepted (filled)."</figcaption>
+                </figure>
+            }.into_any()
+        }}
         <div class="table-scroll" tabindex="0" role="region" aria-label="Contributions by how people take part (scrolls sideways on a small screen)">
             <table class="table influence">
                 <caption>"Contributions by how people take part"</caption>

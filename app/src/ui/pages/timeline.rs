@@ -61,7 +61,7 @@ pub fn TimelineSummary(id: i64, timeline: TimelineView) -> impl IntoView {
                     view! {
                         <li class:timeline__now=is_now aria-current=is_now.then_some("step")>
                             <span class="timeline__name">{p.name.clone()}</span>
-                            {is_now.then(|| view! { <span class="tag">"now"</span> })}
+                            {is_now.then(|| view! { " " <span class="tag">"now"</span> })}
                             <br /><span class="timeline__dates">{dates(&p)}</span>
                         </li>
                     }
