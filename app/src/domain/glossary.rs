@@ -105,8 +105,11 @@ const STARTING: &[Seed] = &[
 /// without Markdown), each once, in the order they first appear. Matched as whole words in
 /// any case, the term itself or any of its other forms.
 pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Entry> {
+    // The words as a reader sees them, split at hyphens too: "recovery-oriented" is one word
+    // on the page and two in a form. Matching compares slices, allocating nothing per word
+    // (this runs for every section of every page that shows a document).
     let words: Vec<String> = plain
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
@@ -116,15 +119,9 @@ pub fn used_in(plain: &str, glossary: &[Entry]) -> Vec<Entry> {
             .chain(entry.also.iter().cloned())
             .filter_map(|form| {
                 let parts: Vec<&str> = form.split([' ', '-']).collect();
-                (0..words.len()).find(|&start| {
-                    // "recovery-oriented" is one word on the page and two in a form.
-                    let joined: Vec<&str> = words[start..]
-                        .iter()
-                        .flat_map(|w| w.split('-'))
-                        .take(parts.len())
-                        .collect();
-                    joined == parts
-                })
+                words
+                    .windows(parts.len())
+                    .position(|w| w.iter().zip(&parts).all(|(word, part)| word == part))
             })
             .min();
         if let Some(at) = first {
