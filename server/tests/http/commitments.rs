@@ -7,7 +7,7 @@ use app::views::commitments::CommitmentsPage;
 
 use crate::decisions::{declare, verify_record, vote};
 use crate::discussion::setup;
-use crate::harness::{TestApp, field_message, new_client};
+use crate::harness::{TestApp, download, field_message, new_client};
 use crate::on_both_databases;
 use crate::permissions::Cast;
 use crate::ratification::{close, confirm_commissioner, open_adoption, ratify};
@@ -190,19 +190,7 @@ async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp
     assert!(ratified.contains("<span class=\"tag tag--done\">Done</span>"));
 
     // The CSV, for anyone, formulas defused.
-    let csv = new_client()
-        .get(app.url(&format!("/processes/{p}/commitments.csv")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(csv.status(), 200);
-    assert!(
-        csv.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/csv")
-    );
-    let csv = csv.text().await.unwrap();
+    let csv = download(&app, &format!("/processes/{p}/commitments.csv"), "text/csv").await;
     assert!(csv.starts_with("Document,Section,What will change,"));
     assert!(csv.contains("Offer naloxone to everyone leaving treatment,Sefton Recovery Service"));
     assert!(csv.contains("2020-03-31,Done,no,"));
@@ -225,19 +213,12 @@ async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp
     assert!(ratified.contains("ratified.json\" download>"));
 
     // The process's feed, for anyone: the decision opened and closed, and the ratification.
-    let feed = new_client()
-        .get(app.url(&format!("/processes/{p}/feed.atom")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(feed.status(), 200);
-    assert!(
-        feed.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("application/atom+xml")
-    );
-    let feed = feed.text().await.unwrap();
+    let feed = download(
+        &app,
+        &format!("/processes/{p}/feed.atom"),
+        "application/atom+xml",
+    )
+    .await;
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     assert!(feed.contains("<title>Ratified by Cllr Pat Example: version 2 of “Our local definition of recovery”</title>"), "{feed}");
     assert!(feed.contains("<title>A decision opened: "));

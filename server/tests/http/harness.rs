@@ -576,3 +576,17 @@ impl TestApp {
         }
     }
 }
+
+/// A public download: checks its status and content type, and returns its text.
+pub async fn download(app: &TestApp, path: &str, content_type: &str) -> String {
+    let response = new_client().get(app.url(path)).send().await.expect("GET");
+    assert_eq!(response.status(), 200, "{path}");
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with(content_type),
+        "{path}"
+    );
+    response.text().await.expect("a download's text")
+}

@@ -10,7 +10,7 @@ use app::views::decisions::RatifyOffer;
 
 use crate::decisions::{declare, page, verify_record, vote};
 use crate::discussion::{amendment, decide, discussion, id_of, propose, save_section_1, setup};
-use crate::harness::{TestApp, error_of, field_message, new_client};
+use crate::harness::{TestApp, download, error_of, field_message, new_client};
 use crate::on_both_databases;
 use crate::permissions::Cast;
 
@@ -476,19 +476,12 @@ async fn the_record_downloads_and_recounts_and_a_decision_closes_at_its_time(app
     );
     assert_eq!(record["took_part"].as_array().unwrap().len(), 2);
 
-    let csv = new_client()
-        .get(app.url(&format!("/processes/{p}/decisions/{d}/record.csv")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(csv.status(), 200);
-    assert!(
-        csv.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/csv")
-    );
-    let text = csv.text().await.unwrap();
+    let text = download(
+        &app,
+        &format!("/processes/{p}/decisions/{d}/record.csv"),
+        "text/csv",
+    )
+    .await;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1 + 5);
     assert!(lines[0].starts_with("Entry,Time (UTC),What happened,Who"));

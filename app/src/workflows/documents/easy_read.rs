@@ -3,7 +3,7 @@
 //! with their words still in the box and the other person's now saved, so nothing is lost.
 
 use super::context::DocumentContext;
-use super::editing::{base_version, edit_error};
+use super::editing::{base_version, edit_error, heading_in};
 use crate::domain::document::SectionKey;
 use crate::domain::document::easy_read::{EasyReadText, save_easy_read};
 use crate::domain::document::editing::SectionSave;
@@ -25,11 +25,7 @@ pub async fn save(
     let editor = access.require(ProcessAction::EditDocuments, "write an easy read")?;
     let key = SectionKey::new(key);
     let base_version = base_version(access, base).await?;
-    let heading = base_version
-        .content
-        .section(key)
-        .map(|s| s.heading.as_str().to_string())
-        .ok_or_else(|| AppError::NotFound("that section".into()))?;
+    let heading = heading_in(&base_version, key)?;
     let summary = ChangeSummary::automatic(match &text {
         Some(_) => format!("Wrote the easy read of “{heading}”"),
         None => format!("Removed the easy read of “{heading}”"),

@@ -41,6 +41,15 @@ pub(super) async fn base_version(
         .ok_or_else(|| AppError::NotFound(format!("version {base} of this document")))
 }
 
+/// Section `key`'s heading in `version`, for a change's automatic summary.
+pub(super) fn heading_in(version: &StoredVersion, key: SectionKey) -> Result<String, AppError> {
+    version
+        .content
+        .section(key)
+        .map(|s| s.heading.as_str().to_string())
+        .ok_or_else(|| AppError::NotFound("that section".into()))
+}
+
 /// Stores the next version made by `change` from the latest one, in one write transaction.
 /// `change` gives the new content, its summary and the value to answer, or an error a person
 /// can act on (then nothing is stored).
@@ -247,11 +256,7 @@ pub async fn remove(access: &DocumentContext, key: u32, base: u32) -> Result<u32
     let editor = access.require(ProcessAction::EditDocuments, "remove a section")?;
     let key = SectionKey::new(key);
     let base_version = base_version(access, base).await?;
-    let heading = base_version
-        .content
-        .section(key)
-        .map(|s| s.heading.as_str().to_string())
-        .ok_or_else(|| AppError::NotFound("that section".into()))?;
+    let heading = heading_in(&base_version, key)?;
     let now = crate::store::unix_now();
     let ((), number) = change_latest(access, &editor, now, "removing a section", |latest| {
         match decide_remove(&base_version.content, latest, key) {
