@@ -134,6 +134,7 @@ page_routes! {
     amendment(process: ProcessId, kind: DocumentKind, amendment: i64) => "/processes/:id/documents/:kind/amendments/:amendment";
     decisions(process: ProcessId) => "/processes/:id/decisions";
     decision(process: ProcessId, decision: i64) => "/processes/:id/decisions/:decision";
+    minority(process: ProcessId, decision: i64) => "/processes/:id/decisions/:decision/minority";
     moderation(process: ProcessId) => "/processes/:id/moderation";
     workshops(process: ProcessId) => "/processes/:id/workshops";
     phone(workshop: i64) => "/workshops/:id";
@@ -169,6 +170,8 @@ file_routes! {
     live_room, LIVE(workshop: i64) => "/workshops/{id}/live";
     /// The ratified version in force, its commitments and result, as open data.
     ratified_json, RATIFIED_JSON(process: ProcessId, kind: DocumentKind) => "/read/{process}/{kind}/ratified.json";
+    /// The same as a Word document for board papers.
+    ratified_docx, RATIFIED_DOCX(process: ProcessId, kind: DocumentKind) => "/read/{process}/{kind}/ratified.docx";
     /// "You said, we did" as a spreadsheet.
     commitments_csv, COMMITMENTS_CSV(process: ProcessId) => "/processes/{process}/commitments.csv";
     /// A process's public events as an Atom feed.

@@ -242,6 +242,10 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             get(http::published::ratified_json),
         )
         .route(
+            app::routes::files::RATIFIED_DOCX,
+            get(http::published::ratified_docx),
+        )
+        .route(
             "/read/{process}/{kind}/ratified/{id}",
             get(http::published::read_ratification),
         )

@@ -55,3 +55,35 @@ pub async fn update_commitment(
     ));
     Ok(())
 }
+
+/// `POST /api/commitments/comment`: someone taking part comments (`body`) on update
+/// `update_id` of one of the process's commitments.
+#[server(prefix = "/api", endpoint = "commitments/comment")]
+pub async fn comment_on_update(
+    process_id: i64,
+    update_id: i64,
+    body: String,
+) -> Result<i64, AppError> {
+    use crate::api::boundary::{process_context, redirect};
+    let cx = process_context(process_id).await?;
+    let body = crate::forms::commitments::comment(&body)?;
+    let id = crate::workflows::commitments::comment(&cx, update_id, body).await?;
+    redirect(&format!(
+        "{}?commented={id}#update-comment-{id}",
+        crate::routes::commitments(cx.id())
+    ));
+    Ok(id)
+}
+
+/// `POST /api/commitments/hide-comment`: a facilitator hides comment `comment_id`.
+#[server(prefix = "/api", endpoint = "commitments/hide-comment")]
+pub async fn hide_update_comment(process_id: i64, comment_id: i64) -> Result<(), AppError> {
+    use crate::api::boundary::{process_context, redirect};
+    let cx = process_context(process_id).await?;
+    crate::workflows::commitments::hide_comment(&cx, comment_id).await?;
+    redirect(&format!(
+        "{}#update-comment-{comment_id}",
+        crate::routes::commitments(cx.id())
+    ));
+    Ok(())
+}

@@ -24,6 +24,10 @@ bounded_text!(
     /// A short note of evidence with an update, or why a commitment was dropped.
     UpdateNote, max_chars = 500, multiline = true
 );
+bounded_text!(
+    /// What someone taking part says about an update: is it what we were promised?
+    UpdateComment, max_chars = 1_000, multiline = true
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CommitmentStatus {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::constituency::Constituency;
 use super::decision::disclosure::SecrecyThreshold;
+use super::decision::tally::{Count, Tally};
 
 /// One contribution, by someone who said they take part as `groups` (none: not said).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,52 @@ fn figures_of<'a>(items: impl Iterator<Item = &'a Contribution>) -> Figures {
     }
     f.people = u32::try_from(people.len()).unwrap_or(u32::MAX);
     f
+}
+
+/// A result in a few words, to set one group's beside everyone's: how many agreed, or which
+/// option led.
+pub fn result_in_words(tally: &Tally, options: &[String]) -> String {
+    let option = |i: usize| {
+        options
+            .get(i)
+            .map_or_else(|| format!("option {}", i + 1), |o| format!("“{o}”"))
+    };
+    match &tally.count {
+        Count::Consent {
+            agree,
+            reservations,
+            abstain,
+            ..
+        } => {
+            let voting = tally.ballots.saturating_sub(*abstain);
+            let agreed = agree + reservations;
+            if voting == 0 {
+                "Everyone abstained".to_string()
+            } else {
+                format!(
+                    "{agreed} of {voting} agreed ({}%)",
+                    (u64::from(agreed) * 100 + u64::from(voting) / 2) / u64::from(voting)
+                )
+            }
+        }
+        Count::Totals(totals) => {
+            let most = totals.iter().copied().max().unwrap_or(0);
+            let leading: Vec<String> = totals
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| most > 0 && **t == most)
+                .map(|(i, _)| option(i))
+                .collect();
+            match leading.as_slice() {
+                [] => "No votes".to_string(),
+                [one] => format!("{one} led"),
+                many => format!("{} tied", many.join(" and ")),
+            }
+        }
+        Count::Ranked(runoff) => runoff
+            .winner
+            .map_or_else(|| "No winner".to_string(), |w| format!("{} won", option(w))),
+    }
 }
 
 /// The middle value of `values` (the mean of the two middle ones for an even count).
@@ -163,6 +210,34 @@ mod tests {
                 decided_at: days.map(|d| 10 * DAY + d * DAY),
             },
         }
+    }
+
+    #[test]
+    fn a_result_reads_in_a_few_words() {
+        let consent = Tally {
+            ballots: 7,
+            count: Count::Consent {
+                agree: 3,
+                reservations: 1,
+                object: 1,
+                abstain: 2,
+            },
+        };
+        assert_eq!(result_in_words(&consent, &[]), "4 of 5 agreed (80%)");
+        let options = vec!["Hope".to_string(), "Choice".to_string()];
+        let totals = |t: Vec<u64>| Tally {
+            ballots: 3,
+            count: Count::Totals(t),
+        };
+        assert_eq!(
+            result_in_words(&totals(vec![1, 2]), &options),
+            "“Choice” led"
+        );
+        assert_eq!(
+            result_in_words(&totals(vec![2, 2]), &options),
+            "“Hope” and “Choice” tied"
+        );
+        assert_eq!(result_in_words(&totals(vec![0, 0]), &options), "No votes");
     }
 
     fn row(l: &Ledger, g: Option<Constituency>) -> Option<Figures> {

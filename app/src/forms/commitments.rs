@@ -44,6 +44,12 @@ pub fn new_commitment(
     }
 }
 
+/// `commitments/comment`: what someone taking part says about an update.
+pub fn comment(body: &str) -> Result<crate::domain::commitment::UpdateComment, AppError> {
+    crate::domain::commitment::UpdateComment::parse(body)
+        .map_err(|e| super::refusal("body", e.to_string()))
+}
+
 /// `commitments/update`: the new status and its note.
 pub fn update(status: &str, note: &str) -> Result<CommitmentUpdate, AppError> {
     let status = chosen(

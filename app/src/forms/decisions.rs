@@ -206,6 +206,8 @@ pub fn spec_refusal(error: SpecError) -> AppError {
 pub struct BallotForm {
     pub answer: Option<String>,
     pub reason: Option<String>,
+    /// A secret consent ballot's agreement that its reason may appear in the minority annex.
+    pub in_annex: Option<String>,
     pub choice: Option<String>,
     pub values: Option<Vec<String>>,
 }
@@ -234,6 +236,7 @@ impl BallotForm {
             Method::Consent => BallotInput::Consent {
                 answer: text(&self.answer).to_string(),
                 reason: text(&self.reason).to_string(),
+                in_annex: ticked("in_annex", &self.in_annex)?,
             },
             Method::SingleChoice => {
                 let choice = optional_in::<usize>(text(&self.choice), 0, options.max(1) as u64 - 1)

@@ -203,7 +203,8 @@ pub async fn thread_starts(
 #[tracing::instrument(skip(db))]
 pub async fn written_since(db: &Db, person: PersonId, since: i64) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar(
-        "SELECT created_at FROM comments WHERE author_id = $1 AND created_at > $2",
+        "SELECT created_at FROM comments WHERE author_id = $1 AND created_at > $2 \
+         UNION ALL SELECT created_at FROM commitment_comments WHERE author_id = $1 AND created_at > $2",
     )
     .bind(person.get())
     .bind(since)

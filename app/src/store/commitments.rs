@@ -8,7 +8,7 @@ use sqlx::any::AnyRow;
 use super::participation_record::{append_in, pseudonym_in};
 use super::{Db, StoreError};
 use crate::domain::calendar::Day;
-use crate::domain::commitment::{CommitmentStatus, CommitmentUpdate, NewCommitment};
+use crate::domain::commitment::{CommitmentStatus, CommitmentUpdate, NewCommitment, UpdateComment};
 use crate::domain::decision::record::RecordEvent;
 use crate::domain::document::{DocumentKind, SectionKey};
 use crate::domain::{PersonId, ProcessId};
@@ -134,6 +134,105 @@ pub async fn updates_of_process(
             })
         })
         .collect()
+}
+
+/// A comment on an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredComment {
+    pub id: i64,
+    pub update: i64,
+    pub author: Option<PersonId>,
+    pub body: String,
+    pub at: i64,
+    pub hidden: bool,
+}
+
+/// Every comment on the process's commitment updates, oldest first.
+#[tracing::instrument(skip(db))]
+pub async fn comments_of_process(
+    db: &Db,
+    process: ProcessId,
+) -> Result<Vec<StoredComment>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.update_id, m.author_id, m.body, m.created_at, m.hidden_at          FROM commitment_comments m JOIN commitment_updates u ON u.id = m.update_id          JOIN commitments c ON c.id = u.commitment_id WHERE c.process_id = $1 ORDER BY m.id",
+    )
+    .bind(process.get())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let hidden: Option<i64> = row.try_get("hidden_at")?;
+            let author: Option<i64> = row.try_get("author_id")?;
+            Ok(StoredComment {
+                id: row.try_get("id")?,
+                update: row.try_get("update_id")?,
+                author: author.map(PersonId::new),
+                body: row.try_get("body")?,
+                at: row.try_get("created_at")?,
+                hidden: hidden.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Whether update `update` is of a commitment of `process`.
+#[tracing::instrument(skip(db))]
+pub async fn update_in_process(
+    db: &Db,
+    process: ProcessId,
+    update: i64,
+) -> Result<bool, StoreError> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT u.id FROM commitment_updates u JOIN commitments c ON c.id = u.commitment_id          WHERE u.id = $1 AND c.process_id = $2",
+    )
+    .bind(update)
+    .bind(process.get())
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A comment on update `update`; its id once committed.
+#[tracing::instrument(skip(db, body))]
+pub async fn add_comment(
+    db: &Db,
+    update: i64,
+    author: PersonId,
+    body: &UpdateComment,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(db
+        .fetch_one_committed(
+            sqlx::query_scalar(
+                "INSERT INTO commitment_comments (update_id, author_id, body, created_at)                  VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(update)
+            .bind(author.get())
+            .bind(body.as_str())
+            .bind(now),
+        )
+        .await?)
+}
+
+/// Hides comment `id` of `process`; `false` when there is no such comment.
+#[tracing::instrument(skip(db))]
+pub async fn hide_comment(
+    db: &Db,
+    process: ProcessId,
+    id: i64,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let done = db
+        .execute_committed(
+            sqlx::query(
+                "UPDATE commitment_comments SET hidden_at = $1 WHERE id = $2 AND update_id IN                  (SELECT u.id FROM commitment_updates u JOIN commitments c ON c.id = u.commitment_id                  WHERE c.process_id = $3)",
+            )
+            .bind(now)
+            .bind(id)
+            .bind(process.get()),
+        )
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// The newest update of any commitment on `ratification`: part of its public page's key.

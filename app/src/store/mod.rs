@@ -17,6 +17,7 @@ pub mod guests;
 pub mod influence;
 pub mod invitations;
 pub mod memberships;
+pub mod minority;
 pub mod participation_record;
 pub mod people;
 pub mod personal_data;

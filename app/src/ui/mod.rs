@@ -1,6 +1,9 @@
 //! Pages and components. Components render what the domain and the server functions decide;
 //! they hold no rules of their own.
 
+pub mod annex_html;
+#[cfg(feature = "ssr")]
+pub mod board_paper;
 pub mod components;
 pub mod layout;
 pub mod pages;
@@ -17,7 +20,9 @@ use crate::routes::patterns;
 
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
-use pages::decisions::{decision::DecisionPageView, list::DecisionsPage};
+use pages::decisions::{
+    decision::DecisionPageView, list::DecisionsPage, minority::MinorityPageView,
+};
 use pages::discussion::{
     amendment::AmendmentPageView, moderation::ModerationPageView, section::SectionDiscussionPage,
 };
@@ -140,6 +145,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::amendment() view=AmendmentPageView ssr=SsrMode::Async />
                     <Route path=patterns::decisions() view=DecisionsPage ssr=SsrMode::Async />
                     <Route path=patterns::decision() view=DecisionPageView ssr=SsrMode::Async />
+                    <Route path=patterns::minority() view=MinorityPageView ssr=SsrMode::Async />
                     <Route path=patterns::moderation() view=ModerationPageView ssr=SsrMode::Async />
                     <Route path=patterns::workshops() view=WorkshopsPage ssr=SsrMode::Async />
                     <Route path=patterns::phone() view=PhonePageView ssr=SsrMode::Async />

@@ -100,7 +100,8 @@ fn commitments_html(process: i64, lines: &[CommitmentLine]) -> String {
 /// On a ratified page: the version, its commitments and its result as open data.
 fn open_data_link(process: i64, kind: DocumentKind) -> String {
     format!(
-        "<li><a href=\"{}\" download>The ratified text, its commitments and its result as open data (JSON)</a></li>\n",
+        "<li><a href=\"{}\" download>For board papers: the ratified text with its commitments, result and annex (Word)</a></li>\n<li><a href=\"{}\" download>The ratified text, its commitments and its result as open data (JSON)</a></li>\n",
+        crate::routes::ratified_docx(process, kind),
         crate::routes::ratified_json(process, kind)
     )
 }
@@ -290,6 +291,10 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
     let ratification = page
         .ratification
         .map_or_else(String::new, |b| ratification_html(id, page.kind, b));
+    // The annex prints with the text, after its ratification.
+    let annex = page.ratification.map_or_else(String::new, |b| {
+        crate::ui::annex_html::annex_html(&b.annex, Some(&b.minority_path))
+    });
     let ratifications = if page.ratification.is_some() {
         ratifications_html(
             id,
@@ -322,7 +327,7 @@ pub fn render_page(page: &PublishedPage<'_>, stylesheet_link: &str) -> String {
 <p class="status-note">{status_note}</p>
 {ratified_link}{switch}<div class="doc-sections{easy_class}">{body}</div>
 </article>
-{commitments}{ratification}{ratifications}
+{commitments}{ratification}{annex}{ratifications}
 <nav class="published__links no-print" aria-label="More about this document">
 <ul class="actions">
 <li><a href="/processes/{id}">About this process and who takes part</a></li>

@@ -227,6 +227,7 @@ mod tests {
             ballot: Ballot::Consent {
                 answer: a,
                 reason: None,
+                in_annex: false,
             },
         })
         .collect();

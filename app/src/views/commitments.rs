@@ -9,8 +9,21 @@ use crate::domain::document::DocumentKind;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateView {
+    pub id: i64,
     pub status: CommitmentStatus,
     pub note: Option<String>,
+    pub at: i64,
+    /// What people taking part said about it, oldest first.
+    pub comments: Vec<UpdateCommentView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpdateCommentView {
+    pub id: i64,
+    /// The author as they chose to appear to this reader.
+    pub by: String,
+    /// `None` once a facilitator hid it.
+    pub body: Option<String>,
     pub at: i64,
 }
 
@@ -49,4 +62,8 @@ pub struct CommitmentsPage {
     pub documents: Vec<RatifiedDocument>,
     pub commitments: Vec<CommitmentView>,
     pub may_manage: bool,
+    /// The reader takes part, so may comment on an update.
+    pub may_comment: bool,
+    /// The reader is a facilitator, so may hide a comment.
+    pub may_moderate: bool,
 }

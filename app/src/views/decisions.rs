@@ -101,6 +101,8 @@ pub struct DecisionPage {
     pub process: ProcessSummary,
     pub id: i64,
     pub subject: Option<SubjectLink>,
+    /// A decision to adopt a version: it has a minority annex.
+    pub adopts_version: bool,
     pub question: String,
     pub method: Method,
     pub options: Vec<String>,

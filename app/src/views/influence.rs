@@ -5,9 +5,23 @@ use serde::{Deserialize, Serialize};
 use crate::domain::ProcessSummary;
 use crate::domain::influence::Ledger;
 
+/// One closed decision: everyone's result beside that of people with lived experience.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionVoice {
+    pub question: String,
+    pub path: String,
+    pub passed: bool,
+    /// `None` when a secret result shows only its outcome.
+    pub everyone: Option<String>,
+    /// The result among people with lived experience, or why it is not shown.
+    pub lived_experience: Result<String, String>,
+}
+
 /// `/processes/:id/influence`: whose words carried, for anyone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InfluencePage {
     pub process: ProcessSummary,
     pub ledger: Ledger,
+    /// Closed decisions, newest first.
+    pub decisions: Vec<DecisionVoice>,
 }

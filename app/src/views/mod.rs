@@ -7,6 +7,7 @@ pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod influence;
+pub mod minority;
 pub mod people;
 pub mod timeline;
 pub mod word_lists;

@@ -73,6 +73,9 @@ pub struct LiveVote {
     pub withheld: Option<String>,
     /// Said before anyone votes when so few may vote in secret that an answer could be guessed.
     pub guessable: Option<String>,
+    /// A vote to adopt a version: its reasons may go in the minority annex.
+    #[serde(default)]
+    pub adopts_version: bool,
 }
 
 impl LiveStep {

@@ -2,14 +2,17 @@
 //! administrators make them on sections of the ratified version in force and report how they
 //! stand; anyone can read them, print them and download them as CSV.
 
+use crate::domain::PersonId;
 use crate::domain::calendar::Day;
-use crate::domain::commitment::{CommitmentUpdate, NewCommitment, is_overdue};
+use crate::domain::commitment::{CommitmentUpdate, NewCommitment, UpdateComment, is_overdue};
 use crate::domain::document::{DocumentKind, SectionKey};
 use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
 use crate::store::commitments::{self, StoredCommitment, StoredUpdate};
 use crate::store::{documents, ratifications};
-use crate::views::commitments::{CommitmentView, CommitmentsPage, RatifiedDocument, UpdateView};
+use crate::views::commitments::{
+    CommitmentView, CommitmentsPage, RatifiedDocument, UpdateCommentView, UpdateView,
+};
 use crate::workflows::{ProcessContext, unexpected};
 
 /// The ratification in force of `kind`, if the document was ratified.
@@ -52,6 +55,7 @@ async fn ratified_documents(cx: &ProcessContext) -> Result<Vec<RatifiedDocument>
 fn view(
     c: &StoredCommitment,
     updates: &[StoredUpdate],
+    comments: &[(i64, UpdateCommentView)],
     documents: &[RatifiedDocument],
     today: Day,
 ) -> CommitmentView {
@@ -80,9 +84,15 @@ fn view(
             .iter()
             .filter(|u| u.commitment == c.id)
             .map(|u| UpdateView {
+                id: u.id,
                 status: u.status,
                 note: u.note.clone(),
                 at: u.at,
+                comments: comments
+                    .iter()
+                    .filter(|m| m.0 == u.id)
+                    .map(|m| m.1.clone())
+                    .collect(),
             })
             .collect(),
     }
@@ -97,16 +107,87 @@ pub async fn page(cx: &ProcessContext) -> Result<CommitmentsPage, AppError> {
     let updates = commitments::updates_of_process(cx.db(), cx.id())
         .await
         .map_err(unexpected("reading commitments"))?;
+    let comments = comment_views(cx).await?;
     let today = Day::of(crate::store::unix_now());
     Ok(CommitmentsPage {
         commitments: stored
             .iter()
-            .map(|c| view(c, &updates, &documents, today))
+            .map(|c| view(c, &updates, &comments, &documents, today))
             .collect(),
         documents,
         may_manage: cx.may(ProcessAction::ManageCommitments),
+        may_comment: cx.may(ProcessAction::Comment),
+        may_moderate: cx.may(ProcessAction::Moderate),
         process: cx.process.clone(),
     })
+}
+
+/// The comments on the process's updates, each author as they chose to appear to this
+/// reader (only the authors' profiles are read).
+async fn comment_views(cx: &ProcessContext) -> Result<Vec<(i64, UpdateCommentView)>, AppError> {
+    let stored = commitments::comments_of_process(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading comments on commitments"))?;
+    let mut authors: Vec<PersonId> = stored.iter().filter_map(|c| c.author).collect();
+    authors.sort_unstable_by_key(|p| p.get());
+    authors.dedup();
+    let profiles: std::collections::HashMap<PersonId, crate::domain::Profile> =
+        crate::store::people::profiles_of(cx.db(), cx.id(), &authors)
+            .await
+            .map_err(unexpected("reading who commented"))?
+            .into_iter()
+            .collect();
+    let audience = cx.audience();
+    Ok(stored
+        .into_iter()
+        .map(|c| {
+            let by = c.author.and_then(|a| profiles.get(&a)).map_or_else(
+                || "someone who no longer takes part".to_string(),
+                |p| p.byline(audience),
+            );
+            (
+                c.update,
+                UpdateCommentView {
+                    id: c.id,
+                    by,
+                    body: (!c.hidden).then_some(c.body),
+                    at: c.at,
+                },
+            )
+        })
+        .collect())
+}
+
+/// A comment by someone taking part on update `update` of one of the process's commitments.
+pub async fn comment(
+    cx: &ProcessContext,
+    update: i64,
+    body: UpdateComment,
+) -> Result<i64, AppError> {
+    let viewer = cx.require(ProcessAction::Comment, "comment on a commitment")?;
+    if !commitments::update_in_process(cx.db(), cx.id(), update)
+        .await
+        .map_err(unexpected("reading a commitment"))?
+    {
+        return Err(AppError::NotFound("that update".into()));
+    }
+    let now = crate::store::unix_now();
+    crate::workflows::limits::check_comment_rate(cx.db(), viewer.person, now).await?;
+    commitments::add_comment(cx.db(), update, viewer.person, &body, now)
+        .await
+        .map_err(unexpected("saving a comment on a commitment"))
+}
+
+/// A facilitator hides comment `id` (it stays stored, shown as hidden).
+pub async fn hide_comment(cx: &ProcessContext, id: i64) -> Result<(), AppError> {
+    cx.require(ProcessAction::Moderate, "hide a comment on a commitment")?;
+    if !commitments::hide_comment(cx.db(), cx.id(), id, crate::store::unix_now())
+        .await
+        .map_err(unexpected("hiding a comment"))?
+    {
+        return Err(AppError::NotFound("that comment".into()));
+    }
+    Ok(())
 }
 
 /// A commitment on section `section` of `kind`'s ratified version in force.

@@ -488,6 +488,51 @@ pub async fn ratified_json(
     }
 }
 
+/// `GET /read/{process}/{kind}/ratified.docx`: the ratified version in force as a Word
+/// document for board papers: its text, commitments, result by constituency and annex.
+pub async fn ratified_docx(
+    State(state): State<AppState>,
+    Path((process, kind)): Path<(String, String)>,
+) -> Response {
+    let (Some(process), Some(kind)) = (ProcessId::parse(&process), DocumentKind::from_slug(&kind))
+    else {
+        return not_ratified();
+    };
+    let export =
+        match app::workflows::decisions::ratified_export::export(&state, process, kind).await {
+            Ok(Some(export)) => export,
+            Ok(None) => return not_ratified(),
+            Err(e) => return unexpected("reading a ratification")(e),
+        };
+    match app::ui::board_paper::docx(&export) {
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    HeaderValue::from_str(&format!(
+                        "attachment; filename=\"process-{}-{}-ratified.docx\"",
+                        process.get(),
+                        kind.slug()
+                    ))
+                    .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "writing a board paper");
+            server_error()
+        }
+    }
+}
+
 /// `GET /read/{process}/{kind}/ratified/{id}`: any ratification, in force or superseded.
 pub async fn read_ratification(
     State(state): State<AppState>,
@@ -547,9 +592,14 @@ async fn ratified_page(
         Ok(id) => id,
         Err(e) => return unexpected("reading commitments")(e),
     };
+    // So does the minority statement, as it is written and signed.
+    let statement = match app::store::minority::changes_of(&state.db, shown.decision).await {
+        Ok(changes) => changes,
+        Err(e) => return unexpected("reading the minority statement")(e),
+    };
     let today = app::domain::calendar::Day::of(app::store::unix_now());
     let key = format!(
-        "r{}-in-force{}-{}{}{}-c{latest_update}-d{}",
+        "r{}-in-force{}-{}{}{}-c{latest_update}-m{statement}-d{}",
         shown.id,
         all.first().map_or(0, |r| r.id),
         pages.build_tag,

@@ -178,6 +178,62 @@ async fn a_commissioner_commits_and_reports_and_the_public_reads_it(app: TestApp
         Some("412 people offered naloxone in June")
     );
 
+    // People taking part comment on an update; an outsider cannot; a facilitator hides one.
+    let first_update = c.updates[0].id.to_string();
+    let comment = |client: &reqwest::Client, body: &str| {
+        let (app, p, client, body, update) = (
+            &app,
+            p.clone(),
+            client.clone(),
+            body.to_string(),
+            first_update.clone(),
+        );
+        async move {
+            app.call_with(
+                &client,
+                "commitments/comment",
+                &[("process_id", &p), ("update_id", &update), ("body", &body)],
+            )
+            .await
+        }
+    };
+    assert_eq!(comment(&cast.outsider, "Spam").await.status(), 403);
+    assert_eq!(comment(&cast.anonymous, "Spam").await.status(), 401);
+    field_message(comment(&cast.participant, "  ").await, "body").await;
+    let r = comment(&cast.participant, "Was everyone offered it, or only some?").await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    let said: i64 = r.json().await.unwrap();
+    let r = comment(&cast.drafter, "Rude words here").await;
+    let rude: i64 = r.json().await.unwrap();
+    let hide = |client: &reqwest::Client, id: i64| {
+        let (app, p, client) = (&app, p.clone(), client.clone());
+        async move {
+            app.call_with(
+                &client,
+                "commitments/hide-comment",
+                &[("process_id", &p), ("comment_id", &id.to_string())],
+            )
+            .await
+        }
+    };
+    assert_eq!(hide(&cast.participant, rude).await.status(), 403);
+    assert_eq!(hide(&cast.facilitator, rude).await.status(), 200);
+    let public = page(new_client()).await;
+    let comments = &public.commitments[0].updates[0].comments;
+    assert_eq!(comments.len(), 2);
+    assert_eq!(comments[0].id, said);
+    assert_eq!(
+        comments[0].body.as_deref(),
+        Some("Was everyone offered it, or only some?")
+    );
+    assert_eq!(comments[1].body, None, "hidden, and its words not sent");
+    assert!(!public.may_comment);
+    let html = app
+        .page_as(&new_client(), &format!("/processes/{p}/commitments"))
+        .await;
+    assert!(!html.contains("Rude words here"));
+    assert!(html.contains("Hidden by a facilitator."));
+
     // The ratified page lists it under its section.
     let ratified = app
         .page_as(&new_client(), &format!("/read/{p}/definition/ratified"))

@@ -18,6 +18,7 @@ mod errors_and_limits;
 mod influence;
 mod invitations;
 mod legitimacy;
+mod minority;
 mod pages;
 mod people;
 mod permission_matrix;

@@ -41,7 +41,12 @@ struct Fixture {
     amendment: String,
     open_decision: String,
     adopted_decision: String,
+    /// Ratified; the participant agreed with reservations and wrote its minority statement.
+    ratified_decision: String,
     commitment: String,
+    /// The commitment's first update, and the participant's comment on it.
+    commitment_update: String,
+    update_comment: String,
     workshop: String,
     join_code: String,
     /// A second workshop, at its vote, with the room's size set: for a show of hands.
@@ -347,7 +352,11 @@ async fn fixture(app: &TestApp) -> Fixture {
         app,
         &participant.0,
         "decisions/vote",
-        &[("decision_id", &ratified_decision), ("answer", "agree")],
+        &[
+            ("decision_id", &ratified_decision),
+            ("answer", "reservations"),
+            ("reason", "Say more about families"),
+        ],
     )
     .await;
     ok(
@@ -364,6 +373,17 @@ async fn fixture(app: &TestApp) -> Fixture {
         &[("decision_id", &ratified_decision)],
     )
     .await;
+    ok(
+        app,
+        &participant.0,
+        "minority/write",
+        &[
+            ("decision_id", &ratified_decision),
+            ("revision", "0"),
+            ("statement", "Families need a say too."),
+        ],
+    )
+    .await;
     let commitment = ok(
         app,
         &commissioner.0,
@@ -376,6 +396,19 @@ async fn fixture(app: &TestApp) -> Fixture {
             ("responsible", "The council"),
             ("measure", "Days to a first appointment"),
             ("due", "2027-03-31"),
+        ],
+    )
+    .await;
+
+    let commitment_update = scalar(app, "SELECT MAX(id) FROM commitment_updates").await;
+    let update_comment = ok(
+        app,
+        &participant.0,
+        "commitments/comment",
+        &[
+            ("process_id", &p),
+            ("update_id", &commitment_update),
+            ("body", "When will this start?"),
         ],
     )
     .await;
@@ -525,7 +558,10 @@ async fn fixture(app: &TestApp) -> Fixture {
         amendment,
         open_decision,
         adopted_decision,
+        ratified_decision,
         commitment,
+        commitment_update,
+        update_comment,
         workshop,
         join_code,
         voting_workshop,
@@ -674,6 +710,36 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row("words/page", Reads, &[("process_id", p)], MEMBERS),
         row("commitments/page", Reads, &[("process_id", p)], ALL),
         row("influence/page", Reads, &[("process_id", p)], ALL),
+        // The minority statement: read by anyone; written and co-signed only by those who
+        // objected or had reservations (here, the participant alone).
+        row(
+            "minority/page",
+            Reads,
+            &[("decision_id", &f.ratified_decision)],
+            ALL,
+        ),
+        row(
+            "minority/write",
+            Writes,
+            &[
+                ("decision_id", &f.ratified_decision),
+                ("revision", "1"),
+                ("statement", "Families, and housing."),
+            ],
+            [401, 403, 200, 403, 403, 403, 403, 403],
+        ),
+        row(
+            "minority/sign",
+            Writes,
+            &[("decision_id", &f.ratified_decision), ("revision", "1")],
+            [401, 403, 200, 403, 403, 403, 403, 403],
+        ),
+        row(
+            "minority/unsign",
+            Writes,
+            &[("decision_id", &f.ratified_decision)],
+            [401, 403, 200, 403, 403, 403, 403, 403],
+        ),
         row("processes/timeline", Reads, &[("process_id", p)], ALL),
         row(
             "processes/set-timeline",
@@ -706,6 +772,23 @@ fn rows(f: &Fixture) -> Vec<Row> {
                 ("note", "Recruiting"),
             ],
             [401, 403, 403, 403, 403, 200, 200, 200],
+        ),
+        // People taking part comment on an update; facilitators hide a comment.
+        row(
+            "commitments/comment",
+            Writes,
+            &[
+                ("process_id", p),
+                ("update_id", &f.commitment_update),
+                ("body", "Is this on track?"),
+            ],
+            MEMBERS,
+        ),
+        row(
+            "commitments/hide-comment",
+            Writes,
+            &[("process_id", p), ("comment_id", &f.update_comment)],
+            FACILITATORS,
         ),
         row(
             "words/save",

@@ -164,6 +164,7 @@ mod tests {
             ballot: Ballot::Consent {
                 answer: a,
                 reason: None,
+                in_annex: false,
             },
         }
     }

@@ -13,6 +13,11 @@ pub enum Ballot {
         answer: ConsentAnswer,
         /// Required for an objection; optional otherwise.
         reason: Option<String>,
+        /// On a secret ballot, the voter agreed that their reason (an objection's or a
+        /// reservation's) may appear, without their name, in the minority annex of the
+        /// ratified text. Left out of the JSON when false, so older ballots read the same.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        in_annex: bool,
     },
     Single(usize),
     /// Preferences in order; each option at most once; need not rank them all.
@@ -26,7 +31,11 @@ pub enum Ballot {
 /// What a person sent, before it is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BallotInput {
-    Consent { answer: String, reason: String },
+    Consent {
+        answer: String,
+        reason: String,
+        in_annex: bool,
+    },
     Single(usize),
     Ranked(Vec<usize>),
     Dots(Vec<u32>),
@@ -68,7 +77,14 @@ impl Ballot {
     pub fn parse(method: Method, options: usize, input: BallotInput) -> Result<Self, BallotError> {
         let in_range = |i: &usize| *i < options;
         match (method, input) {
-            (Method::Consent, BallotInput::Consent { answer, reason }) => {
+            (
+                Method::Consent,
+                BallotInput::Consent {
+                    answer,
+                    reason,
+                    in_annex,
+                },
+            ) => {
                 let answer =
                     ConsentAnswer::from_slug(answer.trim()).ok_or(BallotError::NoAnswer)?;
                 // The same text rules as every other field: no control characters or
@@ -84,7 +100,14 @@ impl Ballot {
                 if answer == ConsentAnswer::Object && reason.is_none() {
                     return Err(BallotError::ObjectionNeedsReason);
                 }
-                Ok(Self::Consent { answer, reason })
+                // Agreement to appear in the annex means something only for a reason that
+                // the annex lists; kept nowhere else, so it cannot linger after a change.
+                let in_annex = in_annex && reason.is_some() && answer.is_dissent();
+                Ok(Self::Consent {
+                    answer,
+                    reason,
+                    in_annex,
+                })
             }
             (Method::SingleChoice, BallotInput::Single(i)) if in_range(&i) => Ok(Self::Single(i)),
             (Method::SingleChoice, BallotInput::Single(_)) => Err(BallotError::NoSuchOption),
@@ -142,6 +165,7 @@ mod reasons {
             BallotInput::Consent {
                 answer: "object".into(),
                 reason: "fine\u{202E}tcejbo".into(),
+                in_annex: false,
             },
         );
         assert_eq!(hidden, Err(BallotError::ReasonUnreadable));
@@ -151,6 +175,7 @@ mod reasons {
             BallotInput::Consent {
                 answer: "object".into(),
                 reason: "a\0b".into(),
+                in_annex: false,
             },
         );
         assert_eq!(nul, Err(BallotError::ReasonUnreadable));
@@ -168,8 +193,46 @@ mod tests {
             BallotInput::Consent {
                 answer: answer.into(),
                 reason: reason.into(),
+                in_annex: false,
             },
         )
+    }
+
+    fn shared(answer: &str, reason: &str) -> Result<Ballot, BallotError> {
+        Ballot::parse(
+            Method::Consent,
+            0,
+            BallotInput::Consent {
+                answer: answer.into(),
+                reason: reason.into(),
+                in_annex: true,
+            },
+        )
+    }
+
+    #[test]
+    fn agreeing_to_the_annex_is_kept_only_with_a_reason_the_annex_would_list() {
+        let kept = |b: Result<Ballot, BallotError>| {
+            matches!(b, Ok(Ballot::Consent { in_annex: true, .. }))
+        };
+        assert!(kept(shared("object", "Housing is missing")));
+        assert!(kept(shared("reservations", "Say more about families")));
+        assert!(!kept(shared("reservations", "")));
+        assert!(!kept(shared("agree", "Good work")));
+        assert!(!kept(shared("abstain", "Not my area")));
+    }
+
+    #[test]
+    fn a_ballot_without_the_annex_reads_and_writes_as_before() {
+        let old = r#"{"Consent":{"answer":"Object","reason":"No"}}"#;
+        let ballot: Ballot = serde_json::from_str(old).expect("an older ballot");
+        assert_eq!(serde_json::to_string(&ballot).expect("json"), old);
+        let shared = shared("object", "No").expect("valid");
+        assert!(
+            serde_json::to_string(&shared)
+                .expect("json")
+                .contains(r#""in_annex":true"#)
+        );
     }
 
     #[test]
@@ -182,14 +245,16 @@ mod tests {
             consent("object", "It leaves out harm reduction"),
             Ok(Ballot::Consent {
                 answer: ConsentAnswer::Object,
-                reason: Some("It leaves out harm reduction".into())
+                reason: Some("It leaves out harm reduction".into()),
+                in_annex: false,
             })
         );
         assert_eq!(
             consent("agree", ""),
             Ok(Ballot::Consent {
                 answer: ConsentAnswer::Agree,
-                reason: None
+                reason: None,
+                in_annex: false,
             })
         );
         assert_eq!(consent("maybe", ""), Err(BallotError::NoAnswer));

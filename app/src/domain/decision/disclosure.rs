@@ -247,6 +247,7 @@ mod tests {
             ballot: Ballot::Consent {
                 answer: a,
                 reason: None,
+                in_annex: false,
             },
         }
     }

@@ -426,6 +426,7 @@ mod tests {
             Some(Ballot::Consent {
                 answer: ConsentAnswer::Object,
                 reason: Some("Not yet, housing is missing".into()),
+                in_annex: false,
             }),
         );
         let csv = record_csv(&[opened, secret.clone(), open]);

@@ -77,6 +77,11 @@ impl ConsentAnswer {
     pub fn from_slug(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.slug() == raw)
     }
+
+    /// An objection or a reservation: what the minority annex lists.
+    pub fn is_dissent(self) -> bool {
+        matches!(self, Self::Object | Self::AgreeWithReservations)
+    }
 }
 
 #[cfg(test)]

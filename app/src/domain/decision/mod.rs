@@ -10,6 +10,7 @@ pub mod ballot;
 pub mod disclosure;
 pub mod export;
 pub mod method;
+pub mod minority;
 pub mod ratification;
 pub mod record;
 pub mod replay;

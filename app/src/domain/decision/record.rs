@@ -252,6 +252,7 @@ mod tests {
                     choice: Some(Ballot::Consent {
                         answer: ConsentAnswer::Agree,
                         reason: None,
+                        in_annex: false,
                     }),
                 },
             );

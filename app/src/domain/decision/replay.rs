@@ -283,6 +283,7 @@ mod tests {
         Ballot::Consent {
             answer: a,
             reason: None,
+            in_annex: false,
         }
     }
 

@@ -224,6 +224,7 @@ mod tests {
             ballot: Ballot::Consent {
                 answer: a,
                 reason: None,
+                in_annex: false,
             },
         }
     }
@@ -482,6 +483,7 @@ mod tests {
             ballot: Ballot::Consent {
                 answer: ConsentAnswer::Agree,
                 reason: None,
+                in_annex: false,
             },
         }];
         let outcome = evaluate(rule, Method::Consent, 0, &cast);

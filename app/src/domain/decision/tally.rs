@@ -219,6 +219,7 @@ mod tests {
         Ballot::Consent {
             answer: a,
             reason: None,
+            in_annex: false,
         }
     }
 
@@ -375,6 +376,7 @@ mod properties {
                 .prop_map(|answer| Ballot::Consent {
                     answer,
                     reason: Some("r".into()),
+                    in_annex: false,
                 })
                 .boxed(),
             Method::SingleChoice => (0..options).prop_map(Ballot::Single).boxed(),

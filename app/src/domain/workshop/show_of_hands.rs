@@ -127,6 +127,7 @@ impl ShowOfHands {
             Method::Consent => ConsentAnswer::ALL.get(i).map(|a| Ballot::Consent {
                 answer: *a,
                 reason: None,
+                in_annex: false,
             }),
             Method::SingleChoice => Some(Ballot::Single(i)),
             _ => None,

@@ -6,28 +6,51 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::commitments::{AddCommitment, UpdateCommitment, load_commitments};
+use crate::api::commitments::{
+    AddCommitment, CommentOnUpdate, HideUpdateComment, UpdateCommitment, load_commitments,
+};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::commitment::CommitmentStatus;
 use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::loaded::loaded;
 use crate::ui::pages::documents::{query_number, route_number};
-use crate::views::commitments::{CommitmentView, CommitmentsPage, RatifiedDocument};
+use crate::views::commitments::{CommitmentView, CommitmentsPage, RatifiedDocument, UpdateView};
+
+/// The forms a commitment's readers may use, shared by every commitment on the page.
+#[derive(Clone, Copy)]
+struct Actions {
+    update: ServerAction<UpdateCommitment>,
+    comment: ServerAction<CommentOnUpdate>,
+    hide: ServerAction<HideUpdateComment>,
+    may_manage: bool,
+    may_comment: bool,
+    may_moderate: bool,
+}
 
 #[component]
 pub fn CommitmentsPageView() -> impl IntoView {
     let id = route_number("id");
     let add = ServerAction::<AddCommitment>::new();
     let update = ServerAction::<UpdateCommitment>::new();
+    let comment = ServerAction::<CommentOnUpdate>::new();
+    let hide = ServerAction::<HideUpdateComment>::new();
     loaded(
-        move || (id.get(), add.version().get(), update.version().get()),
+        move || {
+            (
+                id.get(),
+                add.version().get(),
+                update.version().get(),
+                comment.version().get(),
+                hide.version().get(),
+            )
+        },
         |(id, ..)| async move {
             match id {
                 Some(id) => load_commitments(id).await,
                 None => Err(crate::error::AppError::NotFound("that process".into())),
             }
         },
-        move |page| view! { <Commitments page add update /> },
+        move |page| view! { <Commitments page add update comment hide /> },
     )
 }
 
@@ -36,17 +59,30 @@ fn Commitments(
     page: CommitmentsPage,
     add: ServerAction<AddCommitment>,
     update: ServerAction<UpdateCommitment>,
+    comment: ServerAction<CommentOnUpdate>,
+    hide: ServerAction<HideUpdateComment>,
 ) -> impl IntoView {
     let id = page.process.id.get();
     let added = query_number("added");
     let updated = query_number("updated");
+    let commented = query_number("commented");
     let error = Signal::derive(move || {
         add.value()
             .get()
             .and_then(Result::err)
             .or_else(|| update.value().get().and_then(Result::err))
+            .or_else(|| comment.value().get().and_then(Result::err))
+            .or_else(|| hide.value().get().and_then(Result::err))
     });
     let may_manage = page.may_manage;
+    let actions = Actions {
+        update,
+        comment,
+        hide,
+        may_manage,
+        may_comment: page.may_comment,
+        may_moderate: page.may_moderate,
+    };
     let count = page.commitments.len();
     view! {
         <Title text="You said, we did" />
@@ -58,6 +94,7 @@ fn Commitments(
         <div aria-live="polite">
             {move || added.get().map(|_| view! { <p class="notice" role="status">"The commitment is saved and public."</p> })}
             {move || updated.get().map(|_| view! { <p class="notice" role="status">"The update is saved and public."</p> })}
+            {move || commented.get().map(|_| view! { <p class="notice" role="status">"Your comment is saved."</p> })}
         </div>
         <FormError error />
         <ul class="actions no-print">
@@ -72,7 +109,7 @@ fn Commitments(
             view! {
                 <ol class="commitments">
                     {page.commitments.clone().into_iter().map(|c| view! {
-                        <li><Commitment c id may_manage update /></li>
+                        <li><Commitment c id actions /></li>
                     }).collect_view()}
                 </ol>
             }.into_any()
@@ -82,12 +119,7 @@ fn Commitments(
 }
 
 #[component]
-fn Commitment(
-    c: CommitmentView,
-    id: i64,
-    may_manage: bool,
-    update: ServerAction<UpdateCommitment>,
-) -> impl IntoView {
+fn Commitment(c: CommitmentView, id: i64, actions: Actions) -> impl IntoView {
     let anchor = format!("commitment-{}", c.id);
     let heading = format!("commitment-{}-heading", c.id);
     let labelled = heading.clone();
@@ -117,11 +149,58 @@ fn Commitment(
                         <time datetime=iso_date(u.at)>{long_date(u.at)}</time>
                         {format!(": {}", u.status.label())}
                         {u.note.clone().map(|n| view! { <span>{format!(". {n}")}</span> })}
+                        <UpdateComments u=u.clone() id actions />
                     </li>
                 }).collect_view()}
             </ol>
-            {may_manage.then(|| view! { <UpdateForm c=c.clone() id update /> })}
+            {actions.may_manage.then(|| view! { <UpdateForm c=c.clone() id update=actions.update /> })}
         </article>
+    }
+}
+
+/// What people taking part said about one update, and the form to say something.
+#[component]
+fn UpdateComments(u: UpdateView, id: i64, actions: Actions) -> impl IntoView {
+    let error = Signal::derive(move || actions.comment.value().get().and_then(Result::err));
+    let field = format!("update-{}-comment", u.id);
+    let count = u.comments.len();
+    let comments = u.comments.clone();
+    view! {
+        {(count > 0).then(move || view! {
+            <ul class="update-comments" aria-label=format!("Comments on this update ({count})")>
+                {comments.into_iter().map(|m| view! {
+                    <li id=format!("update-comment-{}", m.id)>
+                        <p class="meta">{m.by.clone()} ", " <time datetime=iso_date(m.at)>{long_date(m.at)}</time></p>
+                        {match m.body.clone() {
+                            Some(body) => view! { <p class="update-comments__body">{body}</p> }.into_any(),
+                            None => view! { <p class="hint">"Hidden by a facilitator."</p> }.into_any(),
+                        }}
+                        {(actions.may_moderate && m.body.is_some()).then(|| view! {
+                            <ActionForm action=actions.hide attr:class="inline-form no-print">
+                                <input type="hidden" name="process_id" value=id />
+                                <input type="hidden" name="comment_id" value=m.id />
+                                <button type="submit" class="button button--secondary">"Hide this comment"</button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        {actions.may_comment.then(|| view! {
+            <details class="no-print">
+                <summary>"Comment on this update"</summary>
+                <ActionForm action=actions.comment attr:class="form">
+                    <input type="hidden" name="process_id" value=id />
+                    <input type="hidden" name="update_id" value=u.id />
+                    <div class="field">
+                        <label for=field.clone()>"Your comment: is this what was promised?"</label>
+                        <textarea id=field name="body" rows="3" maxlength="1000" required></textarea>
+                        <FieldError field="body" error />
+                    </div>
+                    <button type="submit" class="button">"Send my comment"</button>
+                </ActionForm>
+            </details>
+        })}
     }
 }
 

@@ -118,6 +118,34 @@ fn Influence(page: InfluencePage) -> impl IntoView {
                 "“—”: fewer than {k} people in this group took part, so its figures are not shown on their own (they could point at one person). They still count under Everyone."
             )}</p>
         })}
+        <h2 id="decisions-heading">"Did lived experience carry the decisions?"</h2>
+        {if page.decisions.is_empty() {
+            view! { <p>"No decision has closed yet."</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="decisions-heading">
+                    <table class="table influence">
+                        <caption>"Each closed decision: everyone's result beside the result among people with lived experience"</caption>
+                        <thead><tr>
+                            <th scope="col">"Decision"</th>
+                            <th scope="col">"Outcome"</th>
+                            <th scope="col">"Everyone"</th>
+                            <th scope="col">"People with lived experience"</th>
+                        </tr></thead>
+                        <tbody>
+                            {page.decisions.iter().map(|d| view! {
+                                <tr>
+                                    <th scope="row"><a href=d.path.clone()>{d.question.clone()}</a></th>
+                                    <td>{if d.passed { "Passed" } else { "Did not pass" }}</td>
+                                    <td>{d.everyone.clone().unwrap_or_else(|| "Only the outcome is shown".into())}</td>
+                                    <td>{match &d.lived_experience { Ok(w) | Err(w) => w.clone() }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
         <p><a href=crate::routes::commitments(id)>"You said, we did: what has been committed since"</a></p>
     }
 }

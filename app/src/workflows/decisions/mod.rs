@@ -5,6 +5,7 @@
 
 pub mod closing;
 pub mod counting;
+pub mod minority;
 pub mod opening;
 pub mod pages;
 pub mod ratified;

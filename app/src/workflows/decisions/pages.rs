@@ -119,6 +119,10 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     Ok(DecisionPage {
         id: decision.id,
         subject,
+        adopts_version: matches!(
+            decision.spec.subject,
+            crate::domain::decision::subject::DecisionSubject::AdoptVersion { .. }
+        ),
         question: decision.spec.question.as_str().to_string(),
         method: decision.spec.method,
         options: decision

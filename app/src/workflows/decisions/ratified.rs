@@ -22,6 +22,10 @@ pub struct RatificationBlock {
     /// The fingerprint of the decision's participation record (its latest entry), to compare
     /// with a printed copy.
     pub record_fingerprint: Option<String>,
+    /// The objections and reservations, and the minority statement.
+    pub annex: crate::views::minority::AnnexView,
+    /// Where the minority statement is written and co-signed.
+    pub minority_path: String,
 }
 
 /// Builds the block for `ratification`; `all` is every ratification of the same document,
@@ -56,5 +60,7 @@ pub async fn block(
         took_part: ballots.voters(),
         superseded_by,
         record_fingerprint: crate::store::participation_record::head(db, decision.id).await?,
+        annex: super::minority::annex_view(state, &decision).await?,
+        minority_path: crate::routes::minority(decision.process, decision.id),
     })
 }

@@ -24,6 +24,65 @@ pub struct RatifiedExport {
     pub ratified_on: String,
     pub decision: ExportedDecision,
     pub sections: Vec<ExportedSection>,
+    pub annex: ExportedAnnex,
+}
+
+/// The minority's voice: objections and reservations by constituency, and the statement.
+#[derive(Debug, Serialize)]
+pub struct ExportedAnnex {
+    /// Which reasons are listed, in words.
+    pub rule: String,
+    pub groups: Vec<ExportedGroup>,
+    pub statement: Option<ExportedStatement>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedGroup {
+    pub group: String,
+    pub reasons: Vec<ExportedReason>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedReason {
+    pub answer: String,
+    pub reason: String,
+    /// As the voter chose to appear (open ballots only).
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedStatement {
+    pub text: String,
+    pub signed_by: Vec<String>,
+}
+
+impl ExportedAnnex {
+    fn of(view: crate::views::minority::AnnexView) -> Self {
+        Self {
+            rule: view.rule,
+            groups: view
+                .annex
+                .groups
+                .into_iter()
+                .map(|g| ExportedGroup {
+                    group: g.group.label(),
+                    reasons: g
+                        .reasons
+                        .into_iter()
+                        .map(|r| ExportedReason {
+                            answer: r.answer.label().to_string(),
+                            reason: r.reason,
+                            by: r.by,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            statement: view.statement.map(|s| ExportedStatement {
+                text: s.body,
+                signed_by: s.signers,
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -115,5 +174,6 @@ pub async fn export(
             record_fingerprint: block.record_fingerprint,
         },
         sections,
+        annex: ExportedAnnex::of(block.annex),
     }))
 }

@@ -235,6 +235,10 @@ pub async fn vote(db: &Db, id: i64) -> Result<Option<LiveVote>, StoreError> {
         groups: disclosed.as_ref().map(|d| d.groups.clone()),
         withheld: disclosed.and_then(|d| d.withheld.map(|w| w.explanation(k))),
         guessable: guess_warning(spec.secret, may_vote, k),
+        adopts_version: matches!(
+            spec.subject,
+            crate::domain::decision::subject::DecisionSubject::AdoptVersion { .. }
+        ),
     }))
 }
 

@@ -97,6 +97,9 @@ fn Decision(
             </ActionForm>
         })}
         {page.results.clone().map(|results| view! { <ResultsView results options=page.options.clone() /> }.into_any())}
+        {(page.adopts_version && page.closed_at.is_some()).then(|| view! {
+            <p><a href=crate::routes::minority(process, page.id)>"The minority's voice: objections, reservations and the minority statement"</a></p>
+        })}
         <Ratification page=page.clone() ratify />
         <section aria-labelledby="record-heading">
             <h2 id="record-heading">"Who took part"</h2>
@@ -207,16 +210,56 @@ fn Ratification(page: DecisionPage, ratify: ServerAction<RatifyDecision>) -> imp
     view! { {made} {offer} }
 }
 
+/// Whether a ballot's reason may go in a minority annex, and on what terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnexTerms {
+    /// Not a decision to adopt a version: there is no annex.
+    NoAnnex,
+    /// Open ballots: a reason is shown as its voter appears on public pages.
+    Open,
+    /// Secret ballots: only with the voter's agreement, ticked here, and never with a name.
+    Secret,
+}
+
+impl AnnexTerms {
+    pub fn of(adopts_version: bool, secret: bool) -> Self {
+        match (adopts_version, secret) {
+            (false, _) => Self::NoAnnex,
+            (true, false) => Self::Open,
+            (true, true) => Self::Secret,
+        }
+    }
+}
+
 /// The fields of a ballot for `method`, with `mine` (this person's current ballot) chosen.
 /// Shared by the decision page and a workshop's phone page.
-pub fn ballot_fields(method: Method, options: Vec<String>, mine: Option<Ballot>) -> AnyView {
+pub fn ballot_fields(
+    method: Method,
+    options: Vec<String>,
+    mine: Option<Ballot>,
+    annex: AnnexTerms,
+) -> AnyView {
     match method {
         Method::Consent => {
-            let (current, reason) = match &mine {
-                Some(Ballot::Consent { answer, reason }) => {
-                    (Some(*answer), reason.clone().unwrap_or_default())
-                }
-                _ => (None, String::new()),
+            let (current, reason, shared) = match &mine {
+                Some(Ballot::Consent {
+                    answer,
+                    reason,
+                    in_annex,
+                }) => (Some(*answer), reason.clone().unwrap_or_default(), *in_annex),
+                _ => (None, String::new(), false),
+            };
+            let terms = match annex {
+                AnnexTerms::NoAnnex => None,
+                AnnexTerms::Open => Some(view! {
+                    <p class="hint">"Your ballot is open: if you object or have reservations, your reason will be listed in the annex of the ratified text, as you chose to appear on public pages."</p>
+                }.into_any()),
+                AnnexTerms::Secret => Some(view! {
+                    <div class="choice">
+                        <input id="in-annex" name="in_annex" type="checkbox" value="yes" checked=shared />
+                        <label for="in-annex">"If I object or have reservations, my reason may be listed in the annex of the ratified text, without my name"</label>
+                    </div>
+                }.into_any()),
             };
             view! {
                 <fieldset>
@@ -232,6 +275,7 @@ pub fn ballot_fields(method: Method, options: Vec<String>, mine: Option<Ballot>)
                     <label for="reason">"Your reason (needed if you object)"</label>
                     <textarea id="reason" name="reason" rows="3" maxlength="1000">{crate::ui::components::raw_text::escaped_on_server(reason)}</textarea>
                 </div>
+                {terms}
             }
             .into_any()
         }
@@ -329,7 +373,12 @@ fn VoteForm(
     error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let mine = page.my_ballot.clone();
-    let fields = ballot_fields(page.method, page.options.clone(), mine.clone());
+    let fields = ballot_fields(
+        page.method,
+        page.options.clone(),
+        mine.clone(),
+        AnnexTerms::of(page.adopts_version, page.secret),
+    );
     let label = if mine.is_some() {
         "Change my vote"
     } else {

@@ -3,4 +3,5 @@
 
 pub mod decision;
 pub mod list;
+pub mod minority;
 pub mod results;

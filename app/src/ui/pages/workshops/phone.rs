@@ -18,7 +18,7 @@ use crate::ui::components::field_error::{FieldError, FormError};
 use crate::ui::components::live::{ReconnectingNotice, live_frames};
 use crate::ui::components::loaded::loaded;
 use crate::ui::components::reading_switch::ReadingSwitch;
-use crate::ui::pages::decisions::decision::ballot_fields;
+use crate::ui::pages::decisions::decision::{AnnexTerms, ballot_fields};
 use crate::ui::pages::documents::{query_number, query_text, route_number};
 use crate::views::workshops::LiveStep;
 
@@ -117,7 +117,7 @@ fn Phone(step: LiveStep) -> impl IntoView {
                                     <FormError error=vote_error />
                                     <input type="hidden" name="decision_id" value=v.decision />
                                     <input type="hidden" name="workshop_id" value=id />
-                                    {ballot_fields(v.method, v.options.clone(), None)}
+                                    {ballot_fields(v.method, v.options.clone(), None, AnnexTerms::of(v.adopts_version, v.secret))}
                                     <FieldError field="ballot" error=vote_error />
                                     <FieldError field="choice" error=vote_error />
                                     <button type="submit" class="button button--wide">"Send my vote"</button>
