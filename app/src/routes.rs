@@ -123,6 +123,7 @@ page_routes! {
     commitments(process: ProcessId) => "/processes/:id/commitments";
     influence(process: ProcessId) => "/processes/:id/influence";
     timeline(process: ProcessId) => "/processes/:id/timeline";
+    happening(process: ProcessId) => "/processes/:id/happening";
     code_batch(process: ProcessId, batch: i64) => "/processes/:id/codes/:batch";
     document(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind";
     history(process: ProcessId, kind: DocumentKind) => "/processes/:id/documents/:kind/history";

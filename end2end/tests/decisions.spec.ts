@@ -126,6 +126,8 @@ test('a consent decision: three constituencies vote on phones and the result sho
 });
 
 test('a commissioner ratifies the adopted definition and the public reads it with its record', async ({ browser }) => {
+  // A long journey: ratifying, the annex, commitments and comments, then reading it all.
+  test.setTimeout(90_000);
   const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
   const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Knowsley ratification'), description: 'Agreeing our definition.' }));
   const document = { process_id: id, kind: 'definition' };
@@ -145,11 +147,13 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   await expect(facilitator.getByRole('link', { name: 'Version 2 of “Our local definition of recovery”' })).toBeVisible();
   const decisionUrl = new URL(facilitator.url()).pathname;
 
-  // A service user votes on a phone.
+  // A service user votes on a phone: they agree, with a reservation the annex will carry.
   const serviceUser = await voter(browser, codes[0], 'I use or have used drug or alcohol services');
   await serviceUser.page.goto(decisionUrl);
   await waitForHydration(serviceUser.page);
-  await serviceUser.page.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await expect(serviceUser.page.getByText('your reason will be listed in the annex of the ratified text')).toBeVisible();
+  await serviceUser.page.getByRole('radio', { name: 'Agree, with reservations' }).check();
+  await serviceUser.page.getByLabel('Your reason (needed if you object)').fill('It says nothing about families yet.');
   await serviceUser.page.getByRole('button', { name: 'Cast my vote' }).click();
   await expect(serviceUser.page.getByText('Your vote has been counted.')).toBeVisible();
 
@@ -180,6 +184,18 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   await expect(commissioner.getByRole('region', { name: 'Ratified' })).toContainText('ratified by Cllr Dana Whitfield, commissioner');
   await expect(commissioner.getByRole('button', { name: 'Ratify this version' })).toHaveCount(0);
 
+  // The service user, who had a reservation, writes the minority statement on their phone.
+  await serviceUser.page.goto(decisionUrl);
+  await serviceUser.page.getByRole('link', { name: /The minority's voice/ }).click();
+  await expect(serviceUser.page.getByRole('heading', { level: 1, name: "The minority's voice" })).toBeVisible();
+  await waitForHydration(serviceUser.page);
+  await serviceUser.page.getByLabel('The minority statement').fill('We agree, and we ask that families are written in before the next review.');
+  await serviceUser.page.getByRole('button', { name: 'Save the statement' }).click();
+  await expect(serviceUser.page.getByText('Your statement is saved.')).toBeVisible();
+  await expect(serviceUser.page.getByRole('region', { name: "Annex: the minority's voice" })).toContainText('Signed by 1 person');
+  await expectNoAxeViolations(serviceUser.page);
+  await screenshot(serviceUser.page, 'minority-statement-phone');
+
   // A member of the public reads the ratified definition on a phone, then its record.
   const publicContext = await browser.newContext({ storageState: undefined, javaScriptEnabled: true, ...phone });
   const visitor = await publicContext.newPage();
@@ -191,8 +207,17 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   await expect(how).toContainText('1 person took part');
   await expect(how.getByRole('img', { name: 'Share of each answer, by constituency' })).toBeVisible();
   await expect(how.locator('table.results thead')).toContainText('People with lived experience (1 voting)');
+  // The annex: the reservation with its reason, and the minority statement.
+  const annex = visitor.getByRole('region', { name: "Annex: the minority's voice" });
+  await expect(annex).toContainText('Agreed with reservations');
+  await expect(annex).toContainText('It says nothing about families yet.');
+  await expect(annex).toContainText('we ask that families are written in before the next review');
   await expectNoAxeViolations(visitor);
   await screenshot(visitor, 'ratified-definition-phone');
+  // For board papers: a Word document.
+  const word = await publicContext.request.get(await visitor.getByRole('link', { name: /For board papers/ }).getAttribute('href') ?? '');
+  expect(word.status()).toBe(200);
+  expect(word.headers()['content-type']).toContain('wordprocessingml');
   await how.getByRole('link', { name: 'The decision, who took part and its participation record' }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: question })).toBeVisible();
   await waitForHydration(visitor);
@@ -227,6 +252,17 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   await expectNoAxeViolations(commissioner);
   await screenshot(commissioner, 'commitments-commissioner');
 
+  // The service user asks about the update, as on a section.
+  await serviceUser.page.goto(`/processes/${id}/commitments`);
+  await waitForHydration(serviceUser.page);
+  const onTheirPhone = serviceUser.page.getByRole('article', { name: 'Offer naloxone to everyone leaving treatment' });
+  await onTheirPhone.locator('.commitment__updates > li').first().getByText('Comment on this update').click();
+  await onTheirPhone.getByLabel('Your comment: is this what was promised?').first().fill('Will people leaving prison be offered it too?');
+  await onTheirPhone.getByRole('button', { name: 'Send my comment' }).first().click();
+  await expect(serviceUser.page.getByText('Your comment is saved.')).toBeVisible();
+  await expect(onTheirPhone).toContainText('Will people leaving prison be offered it too?');
+  await expectNoAxeViolations(serviceUser.page);
+
   // The member of the public reads it on the phone, on the ratified page and in full.
   await visitor.goto(`/read/${id}/definition/ratified`);
   await expect(visitor.getByRole('region', { name: 'What has been committed since: you said, we did' })).toContainText('Offer naloxone to everyone leaving treatment');
@@ -241,6 +277,14 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   await screenshot(visitor, 'you-said-we-did-phone');
   await visitor.emulateMedia({ media: 'print' });
   await screenshot(visitor, 'you-said-we-did-print');
+  await visitor.emulateMedia({ media: 'screen' });
+  // Whose words carried: the decision's result among people with lived experience beside everyone's.
+  await visitor.goto(`/processes/${id}/influence`);
+  await waitForHydration(visitor);
+  await expect(visitor.getByRole('heading', { name: 'Did lived experience carry the decisions?' })).toBeVisible();
+  await expect(visitor.locator('.decision-voices__figures dd').nth(1)).toHaveText('1 of 1 agreed (100%)');
+  await expectNoAxeViolations(visitor);
+  await screenshot(visitor, 'influence-phone');
   await serviceUser.context.close();
   await commissionerContext.close();
   await publicContext.close();

@@ -54,6 +54,18 @@ pub async fn load_timeline(
     crate::workflows::timeline::view(&cx).await
 }
 
+/// `POST /api/processes/happening`: the printable "what's happening" sheet (for anyone who
+/// can see the process).
+#[server(prefix = "/api", endpoint = "processes/happening")]
+pub async fn load_happening(
+    process_id: i64,
+) -> Result<crate::views::happening::HappeningSheet, AppError> {
+    use crate::api::boundary::{process_context, site_url};
+    let cx = process_context(process_id).await?;
+    let site = site_url(&cx.state)?;
+    crate::workflows::happening::sheet(&cx, site).await
+}
+
 /// `POST /api/processes/set-timeline`: a process administrator sets the phases (`timeline`:
 /// one a line, "name | starts | ends", dates as 2027-03-31, the end may be empty). A wrong
 /// line is refused, naming it.

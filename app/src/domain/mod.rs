@@ -27,6 +27,7 @@ pub mod sign_in_code;
 pub mod text;
 pub mod throttle;
 pub mod timeline;
+pub mod word_credit;
 pub mod word_lists;
 pub mod workshop;
 

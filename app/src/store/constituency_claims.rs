@@ -181,7 +181,23 @@ pub async fn count_eligible(
     eligible: &[Constituency],
     workshop: Option<i64>,
 ) -> Result<u32, StoreError> {
-    let slugs: Vec<&str> = eligible.iter().map(|c| c.slug()).collect();
+    Ok(u32::try_from(
+        eligible_people(db, process, eligible, workshop)
+            .await?
+            .len(),
+    )
+    .unwrap_or(u32::MAX))
+}
+
+/// The people [`count_eligible`] counts, each with every constituency of theirs that counts
+/// (confirmed), in the order of their ids.
+#[tracing::instrument(skip(db))]
+pub async fn eligible_people(
+    db: &Db,
+    process: ProcessId,
+    eligible: &[Constituency],
+    workshop: Option<i64>,
+) -> Result<Vec<(PersonId, Vec<Constituency>)>, StoreError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT c.person_id, c.constituency FROM constituency_claims c \
          WHERE c.process_id = $1 AND c.confirmed_at IS NOT NULL AND \
@@ -192,12 +208,15 @@ pub async fn count_eligible(
     .bind(workshop.unwrap_or(-1))
     .fetch_all(db.pool())
     .await?;
-    let mut people: Vec<i64> = rows
+    let mut people: std::collections::BTreeMap<i64, Vec<Constituency>> = Default::default();
+    for (person, slug) in rows {
+        let c = Constituency::from_slug(&slug)
+            .ok_or_else(|| StoreError::Corrupt(format!("constituency {slug:?}")))?;
+        people.entry(person).or_default().push(c);
+    }
+    Ok(people
         .into_iter()
-        .filter(|(_, c)| slugs.contains(&c.as_str()))
-        .map(|(p, _)| p)
-        .collect();
-    people.sort_unstable();
-    people.dedup();
-    Ok(u32::try_from(people.len()).unwrap_or(u32::MAX))
+        .filter(|(_, cs)| cs.iter().any(|c| eligible.contains(c)))
+        .map(|(p, cs)| (PersonId::new(p), cs))
+        .collect())
 }

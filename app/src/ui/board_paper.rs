@@ -10,7 +10,7 @@ use docx_rs::{AlignmentType, Docx, Paragraph, Run, Style, StyleType, Table, Tabl
 
 use crate::domain::decision::tally::Count;
 use crate::domain::markdown::plain_text;
-use crate::workflows::decisions::ratified_export::RatifiedExport;
+use crate::views::ratified::RatifiedExport;
 
 #[derive(Debug, thiserror::Error)]
 #[error("the Word document could not be written: {0}")]

@@ -39,6 +39,7 @@ use pages::{
     codes::CodesPage,
     comfort::ComfortPage,
     commitments::CommitmentsPageView,
+    happening::HappeningPage,
     home::HomePage,
     influence::InfluencePageView,
     invite::InvitePage,
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::commitments() view=CommitmentsPageView ssr=SsrMode::Async />
                     <Route path=patterns::influence() view=InfluencePageView ssr=SsrMode::Async />
                     <Route path=patterns::timeline() view=TimelinePageView ssr=SsrMode::Async />
+                    <Route path=patterns::happening() view=HappeningPage ssr=SsrMode::Async />
                     <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>

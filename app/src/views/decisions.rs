@@ -136,6 +136,12 @@ pub struct DecisionPage {
     /// How many took part in each constituency (each person counted once, under the first
     /// of their constituencies).
     pub turnout: Vec<(Constituency, u32)>,
+    /// For those who may vote, per constituency (counted under their first, as ballots are):
+    /// how many have voted, of how many.
+    pub voted_of: Vec<(Constituency, u32, u32)>,
+    /// For facilitators, while open ballots run: who may vote and has not yet, so they can
+    /// remind them in person. `None` for anyone else and for secret ballots.
+    pub not_voted: Option<Vec<String>>,
     pub record_head: Option<String>,
     pub record_entries: usize,
     /// The chain of hashes is unbroken.

@@ -12,6 +12,7 @@ pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod feed;
+pub mod happening;
 pub mod influence;
 pub mod limits;
 pub mod people;

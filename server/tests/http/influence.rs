@@ -102,3 +102,90 @@ on_both_databases!(
     ledger,
     the_ledger_counts_by_group_and_keeps_small_groups_hidden
 );
+
+async fn the_ratified_text_credits_the_words_of_accepted_amendments(app: TestApp) {
+    use crate::ratification::{close, confirm_commissioner, open_adoption, ratify};
+    let (p, cast) = setup(&app).await;
+    let k = app
+        .call_with(
+            &cast.process_admin,
+            "processes/secrecy",
+            &[("process_id", &p), ("secrecy_threshold", "2")],
+        )
+        .await;
+    assert_eq!(k.status(), 200);
+    declare(&app, &cast.participant, &p, "lived_experience").await;
+    declare(&app, &cast.drafter, &p, "lived_experience").await;
+    // Two people with lived experience take part (one alone would be withheld)...
+    let said = comment(&app, &cast.drafter, &p, 2, "Say home.", "", None).await;
+    assert_eq!(said.status(), 200);
+    // ...and one of them adds words, which the drafters accept.
+    let added = id_of(
+        propose(
+            &app,
+            &cast.participant,
+            &p,
+            2,
+            "Recovery is **hope**: quicker routes to detox and rehab, and a home of my own.",
+        )
+        .await,
+    )
+    .await;
+    let r = decide(&app, &cast.drafter, added, "accept", "Yes.").await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    let d = open_adoption(&app, &cast.facilitator, &p, "").await;
+    for voter in [&cast.participant, &cast.drafter] {
+        let r = crate::decisions::vote(&app, voter, &d, &[("answer", "agree")]).await;
+        assert_eq!(r.status(), 200);
+    }
+    assert!(close(&app, &cast.facilitator, &d).await);
+    confirm_commissioner(&app, &cast, &p).await;
+    let named = app
+        .call_with(
+            &cast.commissioner,
+            "me/appearance",
+            &[
+                ("appearance", "full_name"),
+                ("full_name", "Cllr Pat Example"),
+                ("pseudonym", ""),
+            ],
+        )
+        .await;
+    assert_eq!(named.status(), 200);
+    assert_eq!(ratify(&app, &cast.commissioner, &d).await.status(), 200);
+
+    let page: InfluencePage = app
+        .call_with(&new_client(), "influence/page", &[("process_id", &p)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let words = &page.words[0];
+    assert_eq!(words.version, 3);
+    assert!(words.total_words > 6);
+    assert!(
+        words.from_amendments > 0 && words.from_amendments < 100,
+        "{words:?}"
+    );
+    let lived = words
+        .by_group
+        .iter()
+        .find(|(g, _)| g == "People with lived experience")
+        .expect("the group");
+    assert_eq!(lived.1, Some(words.from_amendments), "{words:?}");
+    // Nobody else proposed anything: every other group is withheld or has no words.
+    assert!(
+        words
+            .by_group
+            .iter()
+            .all(|(g, s)| g == &lived.0 || s.unwrap_or(0) == 0)
+    );
+    let html = app
+        .page_as(&new_client(), &format!("/processes/{p}/influence"))
+        .await;
+    assert!(html.contains("came from amendments proposed by people taking part and accepted"));
+}
+on_both_databases!(
+    word_credit,
+    the_ratified_text_credits_the_words_of_accepted_amendments
+);

@@ -31,5 +31,6 @@ mod secrecy;
 mod security;
 mod sessions;
 mod timeline;
+mod turnout;
 mod word_lists;
 mod workshops;

@@ -741,6 +741,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
             [401, 403, 200, 403, 403, 403, 403, 403],
         ),
         row("processes/timeline", Reads, &[("process_id", p)], ALL),
+        row("processes/happening", Reads, &[("process_id", p)], ALL),
         row(
             "processes/set-timeline",
             Writes,

@@ -118,32 +118,40 @@ fn Influence(page: InfluencePage) -> impl IntoView {
                 "“—”: fewer than {k} people in this group took part, so its figures are not shown on their own (they could point at one person). They still count under Everyone."
             )}</p>
         })}
+        {page.words.iter().map(|w| view! {
+            <h2>{format!("Whose words are in the ratified “{}”", w.document)}</h2>
+            <p>{format!(
+                "{}% of the {} words of version {} came from amendments proposed by people taking part and accepted; the rest came from the drafting group.",
+                w.from_amendments, w.total_words, w.version
+            )}</p>
+            <ul>
+                {w.by_group.iter().filter_map(|(group, share)| share.filter(|s| *s > 0).map(|s| view! {
+                    <li>{format!("From {}: {s}% of the words", group.to_lowercase())}</li>
+                })).collect_view()}
+            </ul>
+            {w.by_group.iter().any(|(_, s)| s.is_none()).then(|| view! {
+                <p class="hint">{format!("Groups of fewer than {k} people taking part are not shown on their own.")}</p>
+            })}
+        }).collect_view()}
         <h2 id="decisions-heading">"Did lived experience carry the decisions?"</h2>
         {if page.decisions.is_empty() {
             view! { <p>"No decision has closed yet."</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="decisions-heading">
-                    <table class="table influence">
-                        <caption>"Each closed decision: everyone's result beside the result among people with lived experience"</caption>
-                        <thead><tr>
-                            <th scope="col">"Decision"</th>
-                            <th scope="col">"Outcome"</th>
-                            <th scope="col">"Everyone"</th>
-                            <th scope="col">"People with lived experience"</th>
-                        </tr></thead>
-                        <tbody>
-                            {page.decisions.iter().map(|d| view! {
-                                <tr>
-                                    <th scope="row"><a href=d.path.clone()>{d.question.clone()}</a></th>
-                                    <td>{if d.passed { "Passed" } else { "Did not pass" }}</td>
-                                    <td>{d.everyone.clone().unwrap_or_else(|| "Only the outcome is shown".into())}</td>
-                                    <td>{match &d.lived_experience { Ok(w) | Err(w) => w.clone() }}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <ul class="decision-voices" aria-labelledby="decisions-heading">
+                    {page.decisions.iter().map(|d| view! {
+                        <li>
+                            <a href=d.path.clone()>{d.question.clone()}</a>
+                            {if d.passed { " Passed." } else { " Did not pass." }}
+                            <dl class="decision-voices__figures">
+                                <dt>"Everyone"</dt>
+                                <dd>{d.everyone.clone().unwrap_or_else(|| "Only the outcome is shown".into())}</dd>
+                                <dt>"People with lived experience"</dt>
+                                <dd>{match &d.lived_experience { Ok(w) | Err(w) => w.clone() }}</dd>
+                            </dl>
+                        </li>
+                    }).collect_view()}
+                </ul>
             }.into_any()
         }}
         <p><a href=crate::routes::commitments(id)>"You said, we did: what has been committed since"</a></p>

@@ -6,6 +6,7 @@ pub mod decisions;
 pub mod discussion;
 pub mod documents;
 pub mod error_notice;
+pub mod happening;
 pub mod home;
 pub mod influence;
 pub mod invite;

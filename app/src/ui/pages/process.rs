@@ -83,6 +83,7 @@ pub fn ProcessPage() -> impl IntoView {
                                 <ul class="process-links">
                                     <li><a href=crate::routes::commitments(p.id.get())>"You said, we did: what has been committed since the text was agreed"</a></li>
                                     <li><a href=crate::routes::influence(p.id.get())>"Whose words carried: who took part, and what became of their changes"</a></li>
+                                    <li><a href=crate::routes::happening(p.id.get())>"What's happening: a sheet to print for a group meeting"</a></li>
                                     <li><a href=crate::routes::feed(p.id.get()) type="application/atom+xml">"Follow this process in a feed reader (Atom)"</a></li>
                                 </ul>
                                 {who.map(|w| view! { <WhoTakesPart participation=w /> })}

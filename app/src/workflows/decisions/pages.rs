@@ -10,6 +10,7 @@ use crate::domain::decision::replay::{Recount, Replay};
 use crate::domain::decision::subject::DecisionSubject;
 use crate::domain::decision::timing::ballot_refusal;
 use crate::domain::permissions::ProcessAction;
+use crate::domain::{Audience, Constituency, PersonId};
 use crate::error::AppError;
 use crate::store::decisions::{self, StoredDecision};
 use crate::store::participation_record;
@@ -93,6 +94,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     .await
     .map_err(unexpected("counting who may vote"))?;
     let guessable = guess_warning(decision.spec.secret, may_vote, k);
+    let (voted_of, not_voted) = turnout_of_electorate(cx, &decision, &ballots, open).await?;
     let guest_ballots = decisions::guest_ballots(db, &decision)
         .await
         .map_err(unexpected("counting guests' ballots"))?;
@@ -149,6 +151,8 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
         results,
         took_part,
         turnout: ballots.turnout(),
+        voted_of,
+        not_voted,
         record_head,
         record_entries,
         record_intact,
@@ -162,6 +166,62 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
         ratify,
         process: cx.process.clone(),
     })
+}
+
+/// Who may vote and how many of them have, by constituency; and, for a facilitator while
+/// open ballots run, who has not voted yet (secret ballots never name anyone here: who voted
+/// is public, but a list of who has not, set beside the running count, says too much).
+async fn turnout_of_electorate(
+    cx: &ProcessContext,
+    decision: &StoredDecision,
+    ballots: &Ballots,
+    open: bool,
+) -> Result<(Vec<(Constituency, u32, u32)>, Option<Vec<String>>), AppError> {
+    let electorate = crate::store::constituency_claims::eligible_people(
+        cx.db(),
+        cx.id(),
+        &decision.spec.eligible,
+        decision.opened_in_workshop,
+    )
+    .await
+    .map_err(unexpected("reading who may vote"))?;
+    let voted: std::collections::HashSet<PersonId> = ballots.cast.iter().map(|(p, _)| *p).collect();
+    let primary = |cs: &[Constituency]| cs.iter().copied().min().unwrap_or(Constituency::Other);
+    let voted_of = Constituency::ALL
+        .into_iter()
+        .filter_map(|c| {
+            let may: Vec<&PersonId> = electorate
+                .iter()
+                .filter(|(_, cs)| primary(cs) == c)
+                .map(|(p, _)| p)
+                .collect();
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            (!may.is_empty()).then(|| {
+                (
+                    c,
+                    count(may.iter().filter(|p| voted.contains(p)).count()),
+                    count(may.len()),
+                )
+            })
+        })
+        .collect();
+    if !(open && !decision.spec.secret && cx.may(ProcessAction::RunDecisions)) {
+        return Ok((voted_of, None));
+    }
+    let waiting: Vec<PersonId> = electorate
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| !voted.contains(p))
+        .collect();
+    let profiles = crate::store::people::profiles_of(cx.db(), cx.id(), &waiting)
+        .await
+        .map_err(unexpected("reading who has not voted"))?;
+    let mut names: Vec<String> = profiles
+        .iter()
+        .map(|(_, p)| p.byline(Audience::Participants))
+        .collect();
+    names.sort();
+    Ok((voted_of, Some(names)))
 }
 
 /// Whether this reader may ratify: shown only to commissioners, and only for a decision to

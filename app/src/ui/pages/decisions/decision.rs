@@ -104,6 +104,21 @@ fn Decision(
         <section aria-labelledby="record-heading">
             <h2 id="record-heading">"Who took part"</h2>
             <p>{turnout_words(&page)}</p>
+            {(!page.voted_of.is_empty()).then(|| view! {
+                <ul class="voted-of" aria-label="Of those who may vote, how many have voted">
+                    {page.voted_of.iter().map(|(c, voted, may)| {
+                        let mut name = c.plural().chars();
+                        let name: String = name.next().map(|f| f.to_uppercase().chain(name).collect()).unwrap_or_default();
+                        view! { <li>{format!("{name}: {voted} of {may} who may vote have voted")}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            {page.not_voted.clone().map(|names| view! {
+                <details class="not-voted">
+                    <summary>{format!("Not voted yet: {} (only facilitators see this, to remind people in person)", names.len())}</summary>
+                    <ul class="people">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </details>
+            })}
             {if page.took_part.is_empty() {
                 view! { <p>"Nobody has voted yet."</p> }.into_any()
             } else {
