@@ -148,6 +148,7 @@ page_routes! {
     sign_in() => "/sign-in";
     sign_up() => "/sign-up";
     me() => "/me";
+    needs() => "/me/needs";
     withdraw() => "/me/withdraw";
     withdrawn() => "/withdrawn";
     comfort() => "/reading-comfort";

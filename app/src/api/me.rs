@@ -58,3 +58,27 @@ pub async fn withdraw(confirm: Option<String>) -> Result<(), AppError> {
     redirect(&crate::routes::withdrawn());
     Ok(())
 }
+
+/// `POST /api/me/needs`: what is waiting for the signed-in person ("What needs me").
+#[server(prefix = "/api", endpoint = "me/needs")]
+pub async fn my_needs() -> Result<crate::views::needs::NeedsPage, AppError> {
+    let (state, viewer) = crate::api::boundary::signed_in().await?;
+    crate::workflows::needs::page(&state, viewer).await
+}
+
+/// `POST /api/me/needs-count`: how many things are waiting (the header's count).
+#[server(prefix = "/api", endpoint = "me/needs-count")]
+pub async fn my_needs_count() -> Result<u32, AppError> {
+    let (state, viewer) = crate::api::boundary::signed_in().await?;
+    crate::workflows::needs::count(&state, viewer).await
+}
+
+/// `POST /api/me/needs-done`: marks one thing (`item`, its key) done.
+#[server(prefix = "/api", endpoint = "me/needs-done")]
+pub async fn mark_need_done(item: String) -> Result<(), AppError> {
+    use crate::api::boundary::{redirect, signed_in};
+    let (state, viewer) = signed_in().await?;
+    crate::workflows::needs::mark_done(&state, viewer, &item).await?;
+    redirect(&format!("{}?done=1", crate::routes::needs()));
+    Ok(())
+}

@@ -15,6 +15,7 @@ pub mod formatting;
 pub mod glossary;
 pub mod influence;
 pub mod markdown;
+pub mod needs;
 pub mod number;
 pub mod paging;
 pub mod permissions;

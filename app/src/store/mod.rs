@@ -18,6 +18,7 @@ pub mod influence;
 pub mod invitations;
 pub mod memberships;
 pub mod minority;
+pub mod needs;
 pub mod participation_record;
 pub mod people;
 pub mod personal_data;

@@ -47,6 +47,15 @@ pub struct PersonalData {
     /// Versions they ratified as a commissioner (a public act: their name stays with it).
     #[serde(default)]
     pub ratifications: Vec<RatificationRecord>,
+    /// Comments on commitment updates: (comment id, text, written at).
+    #[serde(default)]
+    pub commitment_comments: Vec<(i64, String, i64)>,
+    /// Minority statements signed: (decision id, signed at).
+    #[serde(default)]
+    pub minority_statements_signed: Vec<(i64, i64)>,
+    /// Things marked done on "What needs me": (key, marked at).
+    #[serde(default)]
+    pub needs_marked_done: Vec<(String, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,7 +249,27 @@ pub async fn export(
     .bind(person.get())
     .fetch_all(db.pool())
     .await?;
+    let commitment_comments: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT id, body, created_at FROM commitment_comments WHERE author_id = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let minority_statements_signed: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT decision_id, signed_at FROM minority_signatures WHERE person_id = $1 ORDER BY decision_id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let needs_marked_done: Vec<(String, i64)> =
+        sqlx::query_as("SELECT item, done_at FROM needs_done WHERE person_id = $1 ORDER BY item")
+            .bind(person.get())
+            .fetch_all(db.pool())
+            .await?;
     Ok(Some(PersonalData {
+        commitment_comments,
+        minority_statements_signed,
+        needs_marked_done,
         ballots: ballots
             .into_iter()
             .map(
@@ -401,6 +430,10 @@ pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreEr
         .await?;
     // Unmerged words from a clashing edit were never saved into the document: they go too.
     sqlx::query("DELETE FROM edit_conflicts WHERE person_id = $1")
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM needs_done WHERE person_id = $1")
         .bind(person.get())
         .execute(&mut *tx)
         .await?;

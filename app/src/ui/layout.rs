@@ -28,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     // on it still shows the signed-in view.
                                     <form class="sign-out" method="post" action=SignOut::url()>
                                         <span class="signed-in-as">"Signed in as " {role}</span>
+                                        <NeedsLink />
                                         <a class="header-link" href="/me">"Your profile"</a>
                                         <button type="submit" class="button button--quiet">"Sign out"</button>
                                     </form>
@@ -46,6 +47,25 @@ pub fn SiteHeader() -> impl IntoView {
                 </Suspense>
             </div>
         </header>
+    }
+}
+
+/// "What needs me", with how many things are waiting once that is known.
+#[component]
+fn NeedsLink() -> impl IntoView {
+    let count = Resource::new(|| (), |_| crate::api::me::my_needs_count());
+    view! {
+        <a class="header-link" href=crate::routes::needs()>
+            "What needs me"
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match count.await {
+                        Ok(n) if n > 0 => format!(" ({n})"),
+                        _ => String::new(),
+                    }
+                })}
+            </Suspense>
+        </a>
     }
 }
 

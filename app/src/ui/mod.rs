@@ -45,6 +45,7 @@ use pages::{
     invite::InvitePage,
     join::JoinPage,
     members::MembersPage,
+    needs::NeedsPageView,
     new_process::NewProcessPage,
     not_found::NotFoundPage,
     print_codes::PrintCodesPage,
@@ -159,6 +160,7 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::sign_in() view=SignInPage ssr=SsrMode::Async />
                     <Route path=patterns::sign_up() view=SignUpPage ssr=SsrMode::Async />
                     <Route path=patterns::me() view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=patterns::needs() view=NeedsPageView ssr=SsrMode::Async />
                     <Route path=patterns::withdraw() view=WithdrawPage ssr=SsrMode::Async />
                     <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
                     <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />

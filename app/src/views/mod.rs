@@ -9,6 +9,7 @@ pub mod documents;
 pub mod happening;
 pub mod influence;
 pub mod minority;
+pub mod needs;
 pub mod people;
 pub mod ratified;
 pub mod timeline;

@@ -15,6 +15,7 @@ pub mod feed;
 pub mod happening;
 pub mod influence;
 pub mod limits;
+pub mod needs;
 pub mod people;
 pub mod processes;
 pub mod sessions;

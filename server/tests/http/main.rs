@@ -19,6 +19,7 @@ mod influence;
 mod invitations;
 mod legitimacy;
 mod minority;
+mod needs;
 mod pages;
 mod people;
 mod permission_matrix;

@@ -742,6 +742,9 @@ fn rows(f: &Fixture) -> Vec<Row> {
         ),
         row("processes/timeline", Reads, &[("process_id", p)], ALL),
         row("processes/happening", Reads, &[("process_id", p)], ALL),
+        row("me/needs", Reads, &[], SIGNED_IN),
+        row("me/needs-count", Reads, &[], SIGNED_IN),
+        row("me/needs-done", Writes, &[("item", "vote:1")], SIGNED_IN),
         row(
             "processes/set-timeline",
             Writes,

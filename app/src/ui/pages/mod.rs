@@ -12,6 +12,7 @@ pub mod influence;
 pub mod invite;
 pub mod join;
 pub mod members;
+pub mod needs;
 pub mod new_process;
 pub mod not_found;
 pub mod print_codes;

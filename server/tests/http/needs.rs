@@ -1,0 +1,150 @@
+//! What needs me, over HTTP: each person's list of votes to cast, replies, verdicts on their
+//! amendments and, for drafters and facilitators, what waits for them; it clears as things
+//! are done or marked done, says nothing of anyone's comment, and takes only its own keys.
+
+use app::views::needs::NeedsPage;
+
+use crate::decisions::{declare, open_consent, vote};
+use crate::discussion::{comment, decide, id_of, propose, setup};
+use crate::harness::{TestApp, field_message};
+use crate::on_both_databases;
+
+async fn needs(app: &TestApp, client: &reqwest::Client) -> NeedsPage {
+    let r = app.call_with(client, "me/needs", &[]).await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    r.json().await.unwrap()
+}
+
+async fn count(app: &TestApp, client: &reqwest::Client) -> u32 {
+    app.call_with(client, "me/needs-count", &[])
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn what_needs_me_clears_as_things_are_done(app: TestApp) {
+    let (p, cast) = setup(&app).await;
+    declare(&app, &cast.participant, &p, "lived_experience").await;
+    let d = open_consent(&app, &cast.facilitator, &p, &[]).await;
+
+    // A vote open to the participant; for the facilitator, a decision that closes by hand.
+    let mine = needs(&app, &cast.participant).await;
+    assert_eq!(mine.items.len(), 1, "{mine:?}");
+    assert!(
+        mine.items[0]
+            .words
+            .starts_with("A vote you can take part in")
+    );
+    assert!(mine.items[0].href.ends_with(&format!("/decisions/{d}")));
+    assert_eq!(count(&app, &cast.participant).await, 1);
+    let theirs = needs(&app, &cast.facilitator).await;
+    assert!(theirs.items.iter().any(|i| i.key == format!("close:{d}")));
+    // Someone outside the process is not asked to vote in it.
+    assert!(needs(&app, &cast.outsider).await.items.is_empty());
+
+    // Voting clears it.
+    assert_eq!(
+        vote(&app, &cast.participant, &d, &[("answer", "agree")])
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(count(&app, &cast.participant).await, 0);
+
+    // A reply in the participant's thread: on the list, without the reply's words.
+    let thread = id_of(
+        comment(
+            &app,
+            &cast.participant,
+            &p,
+            2,
+            "What about housing?",
+            "",
+            None,
+        )
+        .await,
+    )
+    .await;
+    let reply = comment(
+        &app,
+        &cast.drafter,
+        &p,
+        2,
+        "PRIVATE-REPLY-WORDS",
+        "",
+        Some(thread),
+    )
+    .await;
+    assert_eq!(reply.status(), 200);
+    let mine = needs(&app, &cast.participant).await;
+    assert_eq!(mine.items.len(), 1);
+    assert!(
+        mine.items[0]
+            .words
+            .starts_with("Someone replied to your comment")
+    );
+    assert!(
+        !serde_json::to_string(&mine)
+            .unwrap()
+            .contains("PRIVATE-REPLY-WORDS")
+    );
+    // Marked done, it goes; a key that is not ours is refused, naming the field.
+    let key = mine.items[0].key.clone();
+    field_message(
+        app.call_with(&cast.participant, "me/needs-done", &[("item", "vote:abc")])
+            .await,
+        "item",
+    )
+    .await;
+    let r = app
+        .call_with(&cast.participant, "me/needs-done", &[("item", &key)])
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(count(&app, &cast.participant).await, 0);
+
+    // An amendment waits for the drafters; its verdict then waits for its proposer.
+    let amendment = id_of(
+        propose(
+            &app,
+            &cast.participant,
+            &p,
+            2,
+            "Recovery is hope and a home.",
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        needs(&app, &cast.drafter)
+            .await
+            .items
+            .iter()
+            .any(|i| i.key == format!("waiting:{amendment}"))
+    );
+    assert_eq!(
+        decide(&app, &cast.drafter, amendment, "accept", "Yes.")
+            .await
+            .status(),
+        200
+    );
+    assert!(
+        !needs(&app, &cast.drafter)
+            .await
+            .items
+            .iter()
+            .any(|i| i.key == format!("waiting:{amendment}"))
+    );
+    let mine = needs(&app, &cast.participant).await;
+    assert_eq!(mine.items[0].key, format!("verdict:{amendment}"));
+    assert!(mine.items[0].words.ends_with("was accepted"));
+
+    // Signed out, there is no list.
+    assert_eq!(
+        app.call_with(&cast.anonymous, "me/needs", &[])
+            .await
+            .status(),
+        401
+    );
+}
+on_both_databases!(needs_clear, what_needs_me_clears_as_things_are_done);
