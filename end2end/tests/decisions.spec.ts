@@ -290,3 +290,51 @@ test('a commissioner ratifies the adopted definition and the public reads it wit
   await publicContext.close();
   await admin.close();
 });
+
+test('a service user sees what needs them on a phone, and it clears once they have voted; the group prints what is happening', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const admin = await browser.newContext({ storageState: adminState, javaScriptEnabled: true });
+  const id = String(await post(admin, 'processes/create', { title: uniqueTitle('Halton loop'), description: 'Keeping people in the loop.' }));
+  const batch = String(await post(admin, 'codes/create', { process_id: id, count: '1', valid_days: '14' }));
+  const codes: string[] = (await post(admin, 'codes/batch', { process_id: id, batch_id: batch })).unused.map((c: unknown) => (typeof c === 'string' ? c : String(Object.values(c as object)[0])));
+  const serviceUser = await voter(browser, codes[0], 'I use or have used drug or alcohol services');
+  const question = 'Shall we meet on Tuesday evenings?';
+  const decision = String(await post(admin, 'decisions/open', { process_id: id, question, method: 'consent', threshold: 'majority', lived_experience: 'yes' }));
+
+  // The header counts it; the page links to the vote.
+  const page = serviceUser.page;
+  await page.goto(`/processes/${id}`);
+  await waitForHydration(page);
+  await expect(page.getByRole('link', { name: 'What needs me (1)' })).toBeVisible();
+  await page.getByRole('link', { name: 'What needs me (1)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What needs me' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'needs-phone');
+  await page.getByRole('link', { name: `A vote you can take part in: “${question}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`/decisions/${decision}$`));
+  await waitForHydration(page);
+  await page.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await page.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(page.getByText('Your vote has been counted.')).toBeVisible();
+  await page.goto('/me/needs');
+  await expect(page.getByText('Nothing needs you just now.')).toBeVisible();
+
+  // A facilitator sees turnout by constituency, and the sheet to print for the group meeting.
+  const facilitator = await admin.newPage();
+  await facilitator.goto(`/processes/${id}/decisions/${decision}`);
+  await expect(facilitator.locator('.voted-of')).toContainText('People with lived experience: 1 of 1 who may vote have voted');
+  await facilitator.goto(`/processes/${id}`);
+  await facilitator.getByRole('link', { name: /What's happening: a sheet to print/ }).click();
+  await expect(facilitator.getByRole('heading', { level: 1, name: /What's happening/ })).toBeVisible();
+  await expect(facilitator.getByText(question)).toBeVisible();
+  await expect(facilitator.getByText(/ask a facilitator for a sign-in code/)).toBeVisible();
+  await waitForHydration(facilitator);
+  await expectNoAxeViolations(facilitator);
+  await facilitator.emulateMedia({ media: 'print' });
+  await screenshot(facilitator, 'happening-print');
+  // It fits one A4 sheet.
+  const pdf = (await facilitator.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+  await serviceUser.context.close();
+  await admin.close();
+});
