@@ -141,6 +141,23 @@ pub async fn closed_by_hand(db: &Db, process: ProcessId) -> Result<Vec<Need>, St
         .collect()
 }
 
+/// How many comments wait in `process`'s moderation queue (the same as the queue page's),
+/// and the newest of them: counted by the database, not read.
+#[tracing::instrument(skip(db))]
+pub async fn moderation_waiting(
+    db: &Db,
+    process: ProcessId,
+) -> Result<(u32, Option<i64>), StoreError> {
+    let (waiting, latest): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(id) FROM comments WHERE process_id = $1 AND (visibility = 'awaiting_approval' \
+         OR id IN (SELECT comment_id FROM comment_reports WHERE handled_at IS NULL))",
+    )
+    .bind(process.get())
+    .fetch_one(db.pool())
+    .await?;
+    Ok((u32::try_from(waiting).unwrap_or(u32::MAX), latest))
+}
+
 /// The keys `person` marked done.
 #[tracing::instrument(skip(db))]
 pub async fn done(db: &Db, person: PersonId) -> Result<Vec<String>, StoreError> {

@@ -14,6 +14,9 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let viewer = expect_context::<ViewerResource>();
+    // Loaded with the viewer and read in the same suspended view (no nested one), so the
+    // header hydrates as one piece. Signed out, it answers "sign in" and nothing is shown.
+    let needs = Resource::new(|| (), |_| crate::api::me::my_needs_count());
     view! {
         <header class="site-header">
             <div class="wrap site-header__inner">
@@ -22,13 +25,14 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match viewer.await {
                             Ok(Some(v)) => {
+                                let waiting = needs.await.unwrap_or(0);
                                 let role = if v.is_site_admin() { "site administrator" } else { "participant" };
                                 view! {
                                     // A plain form: signing out reloads the whole page, so nothing
                                     // on it still shows the signed-in view.
                                     <form class="sign-out" method="post" action=SignOut::url()>
                                         <span class="signed-in-as">"Signed in as " {role}</span>
-                                        <NeedsLink />
+                                        <a class="header-link" href=crate::routes::needs()>{needs_label(waiting)}</a>
                                         <a class="header-link" href="/me">"Your profile"</a>
                                         <button type="submit" class="button button--quiet">"Sign out"</button>
                                     </form>
@@ -50,22 +54,12 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// "What needs me", with how many things are waiting once that is known.
-#[component]
-fn NeedsLink() -> impl IntoView {
-    let count = Resource::new(|| (), |_| crate::api::me::my_needs_count());
-    view! {
-        <a class="header-link" href=crate::routes::needs()>
-            "What needs me"
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match count.await {
-                        Ok(n) if n > 0 => format!(" ({n})"),
-                        _ => String::new(),
-                    }
-                })}
-            </Suspense>
-        </a>
+/// "What needs me", with how many things are waiting: one text, never an empty one (an empty
+/// text node is not in the server's HTML, and hydration would stumble on it).
+fn needs_label(waiting: u32) -> String {
+    match waiting {
+        0 => "What needs me".to_string(),
+        n => format!("What needs me ({n})"),
     }
 }
 

@@ -77,17 +77,11 @@ async fn all(state: &AppState, viewer: &Viewer) -> Result<Vec<(i64, Need)>, AppE
             }
         }
         if may(process, ProcessAction::Moderate) {
-            let queue = crate::store::comments::queue(db, id)
+            let (waiting, latest) = needs::moderation_waiting(db, id)
                 .await
-                .map_err(unexpected("reading the moderation queue"))?;
-            if let Some(latest) = queue.iter().map(|(c, _)| c.id).max() {
-                out.push((
-                    process,
-                    Need::Moderation {
-                        waiting: u32::try_from(queue.len()).unwrap_or(u32::MAX),
-                        latest,
-                    },
-                ));
+                .map_err(unexpected("counting the moderation queue"))?;
+            if let Some(latest) = latest.filter(|_| waiting > 0) {
+                out.push((process, Need::Moderation { waiting, latest }));
             }
         }
         if may(process, ProcessAction::RunDecisions) {

@@ -139,6 +139,55 @@ async fn what_needs_me_clears_as_things_are_done(app: TestApp) {
     assert_eq!(mine.items[0].key, format!("verdict:{amendment}"));
     assert!(mine.items[0].words.ends_with("was accepted"));
 
+    // A report puts the moderation queue on the facilitator's list, and handling it clears it.
+    let reported = app
+        .call_with(
+            &cast.participant,
+            "discussion/report",
+            &[("comment_id", &thread.to_string()), ("reason", "Unkind.")],
+        )
+        .await;
+    assert_eq!(reported.status(), 200);
+    let queue = needs(&app, &cast.facilitator).await;
+    let item = queue
+        .items
+        .iter()
+        .find(|i| i.key.starts_with("moderation:"))
+        .expect("the queue is on the list");
+    assert_eq!(item.words, "1 comment is waiting in the moderation queue");
+    assert!(
+        needs(&app, &cast.participant)
+            .await
+            .items
+            .iter()
+            .all(|i| !i.key.starts_with("moderation:")),
+        "only facilitators see the queue"
+    );
+    let handled = app
+        .call_with(
+            &cast.facilitator,
+            "discussion/moderate",
+            &[
+                ("comment_id", &thread.to_string()),
+                ("action", "hide"),
+                ("reason", "Unkind."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        handled.status(),
+        200,
+        "{}",
+        handled.text().await.unwrap_or_default()
+    );
+    assert!(
+        needs(&app, &cast.facilitator)
+            .await
+            .items
+            .iter()
+            .all(|i| !i.key.starts_with("moderation:"))
+    );
+
     // Signed out, there is no list.
     assert_eq!(
         app.call_with(&cast.anonymous, "me/needs", &[])
