@@ -45,12 +45,12 @@ async fn all(state: &AppState, viewer: &Viewer) -> Result<Vec<(i64, Need)>, AppE
         if !may(process, ProcessAction::Vote) {
             continue;
         }
-        if !claims.contains_key(&process) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = claims.entry(process) {
             let mine =
                 crate::store::constituency_claims::claims_of(db, ProcessId::new(process), person)
                     .await
                     .map_err(unexpected("reading constituencies"))?;
-            claims.insert(process, counted(&mine));
+            slot.insert(counted(&mine));
         }
         if claims[&process].iter().any(|c| eligible.contains(c)) {
             out.push((process, need));
@@ -126,12 +126,12 @@ pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppErro
     let mut titles: BTreeMap<i64, String> = BTreeMap::new();
     let mut items = Vec::new();
     for (process, need) in outstanding(&all, &done) {
-        if !titles.contains_key(process) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = titles.entry(*process) {
             let title = crate::store::processes::find(&state.db, ProcessId::new(*process))
                 .await
                 .map_err(unexpected("reading a process"))?
                 .map_or_else(String::new, |p| p.title.as_str().to_string());
-            titles.insert(*process, title);
+            slot.insert(title);
         }
         items.push(NeedView {
             key: need.key(*process),

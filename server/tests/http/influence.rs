@@ -104,7 +104,7 @@ on_both_databases!(
 );
 
 async fn the_ratified_text_credits_the_words_of_accepted_amendments(app: TestApp) {
-    use crate::ratification::{close, confirm_commissioner, open_adoption, ratify};
+    use crate::ratification::{close, open_adoption, ratify_as_commissioner};
     let (p, cast) = setup(&app).await;
     let k = app
         .call_with(
@@ -139,20 +139,7 @@ async fn the_ratified_text_credits_the_words_of_accepted_amendments(app: TestApp
         assert_eq!(r.status(), 200);
     }
     assert!(close(&app, &cast.facilitator, &d).await);
-    confirm_commissioner(&app, &cast, &p).await;
-    let named = app
-        .call_with(
-            &cast.commissioner,
-            "me/appearance",
-            &[
-                ("appearance", "full_name"),
-                ("full_name", "Cllr Pat Example"),
-                ("pseudonym", ""),
-            ],
-        )
-        .await;
-    assert_eq!(named.status(), 200);
-    assert_eq!(ratify(&app, &cast.commissioner, &d).await.status(), 200);
+    ratify_as_commissioner(&app, &cast, &p, &d).await;
 
     let page: InfluencePage = app
         .call_with(&new_client(), "influence/page", &[("process_id", &p)])

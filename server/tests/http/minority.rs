@@ -11,7 +11,7 @@ use crate::discussion::setup;
 use crate::harness::{TestApp, field_message, new_client};
 use crate::on_both_databases;
 use crate::permissions::Cast;
-use crate::ratification::{close, confirm_commissioner, ratify};
+use crate::ratification::{close, ratify_as_commissioner};
 
 /// Opens a consent decision to adopt the latest definition, for everyone.
 async fn open_adoption(app: &TestApp, cast: &Cast, p: &str, secret: bool) -> String {
@@ -49,21 +49,7 @@ async fn close_and_ratify(app: &TestApp, cast: &Cast, p: &str, d: &str) {
         close(app, &cast.facilitator, d).await,
         "the decision passes"
     );
-    confirm_commissioner(app, cast, p).await;
-    let named = app
-        .call_with(
-            &cast.commissioner,
-            "me/appearance",
-            &[
-                ("appearance", "full_name"),
-                ("full_name", "Cllr Pat Example"),
-                ("pseudonym", ""),
-            ],
-        )
-        .await;
-    assert_eq!(named.status(), 200);
-    let r = ratify(app, &cast.commissioner, d).await;
-    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    ratify_as_commissioner(app, cast, p, d).await;
 }
 
 async fn page(app: &TestApp, client: &reqwest::Client, d: &str) -> MinorityPage {

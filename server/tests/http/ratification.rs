@@ -546,3 +546,22 @@ pub(crate) async fn confirm_commissioner(app: &TestApp, cast: &Cast, p: &str) {
         .await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
 }
+
+/// The commissioner is confirmed, gives the full name a ratification shows, and ratifies `d`.
+pub(crate) async fn ratify_as_commissioner(app: &TestApp, cast: &Cast, p: &str, d: &str) {
+    confirm_commissioner(app, cast, p).await;
+    let named = app
+        .call_with(
+            &cast.commissioner,
+            "me/appearance",
+            &[
+                ("appearance", "full_name"),
+                ("full_name", "Cllr Pat Example"),
+                ("pseudonym", ""),
+            ],
+        )
+        .await;
+    assert_eq!(named.status(), 200);
+    let r = ratify(app, &cast.commissioner, d).await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+}
