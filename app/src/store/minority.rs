@@ -54,6 +54,19 @@ pub async fn changes_of(db: &Db, decision: i64) -> Result<i64, StoreError> {
     Ok(changes.unwrap_or(0))
 }
 
+/// The statement's revision, read inside the writing transaction (`None`: no statement).
+async fn revision_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    decision: i64,
+) -> Result<Option<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT revision FROM minority_statements WHERE decision_id = $1")
+            .bind(decision)
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
+}
+
 async fn touch(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     decision: i64,
@@ -84,11 +97,7 @@ pub async fn write(
     now: i64,
 ) -> Result<Written, StoreError> {
     let mut tx = db.begin_write().await?;
-    let current: Option<i64> =
-        sqlx::query_scalar("SELECT revision FROM minority_statements WHERE decision_id = $1")
-            .bind(decision)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let current = revision_in(&mut tx, decision).await?;
     if current.unwrap_or(0) != revision {
         return Ok(Written::Clashed);
     }
@@ -129,11 +138,7 @@ pub async fn sign(
     now: i64,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
-    let current: Option<i64> =
-        sqlx::query_scalar("SELECT revision FROM minority_statements WHERE decision_id = $1")
-            .bind(decision)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let current = revision_in(&mut tx, decision).await?;
     if current != Some(revision) {
         return Ok(false);
     }
