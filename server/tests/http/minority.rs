@@ -52,6 +52,12 @@ async fn close_and_ratify(app: &TestApp, cast: &Cast, p: &str, d: &str) {
     ratify_as_commissioner(app, cast, p, d).await;
 }
 
+/// The ratified definition in force, as a member of the public reads it.
+async fn ratified_page(app: &TestApp, p: &str) -> String {
+    app.page_as(&new_client(), &format!("/read/{p}/definition/ratified"))
+        .await
+}
+
 async fn page(app: &TestApp, client: &reqwest::Client, d: &str) -> MinorityPage {
     let r = app
         .call_with(client, "minority/page", &[("decision_id", d)])
@@ -199,9 +205,7 @@ async fn open_ballots_name_their_reasons_and_objectors_co_sign_a_statement(app: 
     );
 
     // The public ratified page carries the annex: reasons by constituency, names as chosen.
-    let ratified = app
-        .page_as(&new_client(), &format!("/read/{p}/definition/ratified"))
-        .await;
+    let ratified = ratified_page(&app, &p).await;
     assert!(
         ratified.contains("Annex: the minority's voice"),
         "{ratified}"
@@ -233,9 +237,7 @@ async fn open_ballots_name_their_reasons_and_objectors_co_sign_a_statement(app: 
         409,
         "signing words they did not read"
     );
-    let ratified = app
-        .page_as(&new_client(), &format!("/read/{p}/definition/ratified"))
-        .await;
+    let ratified = ratified_page(&app, &p).await;
     assert!(ratified.contains("Housing first, and families too."));
     assert!(
         ratified.contains("Signed by 1 person: Phoenix."),
@@ -246,9 +248,7 @@ async fn open_ballots_name_their_reasons_and_objectors_co_sign_a_statement(app: 
         .call_with(&cast.participant, "minority/unsign", &[("decision_id", &d)])
         .await;
     assert_eq!(r.status(), 200);
-    let ratified = app
-        .page_as(&new_client(), &format!("/read/{p}/definition/ratified"))
-        .await;
+    let ratified = ratified_page(&app, &p).await;
     assert!(!ratified.contains("Housing first, and families too."));
 
     // The influence page sets the result among people with lived experience beside everyone's.
@@ -378,9 +378,7 @@ async fn a_secret_reason_appears_only_with_consent_and_never_in_a_small_group(ap
     .await;
     close_and_ratify(&app, &cast, &p, &d).await;
 
-    let ratified = app
-        .page_as(&new_client(), &format!("/read/{p}/definition/ratified"))
-        .await;
+    let ratified = ratified_page(&app, &p).await;
     assert!(
         ratified.contains("<strong>Objected</strong>: SHARED-REASON"),
         "{ratified}"
