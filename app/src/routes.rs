@@ -31,6 +31,12 @@ impl PathPart for usize {
     }
 }
 
+impl PathPart for &str {
+    fn part(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl PathPart for ProcessId {
     fn part(&self) -> String {
         self.get().to_string()
@@ -149,6 +155,8 @@ page_routes! {
     sign_up() => "/sign-up";
     me() => "/me";
     needs() => "/me/needs";
+    email() => "/me/email";
+    unsubscribe(token: &str) => "/unsubscribe/:token";
     withdraw() => "/me/withdraw";
     withdrawn() => "/withdrawn";
     comfort() => "/reading-comfort";
@@ -180,6 +188,8 @@ file_routes! {
     feed, FEED(process: ProcessId) => "/processes/{process}/feed.atom";
     /// Whether the server and its database answer.
     healthz, HEALTHZ() => "/healthz";
+    /// Stopping all email, posted by the unsubscribe page's button and by mail programs.
+    unsubscribe_post, UNSUBSCRIBE(token: &str) => "/unsubscribe/{token}";
 }
 
 /// A workshop's live stream for one kind of screen: "room" or "step" (phones).
@@ -222,6 +232,13 @@ impl Sample for i64 {
 impl Sample for u32 {
     fn sample() -> Self {
         4
+    }
+}
+
+#[cfg(test)]
+impl Sample for &str {
+    fn sample() -> Self {
+        "f00d"
     }
 }
 

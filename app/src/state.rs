@@ -30,6 +30,8 @@ pub struct AppConfig {
     /// The address people use to reach the site (`PUBLIC_URL`), for links that leave it:
     /// printed cards, QR codes, invitations. `None`: the request's own address is used.
     pub public_url: Option<String>,
+    /// Whether the server was given an SMTP server (`SMTP_URL`) to send email through.
+    pub email_sending: bool,
 }
 
 impl Default for AppConfig {
@@ -39,6 +41,7 @@ impl Default for AppConfig {
             session_lifetime_seconds: 14 * 24 * 60 * 60,
             live_stream_seconds: 60 * 60,
             public_url: None,
+            email_sending: false,
         }
     }
 }

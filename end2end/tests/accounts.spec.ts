@@ -1,6 +1,6 @@
 // Email accounts, withdrawal, and the process administrator's people page.
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, processWithCodes, screenshot, waitForHydration } from './support';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, processWithCodes, screenshot, waitForHydration } from './support';
 
 test('a person creates an account with email, signs out and signs back in', async ({ page }) => {
   const email = `robin.${Date.now()}@example.org`;
@@ -130,4 +130,41 @@ test('a process administrator invites a facilitator with a link', async ({ brows
   await expect(page).toHaveURL(/\/me\?welcome=1$/);
   await expect(page.getByText('Your role: Facilitator')).toBeVisible();
   await guest.close();
+});
+
+test('a person with an email address chooses a daily message on a phone without JavaScript, and the unsubscribe page works signed out', async ({ browser }) => {
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const email = `sam.${Date.now()}@example.org`;
+  const password = 'a long enough passphrase';
+  const signedUp = await context.request.post('/api/accounts/sign-up', {
+    form: { email, password, password_again: password },
+  });
+  expect(signedUp.ok()).toBeTruthy();
+  const page = await context.newPage();
+  await page.goto('/me');
+  await page.getByRole('link', { name: 'Choose what we email you about' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Email' })).toBeVisible();
+  await page.getByLabel('A vote opens to me, or closes within a day').check();
+  await page.getByLabel('Someone replies to my comment').check();
+  await page.getByLabel('One message a day, with everything together').check();
+  await expectNoAxeViolationsWithoutJs(page);
+  await page.getByRole('button', { name: 'Save my email choices' }).click();
+  await expect(page).toHaveURL(/\/me\/email\?saved=1$/);
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByLabel('Someone replies to my comment')).toBeChecked();
+  await expect(page.getByLabel('My amendment gets a verdict')).not.toBeChecked();
+  await screenshot(page, 'email-choices-phone');
+  await context.close();
+
+  // Someone opening a message's link without being signed in: one button, plain words.
+  const stranger = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const link = await stranger.newPage();
+  await link.goto(`/unsubscribe/${'ab'.repeat(32)}`);
+  await expect(link.getByRole('heading', { level: 1, name: 'Stop email from Recovery Commons' })).toBeVisible();
+  await expectNoAxeViolationsWithoutJs(link);
+  await link.getByRole('button', { name: 'Stop all email' }).click();
+  await expect(link.getByRole('alert')).toContainText('This link does not work any more');
+  await screenshot(link, 'unsubscribe-phone');
+  await stranger.close();
 });

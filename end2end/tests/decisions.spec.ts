@@ -318,6 +318,14 @@ test('a service user sees what needs them on a phone, and it clears once they ha
   await expect(page.getByText('Your vote has been counted.')).toBeVisible();
   await page.goto('/me/needs');
   await expect(page.getByText('Nothing needs you just now.')).toBeVisible();
+  // Without email, the group's one-page sheet is here on the phone too.
+  await page.getByRole('link', { name: /^What's happening in / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /What's happening/ })).toBeVisible();
+  await expect(page.getByText(question)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'happening-phone');
 
   // A facilitator sees turnout by constituency, and the sheet to print for the group meeting.
   const facilitator = await admin.newPage();

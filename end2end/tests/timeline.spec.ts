@@ -25,6 +25,11 @@ test('an administrator sets the timeline; the public sees where the process is n
   await expectNoAxeViolationsWithoutJs(page);
   await page.getByRole('button', { name: 'Save the timeline' }).click();
   await expect(page).toHaveURL(new RegExp(`/processes/${id}\\?timeline=saved$`));
+  // A workshop planned ahead, with the day it meets: "the next workshop".
+  await page.goto(`/processes/${id}/workshops`);
+  await page.getByLabel('Name of the workshop').fill('Recovery café workshop');
+  await page.getByLabel('The day it meets (optional)').fill(isoDay(3));
+  await page.getByRole('button', { name: 'Create the workshop' }).click();
   await admin.close();
 
   const visitorContext = await browser.newContext({ ...phone, javaScriptEnabled: true });
@@ -33,6 +38,7 @@ test('an administrator sets the timeline; the public sees where the process is n
   const now = visitor.getByRole('region', { name: 'Where we are now' });
   await expect(now).toContainText('Now: Consultation, until');
   await expect(now).toContainText('Next: Deciding, from');
+  await expect(now).toContainText('Next workshop: Recovery café workshop, on');
   await expect(now.locator('li[aria-current="step"]')).toContainText('Consultation');
   // It comes before the documents: the first thing after the introduction.
   const box2 = await now.boundingBox();

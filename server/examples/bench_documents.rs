@@ -242,6 +242,7 @@ fn main() -> anyhow::Result<()> {
         public_url: None,
         site_root: dir.path().display().to_string(),
         live_stream_seconds: 3600,
+        email: Default::default(),
     };
     let (base, process, cookie) = server.block_on(async {
         let app = Application::build(&settings).await?;

@@ -2,6 +2,7 @@
 //! migrates the database, and serves until told to stop.
 
 pub mod backup;
+pub mod email;
 pub mod http;
 pub mod settings;
 
@@ -57,6 +58,7 @@ pub struct Application {
     state: AppState,
     base_url: String,
     first_admin_link: Option<String>,
+    email: Option<email::EmailLoop>,
 }
 
 impl Application {
@@ -92,12 +94,15 @@ impl Application {
             }),
         );
         live.listen(settings.database_url.clone());
+        let email = email::EmailLoop::from_settings(&settings.email, &base_url)
+            .context("setting up email")?;
         let state = AppState {
             db,
             config: Arc::new(AppConfig {
                 secure_cookies: settings.secure_cookies(),
                 live_stream_seconds: settings.live_stream_seconds.max(1),
                 public_url: settings.public_url.clone(),
+                email_sending: email.is_some(),
                 ..AppConfig::default()
             }),
             throttle: Arc::default(),
@@ -112,6 +117,7 @@ impl Application {
             state,
             base_url,
             first_admin_link,
+            email,
         })
     }
 
@@ -150,7 +156,13 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
         limits: http::serve::ServeLimits,
     ) -> anyhow::Result<()> {
-        let cleaner = tokio::spawn(remove_expired_sessions(self.state.db.clone()));
+        // Background loops end with the server, also when its future is dropped unfinished.
+        let cleaner = AbortOnDrop(tokio::spawn(remove_expired_sessions(self.state.db.clone())));
+        // A message being sent when the server stops keeps its claim; another instance (or
+        // this one, on its next start) sends it when the claim runs out.
+        let mailer = self
+            .email
+            .map(|email| AbortOnDrop(tokio::spawn(email.run(self.state.db.clone()))));
         // Any built file not compressed yet (the scripts do it after a build) is done now,
         // off the request path; until then it is served as it is.
         let pkg = Path::new(&self.site_root).join("pkg");
@@ -167,9 +179,18 @@ impl Application {
             live.stop_streams();
         };
         http::serve::serve(self.listener, self.router, stopping, limits).await;
-        cleaner.abort();
+        drop((cleaner, mailer));
         self.state.db.close().await;
         Ok(())
+    }
+}
+
+/// A background task that stops when this is dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
@@ -258,6 +279,12 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             get(http::commitments::csv),
         )
         .route(app::routes::files::FEED, get(http::feed::atom))
+        // The same address as the unsubscribe page (GET, the app's): the page's button and
+        // mail programs post here.
+        .route(
+            app::routes::files::UNSUBSCRIBE,
+            axum::routing::post(http::unsubscribe::one_click),
+        )
         .nest("/pkg", http::assets::pkg_router(&settings.site_root, "pkg"))
         .leptos_routes_with_context(&server_state, routes, context.clone(), {
             let options = leptos_options.clone();

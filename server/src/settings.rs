@@ -81,6 +81,47 @@ pub struct Settings {
         global = true
     )]
     pub live_stream_seconds: u64,
+    #[command(flatten)]
+    pub email: EmailSettings,
+}
+
+/// Email (optional): without `SMTP_URL` the site sends none, and says so on the email page.
+#[derive(Debug, Clone, Args)]
+pub struct EmailSettings {
+    /// The SMTP server to send through, e.g. smtp://localhost:25, or
+    /// smtps://user:password@mail.example.org for TLS (smtp://…?tls=required for STARTTLS).
+    #[arg(long, env = "SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// Who messages are from.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Recovery Commons <no-reply@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// How often each instance looks for mail that is due and sends what waits.
+    #[arg(long, env = "EMAIL_EVERY_SECONDS", default_value_t = 60, global = true)]
+    pub every_seconds: u64,
+    /// The hour (0-23, UTC) from which the daily digest is sent.
+    #[arg(long, env = "EMAIL_DIGEST_HOUR", default_value_t = 7,
+          value_parser = clap::value_parser!(u32).range(0..=23), global = true)]
+    pub digest_hour: u32,
+    /// The first wait before sending a failed message again (it doubles, up to an hour).
+    #[arg(long, env = "EMAIL_RETRY_SECONDS", default_value_t = 60, global = true)]
+    pub retry_seconds: u64,
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            mail_from: "Recovery Commons <no-reply@localhost>".to_string(),
+            every_seconds: 60,
+            digest_hour: 7,
+            retry_seconds: 60,
+        }
+    }
 }
 
 impl Settings {
@@ -132,6 +173,17 @@ mod tests {
         assert!(cli.command.is_none());
         assert!(cli.settings.database_url.starts_with("sqlite://data/"));
         assert_eq!(cli.settings.listen.to_string(), "127.0.0.1:3000");
+        assert!(
+            cli.settings.email.smtp_url.is_none(),
+            "no email unless asked"
+        );
+    }
+
+    #[test]
+    fn a_digest_hour_past_the_day_is_refused() {
+        assert!(Cli::try_parse_from(["recovery-commons", "--digest-hour", "24"]).is_err());
+        let cli = Cli::try_parse_from(["recovery-commons", "--digest-hour", "0"]).unwrap();
+        assert_eq!(cli.settings.email.digest_hour, 0);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod email;
 pub mod influence;
 pub mod invitations;
 pub mod me;

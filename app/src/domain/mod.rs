@@ -10,6 +10,7 @@ pub mod credentials;
 pub mod decision;
 pub mod deliberation;
 pub mod document;
+pub mod email;
 pub mod feed;
 pub mod formatting;
 pub mod glossary;

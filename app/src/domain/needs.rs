@@ -35,6 +35,12 @@ pub enum Need {
     Moderation { waiting: u32, latest: i64 },
     /// For facilitators: an open decision with no closing time, closed by hand.
     ReadyToClose { decision: i64, question: String },
+    /// A document they read has newer versions (`read`: the version they last opened).
+    Changed {
+        kind: DocumentKind,
+        read: u32,
+        latest: u32,
+    },
 }
 
 impl Need {
@@ -47,6 +53,9 @@ impl Need {
             Self::AmendmentWaiting { amendment, .. } => format!("waiting:{amendment}"),
             Self::Moderation { latest, .. } => format!("moderation:{process}:{latest}"),
             Self::ReadyToClose { decision, .. } => format!("close:{decision}"),
+            Self::Changed { kind, latest, .. } => {
+                format!("changed:{process}:{}:{latest}", kind.slug())
+            }
         }
     }
 
@@ -77,6 +86,9 @@ impl Need {
             Self::ReadyToClose { question, .. } => {
                 format!("A decision you can close when the time is right: “{question}”")
             }
+            Self::Changed { kind, .. } => {
+                format!("“{}” has changed since you last read it", kind.title())
+            }
         }
     }
 }
@@ -100,6 +112,12 @@ pub fn parse_key(raw: &str) -> Option<String> {
     let ok = match kind {
         "vote" | "reply" | "verdict" | "waiting" | "close" => parts == 1 && numbers(rest),
         "moderation" => parts == 2 && numbers(rest),
+        "changed" => match rest.split(':').collect::<Vec<_>>()[..] {
+            [process, kind, latest] => {
+                numbers(process) && numbers(latest) && DocumentKind::from_slug(kind).is_some()
+            }
+            _ => false,
+        },
         _ => false,
     };
     ok.then(|| raw.to_string())
@@ -148,6 +166,12 @@ mod tests {
         assert_eq!(parse_key("vote:x"), None);
         assert_eq!(parse_key("vote:1:2"), None);
         assert_eq!(parse_key("other:1"), None);
+        assert_eq!(
+            parse_key("changed:3:definition:7").as_deref(),
+            Some("changed:3:definition:7")
+        );
+        assert_eq!(parse_key("changed:3:essay:7"), None);
+        assert_eq!(parse_key("changed:3:definition"), None);
         assert_eq!(parse_key(""), None);
     }
 

@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod email;
 pub mod minority;
 pub mod people;
 pub mod preferences;

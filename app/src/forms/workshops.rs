@@ -298,6 +298,21 @@ pub fn room_size(raw: &str) -> Result<u32, AppError> {
         .ok_or_else(|| refusal("people", "Please say how many people are in the room."))
 }
 
+/// `workshops/create`'s `meets_on`: empty for no date, else a day such as 2026-12-03.
+pub fn meets_on(raw: Option<&str>) -> Result<Option<crate::domain::calendar::Day>, AppError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(raw) => crate::domain::calendar::Day::parse(raw)
+            .map(Some)
+            .ok_or_else(|| {
+                refusal(
+                    "meets_on",
+                    "Please give a date, such as 2027-03-31, or leave it empty.",
+                )
+            }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod commitments;
 pub mod constituency_claims;
 pub mod decisions;
 pub mod documents;
+pub mod email;
 pub mod feed;
 pub mod guests;
 pub mod influence;

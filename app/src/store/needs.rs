@@ -184,3 +184,66 @@ pub async fn mark_done(db: &Db, person: PersonId, item: &str, now: i64) -> Resul
     .await?;
     Ok(())
 }
+
+/// Remembers that `person` opened version `number` of a document (never moves back).
+#[tracing::instrument(skip(db))]
+pub async fn record_read(
+    db: &Db,
+    person: PersonId,
+    process: ProcessId,
+    kind: DocumentKind,
+    number: u32,
+    now: i64,
+) -> Result<(), StoreError> {
+    db.execute_committed(
+        sqlx::query(
+            "INSERT INTO document_reads (person_id, process_id, kind, number, read_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person_id, process_id, kind) DO UPDATE \
+             SET number = excluded.number, read_at = excluded.read_at \
+             WHERE document_reads.number < excluded.number",
+        )
+        .bind(person.get())
+        .bind(process.get())
+        .bind(kind.slug())
+        .bind(i64::from(number))
+        .bind(now),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Documents `person` read that have newer versions since, in processes they belong to.
+#[tracing::instrument(skip(db))]
+pub async fn documents_behind(db: &Db, person: PersonId) -> Result<Vec<(i64, Need)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT r.process_id, r.kind, r.number, \
+         (SELECT MAX(v.number) FROM document_versions v \
+          WHERE v.process_id = r.process_id AND v.kind = r.kind) AS latest \
+         FROM document_reads r WHERE r.person_id = $1 \
+         AND r.process_id IN (SELECT process_id FROM memberships WHERE person_id = $1) \
+         ORDER BY r.process_id, r.kind",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::new();
+    for row in &rows {
+        let read: i64 = row.try_get("number")?;
+        let latest: Option<i64> = row.try_get("latest")?;
+        let Some(latest) = latest.filter(|l| *l > read) else {
+            continue;
+        };
+        let number = |n: i64| {
+            u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("version number {n}")))
+        };
+        out.push((
+            row.try_get("process_id")?,
+            Need::Changed {
+                kind: kind(&row.try_get::<String, _>("kind")?)?,
+                read: number(read)?,
+                latest: number(latest)?,
+            },
+        ));
+    }
+    Ok(out)
+}

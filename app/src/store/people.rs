@@ -12,7 +12,7 @@ pub(crate) fn site_role_to_db(role: SiteRole) -> &'static str {
     }
 }
 
-fn site_role_from_db(raw: &str) -> Result<SiteRole, StoreError> {
+pub(crate) fn site_role_from_db(raw: &str) -> Result<SiteRole, StoreError> {
     match raw {
         "site_admin" => Ok(SiteRole::SiteAdmin),
         "member" => Ok(SiteRole::Member),

@@ -56,6 +56,15 @@ pub struct PersonalData {
     /// Things marked done on "What needs me": (key, marked at).
     #[serde(default)]
     pub needs_marked_done: Vec<(String, i64)>,
+    /// What they chose to hear about by email: (topics as JSON, how often), if they chose.
+    #[serde(default)]
+    pub email_choice: Option<(String, String)>,
+    /// Email notices sent to them: (which notice, when).
+    #[serde(default)]
+    pub email_notices_sent: Vec<(String, i64)>,
+    /// Messages written for them: (subject, written at, sent at).
+    #[serde(default)]
+    pub email_messages: Vec<(String, i64, Option<i64>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,7 +275,27 @@ pub async fn export(
             .bind(person.get())
             .fetch_all(db.pool())
             .await?;
+    let email_choice: Option<(String, String)> =
+        sqlx::query_as("SELECT topics, frequency FROM email_preferences WHERE person_id = $1")
+            .bind(person.get())
+            .fetch_optional(db.pool())
+            .await?;
+    let email_notices_sent: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT notice, at FROM email_notified WHERE person_id = $1 ORDER BY notice",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
+    let email_messages: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT subject, created_at, sent_at FROM email_outbox WHERE person_id = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(db.pool())
+    .await?;
     Ok(Some(PersonalData {
+        email_choice,
+        email_notices_sent,
+        email_messages,
         commitment_comments,
         minority_statements_signed,
         needs_marked_done,
@@ -437,6 +466,13 @@ pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreEr
         .bind(person.get())
         .execute(&mut *tx)
         .await?;
+    // Email: what they chose, what was sent, and what waits (nothing more goes out).
+    for table in ["email_preferences", "email_notified", "email_outbox"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1"))
+            .bind(person.get())
+            .execute(&mut *tx)
+            .await?;
+    }
     // Participation records keep the pseudonym; nothing links it to the person any more.
     sqlx::query("DELETE FROM record_pseudonyms WHERE person_id = $1")
         .bind(person.get())

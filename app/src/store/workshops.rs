@@ -25,10 +25,12 @@ pub struct StoredWorkshop {
     pub joining_closed_at: Option<i64>,
     /// How many people the facilitator said are in the room.
     pub room_size: Option<u32>,
+    /// The day it meets, when planned ahead.
+    pub meets_on: Option<crate::domain::calendar::Day>,
 }
 
 const COLUMNS: &str = "id, process_id, title, join_code, approve_comments, current_step, created_at, \
-     summary_published_at, joining_closed_at, room_size";
+     summary_published_at, joining_closed_at, room_size, meets_at";
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_string())
@@ -51,6 +53,9 @@ fn from_row(row: &AnyRow) -> Result<StoredWorkshop, StoreError> {
             .try_get::<Option<i64>, _>("room_size")?
             .map(|n| u32::try_from(n).map_err(|_| corrupt("room size")))
             .transpose()?,
+        meets_on: row
+            .try_get::<Option<i64>, _>("meets_at")?
+            .map(crate::domain::calendar::Day::of),
     })
 }
 
@@ -61,21 +66,22 @@ pub async fn create(
     process: ProcessId,
     title: &WorkshopTitle,
     code: &JoinCode,
-    approve_comments: bool,
+    plan: crate::domain::workshop::WorkshopPlan,
     by: PersonId,
     now: i64,
 ) -> Result<Option<i64>, StoreError> {
     let inserted = db.fetch_one_committed(
 sqlx::query_scalar(
-        "INSERT INTO workshops (process_id, title, join_code, approve_comments, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO workshops (process_id, title, join_code, approve_comments, created_by, created_at, meets_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(process.get())
     .bind(title.as_str())
     .bind(code.as_str())
-    .bind(i64::from(approve_comments))
+    .bind(i64::from(plan.approve_comments))
     .bind(by.get())
     .bind(now)
+    .bind(plan.meets_on.map(|d| d.get() * 86_400))
     )
     .await;
     match inserted {

@@ -39,6 +39,7 @@ use pages::{
     codes::CodesPage,
     comfort::ComfortPage,
     commitments::CommitmentsPageView,
+    email::{EmailPageView, UnsubscribePage},
     happening::HappeningPage,
     home::HomePage,
     influence::InfluencePageView,
@@ -161,6 +162,8 @@ pub fn App() -> impl IntoView {
                     <Route path=patterns::sign_up() view=SignUpPage ssr=SsrMode::Async />
                     <Route path=patterns::me() view=ProfilePage ssr=SsrMode::Async />
                     <Route path=patterns::needs() view=NeedsPageView ssr=SsrMode::Async />
+                    <Route path=patterns::email() view=EmailPageView ssr=SsrMode::Async />
+                    <Route path=patterns::unsubscribe() view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=patterns::withdraw() view=WithdrawPage ssr=SsrMode::Async />
                     <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
                     <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />

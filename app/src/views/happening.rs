@@ -26,6 +26,9 @@ pub struct HappeningSheet {
     pub open_votes: Vec<OpenVote>,
     /// Workshops whose summary is not published yet.
     pub workshops: Vec<String>,
+    /// "Recovery café workshop, on 3 December 2026", when one is planned.
+    #[serde(default)]
+    pub next_workshop: Option<String>,
     /// The site's address, for the printed instructions.
     pub site: String,
 }

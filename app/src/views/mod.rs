@@ -6,6 +6,7 @@ pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod email;
 pub mod happening;
 pub mod influence;
 pub mod minority;

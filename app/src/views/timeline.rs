@@ -11,4 +11,7 @@ pub struct TimelineView {
     /// The timeline as the plain lines it is edited in (a suggestion while there is none).
     pub text: String,
     pub may_edit: bool,
+    /// "Recovery café workshop, on 3 December 2026", when one is planned.
+    #[serde(default)]
+    pub next_workshop: Option<String>,
 }

@@ -104,6 +104,7 @@ pub struct WorkshopSummary {
     pub title: String,
     pub position: Position,
     pub created_at: i64,
+    pub meets_on: Option<crate::domain::calendar::Day>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

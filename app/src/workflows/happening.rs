@@ -36,6 +36,7 @@ pub async fn sheet(cx: &ProcessContext, site: String) -> Result<HappeningSheet, 
         now: (!timeline.is_empty()).then(|| timeline.now(Day::of(now))),
         open_votes,
         workshops,
+        next_workshop: crate::workflows::workshops::pages::next_meeting(cx).await?,
         site,
     })
 }

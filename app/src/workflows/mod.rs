@@ -11,6 +11,7 @@ pub mod context;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod email;
 pub mod feed;
 pub mod happening;
 pub mod influence;

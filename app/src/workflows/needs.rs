@@ -16,11 +16,14 @@ use crate::store::needs;
 use crate::views::needs::{NeedView, NeedsPage};
 use crate::workflows::unexpected;
 
-/// Everything waiting for `viewer`, marked done or not: (process, need).
-async fn all(state: &AppState, viewer: &Viewer) -> Result<Vec<(i64, Need)>, AppError> {
-    let db = &state.db;
+/// Everything waiting for `viewer` at `now`, marked done or not: (process, need). Email's
+/// notices are read from the same list.
+pub(crate) async fn all(
+    db: &crate::store::Db,
+    viewer: &Viewer,
+    now: i64,
+) -> Result<Vec<(i64, Need)>, AppError> {
     let person = viewer.person;
-    let now = crate::store::unix_now();
     let memberships = crate::store::memberships::processes_of(db, person)
         .await
         .map_err(unexpected("reading memberships"))?;
@@ -66,6 +69,14 @@ async fn all(state: &AppState, viewer: &Viewer) -> Result<Vec<(i64, Need)>, AppE
             .await
             .map_err(unexpected("reading verdicts"))?,
     );
+    for (process, need) in needs::documents_behind(db, person)
+        .await
+        .map_err(unexpected("reading documents read"))?
+    {
+        if may(process, ProcessAction::ReadDrafts) {
+            out.push((process, need));
+        }
+    }
     for &process in roles.keys() {
         let id = ProcessId::new(process);
         if may(process, ProcessAction::DecideAmendments) {
@@ -114,16 +125,67 @@ fn href(process: i64, need: &Need) -> String {
             crate::routes::amendment(p, *kind, *amendment)
         }
         Need::Moderation { .. } => crate::routes::moderation(p),
+        Need::Changed { kind, read, latest } => format!(
+            "{}?from={read}&to={latest}",
+            crate::routes::compare(p, *kind)
+        ),
     }
+}
+
+/// For a changed document: the headings of the sections that changed since it was read.
+async fn changed_headings(
+    state: &AppState,
+    process: i64,
+    kind: crate::domain::document::DocumentKind,
+    read: u32,
+    latest: u32,
+) -> Result<Option<String>, AppError> {
+    use crate::domain::document::version::VersionNumber;
+    let p = ProcessId::new(process);
+    let read_version = |n: u32| async move {
+        match VersionNumber::new(n) {
+            Some(n) => crate::store::documents::version(&state.db, p, kind, n)
+                .await
+                .map_err(unexpected("reading a version")),
+            None => Ok(None),
+        }
+    };
+    let (Some(old), Some(new)) = (read_version(read).await?, read_version(latest).await?) else {
+        return Ok(None);
+    };
+    let headings: Vec<String> = crate::domain::document::diff::compare(&old.content, &new.content)
+        .into_iter()
+        .filter(|s| !s.is_unchanged())
+        .map(|s| format!("“{}”", s.heading))
+        .collect();
+    Ok((!headings.is_empty()).then(|| format!("Sections changed: {}", headings.join(", "))))
 }
 
 /// The page: what is waiting and not marked done.
 pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppError> {
-    let all = all(state, &viewer).await?;
+    let all = all(&state.db, &viewer, crate::store::unix_now()).await?;
     let done = needs::done(&state.db, viewer.person)
         .await
         .map_err(unexpected("reading what was marked done"))?;
     let mut titles: BTreeMap<i64, String> = BTreeMap::new();
+    // The same facts as the printed sheet, on the phone a person signed in with.
+    let mut happening = Vec::new();
+    for (process, _) in crate::store::memberships::processes_of(&state.db, viewer.person)
+        .await
+        .map_err(unexpected("reading memberships"))?
+    {
+        if titles.contains_key(&process.get()) {
+            continue;
+        }
+        if let Some(found) = crate::store::processes::find(&state.db, process)
+            .await
+            .map_err(unexpected("reading a process"))?
+        {
+            let title = found.title.as_str().to_string();
+            happening.push((title.clone(), crate::routes::happening(process)));
+            titles.insert(process.get(), title);
+        }
+    }
     let mut items = Vec::new();
     for (process, need) in outstanding(&all, &done) {
         if let std::collections::btree_map::Entry::Vacant(slot) = titles.entry(*process) {
@@ -133,7 +195,14 @@ pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppErro
                 .map_or_else(String::new, |p| p.title.as_str().to_string());
             slot.insert(title);
         }
+        let detail = match need {
+            Need::Changed { kind, read, latest } => {
+                changed_headings(state, *process, *kind, *read, *latest).await?
+            }
+            _ => None,
+        };
         items.push(NeedView {
+            detail,
             key: need.key(*process),
             process: titles[process].clone(),
             words: need.words(),
@@ -146,12 +215,12 @@ pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppErro
             },
         });
     }
-    Ok(NeedsPage { items })
+    Ok(NeedsPage { items, happening })
 }
 
 /// How many things are waiting (for the count in the header).
 pub async fn count(state: &AppState, viewer: Viewer) -> Result<u32, AppError> {
-    let all = all(state, &viewer).await?;
+    let all = all(&state.db, &viewer, crate::store::unix_now()).await?;
     let done = needs::done(&state.db, viewer.person)
         .await
         .map_err(unexpected("reading what was marked done"))?;

@@ -21,6 +21,7 @@ pub async fn view(cx: &ProcessContext) -> Result<TimelineView, AppError> {
         },
         phases: timeline.phases().to_vec(),
         may_edit,
+        next_workshop: crate::workflows::workshops::pages::next_meeting(cx).await?,
     })
 }
 

@@ -14,3 +14,4 @@ pub mod same_origin;
 pub mod security_headers;
 pub mod serve;
 pub mod server_fn_status;
+pub mod unsubscribe;

@@ -185,6 +185,7 @@ async fn prepare(backend: Backend) -> (Settings, tempfile::TempDir, Option<tempf
         public_url: None,
         site_root: site_root.path().display().to_string(),
         live_stream_seconds: 3600,
+        email: Default::default(),
     };
     (settings, site_root, db_dir)
 }
@@ -217,6 +218,22 @@ pub async fn start(
 }
 
 impl TestApp {
+    /// Another instance of the app on this one's database (as behind a load balancer), with
+    /// `email` settings. It stops when dropped; this one keeps the database's folder.
+    pub async fn another_instance(
+        &self,
+        email: recovery_commons::settings::EmailSettings,
+    ) -> TestApp {
+        let site_root = tempfile::tempdir().expect("a temp dir");
+        std::fs::create_dir_all(site_root.path().join("pkg")).expect("a pkg folder");
+        let settings = Settings {
+            site_root: site_root.path().display().to_string(),
+            email,
+            ..self.settings.clone()
+        };
+        start(settings, self.backend, site_root, None).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -477,6 +494,7 @@ impl Snapshot {
             public_url: None,
             site_root: site_root.path().display().to_string(),
             live_stream_seconds: 3600,
+            email: Default::default(),
         };
         start(settings, self.backend, site_root, db_dir).await
     }

@@ -197,3 +197,64 @@ async fn what_needs_me_clears_as_things_are_done(app: TestApp) {
     );
 }
 on_both_databases!(needs_clear, what_needs_me_clears_as_things_are_done);
+
+async fn a_document_changed_since_it_was_read_waits_until_read_again(app: TestApp) {
+    let (p, cast) = setup(&app).await;
+    let read = |who: &reqwest::Client| {
+        let who = who.clone();
+        let app = &app;
+        let p = p.clone();
+        async move {
+            let r = app
+                .call_with(
+                    &who,
+                    "documents/page",
+                    &[("process_id", &p), ("kind", "definition")],
+                )
+                .await;
+            assert_eq!(r.status(), 200);
+        }
+    };
+    // Nobody is told about a text they never opened.
+    crate::discussion::save_section_1(&app, &cast.drafter, &p, 2, "Recovery is hope.").await;
+    assert!(needs(&app, &cast.participant).await.items.is_empty());
+
+    // Read at version 3; the drafter then changes section 1: it is on the list, naming the
+    // section, linking to what changed since.
+    read(&cast.participant).await;
+    crate::discussion::save_section_1(&app, &cast.drafter, &p, 3, "Recovery is hope and a home.")
+        .await;
+    let mine = needs(&app, &cast.participant).await;
+    assert_eq!(mine.items.len(), 1, "{mine:?}");
+    let item = &mine.items[0];
+    assert_eq!(item.key, format!("changed:{p}:definition:4"));
+    assert!(
+        item.words.contains("has changed since you last read it"),
+        "{item:?}"
+    );
+    assert!(
+        item.detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Sections changed: “")),
+        "{item:?}"
+    );
+    assert!(
+        item.href
+            .ends_with("/documents/definition/compare?from=3&to=4"),
+        "{item:?}"
+    );
+    // The same list links to the process's one-page sheet.
+    assert!(
+        mine.happening
+            .iter()
+            .any(|(_, href)| href == &format!("/processes/{p}/happening"))
+    );
+    // Reading it again clears it; someone outside the process is never told.
+    read(&cast.participant).await;
+    assert!(needs(&app, &cast.participant).await.items.is_empty());
+    assert!(needs(&app, &cast.outsider).await.items.is_empty());
+}
+on_both_databases!(
+    changed_since_read,
+    a_document_changed_since_it_was_read_waits_until_read_again
+);

@@ -745,6 +745,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row("me/needs", Reads, &[], SIGNED_IN),
         row("me/needs-count", Reads, &[], SIGNED_IN),
         row("me/needs-done", Writes, &[("item", "vote:1")], SIGNED_IN),
+        row("email/page", Reads, &[], SIGNED_IN),
+        // Only the outsider gave an address; the others are told to add one first (422).
+        row(
+            "email/choose",
+            Writes,
+            &[("decisions", "yes"), ("frequency", "daily")],
+            [401, 200, 422, 422, 422, 422, 422, 422],
+        ),
         row(
             "processes/set-timeline",
             Writes,

@@ -54,6 +54,43 @@ async fn facilitators_see_who_has_not_voted_on_open_ballots_only(app: TestApp) {
         seen.voted_of
     );
 
+    // A workshop planned ahead: a made-up day is refused, naming the field; a real one
+    // becomes "the next workshop" on the sheet and the process page's timeline.
+    let in_three_days = app::domain::calendar::Day::of(app::store::unix_now() + 3 * 86_400);
+    let r = app
+        .call_with(
+            &cast.facilitator,
+            "workshops/create",
+            &[
+                ("process_id", &p),
+                ("title", "Recovery café"),
+                ("meets_on", "next Tuesday"),
+            ],
+        )
+        .await;
+    crate::harness::field_message(r, "meets_on").await;
+    for (title, day) in [
+        ("Long ago", "2020-01-07"),
+        ("Recovery café", in_three_days.iso().as_str()),
+    ] {
+        let r = app
+            .call_with(
+                &cast.facilitator,
+                "workshops/create",
+                &[("process_id", &p), ("title", title), ("meets_on", day)],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+    }
+    let expected = format!("Recovery café, on {}", in_three_days.long());
+    let timeline: app::views::timeline::TimelineView = app
+        .call_with(&cast.anonymous, "processes/timeline", &[("process_id", &p)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(timeline.next_workshop.as_deref(), Some(expected.as_str()));
+
     // The sheet to print for a group meeting lists the open vote and how to take part.
     let sheet: app::views::happening::HappeningSheet = app
         .call_with(
@@ -66,6 +103,7 @@ async fn facilitators_see_who_has_not_voted_on_open_ballots_only(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(sheet.open_votes.len(), 1);
+    assert_eq!(sheet.next_workshop.as_deref(), Some(expected.as_str()));
     assert!(
         sheet.open_votes[0]
             .address

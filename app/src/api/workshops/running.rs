@@ -7,19 +7,24 @@ use crate::forms::workshops::{HandsForm, MoveForm, StepForm};
 
 /// `POST /api/workshops/create`: a new workshop in a process, with its join code.
 /// `approve_comments` "yes": comments from phones wait for the facilitator before the
-/// projector shows them.
+/// projector shows them. `meets_on` (optional, "2026-12-03"): the day it meets, when planned
+/// ahead.
 #[server(prefix = "/api", endpoint = "workshops/create")]
 pub async fn create_workshop(
     process_id: i64,
     title: String,
     approve_comments: Option<String>,
+    meets_on: Option<String>,
 ) -> Result<i64, AppError> {
     use crate::api::boundary::{process_context, redirect};
-    use crate::domain::workshop::WorkshopTitle;
+    use crate::domain::workshop::{WorkshopPlan, WorkshopTitle};
     let cx = process_context(process_id).await?;
     let title = WorkshopTitle::parse(&title).map_err(|e| AppError::invalid("title", e))?;
-    let approve = crate::forms::ticked("approve_comments", &approve_comments)?;
-    let id = crate::workflows::workshops::running::create(&cx, title, approve).await?;
+    let plan = WorkshopPlan {
+        approve_comments: crate::forms::ticked("approve_comments", &approve_comments)?,
+        meets_on: crate::forms::workshops::meets_on(meets_on.as_deref())?,
+    };
+    let id = crate::workflows::workshops::running::create(&cx, title, plan).await?;
     redirect(&crate::routes::console(id));
     Ok(id)
 }

@@ -72,6 +72,7 @@ fn Sheet(sheet: HappeningSheet) -> impl IntoView {
                 }.into_any()
             }}
             <h2>"Workshops"</h2>
+            {sheet.next_workshop.clone().map(|w| view! { <p class="happening__next"><strong>{format!("Next workshop: {w}.")}</strong></p> })}
             {if sheet.workshops.is_empty() {
                 view! { <p>"No workshop is being run just now. Ask a facilitator when the next one is."</p> }.into_any()
             } else {

@@ -5,6 +5,7 @@ pub mod commitments;
 pub mod decisions;
 pub mod discussion;
 pub mod documents;
+pub mod email;
 pub mod error_notice;
 pub mod happening;
 pub mod home;

@@ -25,10 +25,12 @@ fn Needs(page: NeedsPage, done: ServerAction<MarkNeedDone>) -> impl IntoView {
     let marked = query_number("done");
     let error = Signal::derive(move || done.value().get().and_then(Result::err));
     let count = page.items.len();
+    let happening = page.happening.clone();
     view! {
         <Title text="What needs me" />
         <h1>"What needs me"</h1>
         <p>"Votes you can take part in, replies to you, and answers to your amendments, across every process you take part in."</p>
+        <p><a href=crate::routes::email()>"Get these by email too (optional)"</a></p>
         <div aria-live="polite">
             {move || marked.get().map(|_| view! { <p class="notice" role="status">"Marked as done."</p> })}
         </div>
@@ -43,6 +45,7 @@ fn Needs(page: NeedsPage, done: ServerAction<MarkNeedDone>) -> impl IntoView {
                             <p class="eyebrow">{item.process.clone()}</p>
                             <p><a href=item.href.clone()>{item.words.clone()}</a>
                                 {item.when.clone().map(|w| format!(". {w}."))}</p>
+                            {item.detail.clone().map(|d| view! { <p class="hint">{d}</p> })}
                             <ActionForm action=done attr:class="inline-form">
                                 <input type="hidden" name="item" value=item.key.clone() />
                                 <button type="submit" class="button button--secondary">
@@ -54,5 +57,16 @@ fn Needs(page: NeedsPage, done: ServerAction<MarkNeedDone>) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        {(!happening.is_empty()).then(|| view! {
+            <section aria-labelledby="happening-heading">
+                <h2 id="happening-heading">"What's happening"</h2>
+                <p>"Where each process is, the votes open and the next workshop, on one page."</p>
+                <ul>
+                    {happening.into_iter().map(|(title, href)| view! {
+                        <li><a href=href>{format!("What's happening in {title}")}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }

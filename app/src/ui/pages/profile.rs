@@ -116,6 +116,11 @@ fn ProfileForms(
             </ActionForm>
         </section>
         <CredentialsForm email=profile.email.clone() />
+        <section aria-labelledby="email-heading">
+            <h2 id="email-heading">"Messages by email (optional)"</h2>
+            <p>"Choose whether we email you when a vote opens or closes soon, someone replies to you, and more."</p>
+            <p><a href=crate::routes::email()>"Choose what we email you about"</a></p>
+        </section>
         <section aria-labelledby="devices-heading">
             <h2 id="devices-heading">"Where you are signed in"</h2>
             <p>"Lost a phone, or left a shared computer signed in? This signs you out on every device, including this one."</p>

@@ -23,6 +23,10 @@ fn dates(p: &Phase) -> String {
 /// "Where we are now", and every phase, for the process page.
 #[component]
 pub fn TimelineSummary(id: i64, timeline: TimelineView) -> impl IntoView {
+    let next_workshop = timeline
+        .next_workshop
+        .clone()
+        .map(|w| view! { <p class="where-now__workshop">{format!("Next workshop: {w}.")}</p> });
     let edit = timeline
         .may_edit
         .then(|| view! { <p><a href=crate::routes::timeline(id)>"Set the timeline"</a></p> });
@@ -31,6 +35,7 @@ pub fn TimelineSummary(id: i64, timeline: TimelineView) -> impl IntoView {
             <section class="where-now" aria-labelledby="where-now-heading">
                 <h2 id="where-now-heading">"Where we are now"</h2>
                 <p>"The timeline has not been set yet."</p>
+                {next_workshop}
                 {edit}
             </section>
         }
@@ -55,6 +60,7 @@ pub fn TimelineSummary(id: i64, timeline: TimelineView) -> impl IntoView {
             <h2 id="where-now-heading">"Where we are now"</h2>
             <p class="where-now__now"><strong>{now}</strong></p>
             <p>{next}</p>
+            {next_workshop}
             <ol class="timeline">
                 {timeline.phases.into_iter().map(|p| {
                     let is_now = current.as_ref() == Some(&p);

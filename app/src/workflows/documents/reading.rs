@@ -105,6 +105,22 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
     }
     .map_err(unexpected("reading a version"))?;
     let published = access.published_numbers().await?;
+    if let (Some(viewer), Some(v), true) = (access.cx.viewer, &shown, may.read_drafts) {
+        // For "What needs me": which version this person last read. Reading never fails
+        // because this could not be written (a full disk, say).
+        if let Err(error) = crate::store::needs::record_read(
+            db,
+            viewer.person,
+            access.id(),
+            access.kind,
+            v.number.get(),
+            crate::store::unix_now(),
+        )
+        .await
+        {
+            tracing::warn!(?error, "could not remember which version was read");
+        }
+    }
     let names = access
         .names_of(
             shown

@@ -15,6 +15,23 @@ use crate::workflows::ProcessContext;
 use crate::workflows::unexpected;
 
 /// A process's workshops, for people taking part.
+/// "Recovery café workshop, on 3 December 2026": the next workshop planned in the process.
+pub async fn next_meeting(cx: &ProcessContext) -> Result<Option<String>, AppError> {
+    let today = crate::domain::calendar::Day::of(crate::store::unix_now());
+    let workshops = crate::store::workshops::for_process(cx.db(), cx.id())
+        .await
+        .map_err(unexpected("reading workshops"))?;
+    Ok(crate::domain::workshop::next_meeting(
+        workshops.iter().map(|w| {
+            let finished = w.summary_published_at.is_some()
+                || w.position == crate::domain::workshop::agenda::Position::Finished;
+            (w.title.as_str(), w.meets_on, finished)
+        }),
+        today,
+    )
+    .map(|(title, day)| format!("{title}, on {}", day.long())))
+}
+
 pub async fn list(cx: &ProcessContext) -> Result<WorkshopList, AppError> {
     cx.require(ProcessAction::ReadDrafts, "see workshops")?;
     let workshops = crate::store::workshops::for_process(cx.db(), cx.id())
@@ -26,6 +43,7 @@ pub async fn list(cx: &ProcessContext) -> Result<WorkshopList, AppError> {
             title: w.title.as_str().to_string(),
             position: w.position,
             created_at: w.created_at,
+            meets_on: w.meets_on,
         })
         .collect();
     Ok(WorkshopList {

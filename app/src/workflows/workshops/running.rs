@@ -32,7 +32,7 @@ use crate::workflows::unexpected;
 pub async fn create(
     cx: &ProcessContext,
     title: WorkshopTitle,
-    approve_comments: bool,
+    plan: crate::domain::workshop::WorkshopPlan,
 ) -> Result<i64, AppError> {
     let facilitator = cx.require(ProcessAction::RunWorkshops, "run a workshop")?;
     let now = crate::store::unix_now();
@@ -44,7 +44,7 @@ pub async fn create(
             cx.id(),
             &title,
             &code,
-            approve_comments,
+            plan,
             facilitator.person,
             now,
         )

@@ -57,6 +57,7 @@ fn Workshops(list: WorkshopList) -> impl IntoView {
                                 <a href=if may_run { crate::routes::console(w.id) } else { crate::routes::phone(w.id) }>{w.title}</a>
                             </h2>
                             <p class="meta">
+                                {w.meets_on.map(|d| view! { "Meets on " <time datetime=d.iso()>{d.long()}</time> " · " })}
                                 "Created " <time datetime=iso_date(w.created_at)>{long_date(w.created_at)}</time>
                                 " · " {where_it_is(w.position)}
                             </p>
@@ -83,6 +84,12 @@ fn CreateForm(id: i64) -> impl IntoView {
                     <label for="workshop-title">"Name of the workshop"</label>
                     <input id="workshop-title" name="title" type="text" required maxlength="120" aria-invalid=move || aria_invalid(error, "title") />
                     <FieldError field="title" error />
+                </div>
+                <div class="field">
+                    <label for="meets-on">"The day it meets (optional)"</label>
+                    <p class="hint" id="meets-on-hint">"If you are planning ahead. It is shown as the next workshop on the process page and the printed sheet."</p>
+                    <input id="meets-on" name="meets_on" type="date" aria-describedby="meets-on-hint" aria-invalid=move || aria_invalid(error, "meets_on") />
+                    <FieldError field="meets_on" error />
                 </div>
                 <div class="choice">
                     <input id="approve_comments" name="approve_comments" type="checkbox" value="yes" />
