@@ -54,7 +54,7 @@ impl EmailLoop {
                 Ok(n) => tracing::info!(messages = n, "email due, written to the outbox"),
                 Err(error) => tracing::warn!(%error, "could not look for email that is due"),
             }
-            match drain(&db, &self.mailer, &self.instance, now, self.retry_seconds).await {
+            match drain(&db, &self.mailer, &self.instance, self.retry_seconds).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(messages = n, "email sent"),
                 Err(error) => tracing::warn!(?error, "could not send waiting email"),

@@ -241,6 +241,8 @@ pub struct Claimed {
     pub body: String,
     pub attempts: i64,
     pub unsubscribe_token: Option<String>,
+    /// Whether they still want any email (they may have unsubscribed since it was written).
+    pub still_wanted: bool,
 }
 
 /// Claims the oldest message due, for `lease` seconds, for instance `me`. The claim repeats
@@ -270,7 +272,7 @@ pub async fn claim_next(
         return Ok(None);
     };
     let row = sqlx::query(
-        "SELECT o.id, o.subject, o.body, o.attempts, p.email, e.unsubscribe_token \
+        "SELECT o.id, o.subject, o.body, o.attempts, p.email, e.unsubscribe_token, e.topics \
          FROM email_outbox o JOIN people p ON p.id = o.person_id \
          LEFT JOIN email_preferences e ON e.person_id = o.person_id WHERE o.id = $1",
     )
@@ -284,28 +286,38 @@ pub async fn claim_next(
         body: row.try_get("body")?,
         attempts: row.try_get("attempts")?,
         unsubscribe_token: row.try_get("unsubscribe_token")?,
+        still_wanted: row
+            .try_get::<Option<String>, _>("topics")?
+            .is_some_and(|t| t != "[]"),
     };
     tx.commit().await?;
     Ok(Some(claimed))
 }
 
 /// The message went: its words are cleared (the key stays, so it is never written again).
+/// Only the instance holding the claim (`me`) marks it.
 #[tracing::instrument(skip(db))]
-pub async fn mark_sent(db: &Db, id: i64, now: i64) -> Result<(), StoreError> {
+pub async fn mark_sent(db: &Db, id: i64, me: &str, now: i64) -> Result<(), StoreError> {
     db.execute_committed(
-        sqlx::query("UPDATE email_outbox SET sent_at = $2, body = '' WHERE id = $1")
-            .bind(id)
-            .bind(now),
+        sqlx::query(
+            "UPDATE email_outbox SET sent_at = $2, body = '' \
+             WHERE id = $1 AND claimed_by = $3 AND sent_at IS NULL",
+        )
+        .bind(id)
+        .bind(now)
+        .bind(me),
     )
     .await?;
     Ok(())
 }
 
-/// Sending failed: try again at `retry_at`, or give up (`give_up`).
+/// Sending failed: try again at `retry_at`, or give up (`give_up`). Only the instance holding
+/// the claim (`me`) marks it.
 #[tracing::instrument(skip(db))]
 pub async fn mark_failed(
     db: &Db,
     id: i64,
+    me: &str,
     retry_at: i64,
     give_up: bool,
     now: i64,
@@ -313,15 +325,28 @@ pub async fn mark_failed(
     db.execute_committed(
         sqlx::query(
             "UPDATE email_outbox SET not_before = $2, claimed_by = NULL, \
-             failed_at = CASE WHEN $3 = 1 THEN $4 ELSE NULL END WHERE id = $1",
+             failed_at = CASE WHEN $3 = 1 THEN $4 ELSE NULL END \
+             WHERE id = $1 AND claimed_by = $5 AND sent_at IS NULL",
         )
         .bind(id)
         .bind(retry_at)
         .bind(i64::from(give_up))
-        .bind(now),
+        .bind(now)
+        .bind(me),
     )
     .await?;
     Ok(())
+}
+
+/// Whether a message with this key was already written (a day's digest, say).
+#[tracing::instrument(skip(db))]
+pub async fn written(db: &Db, dedupe_key: &str) -> Result<bool, StoreError> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM email_outbox WHERE dedupe_key = $1")
+            .bind(dedupe_key)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(found.is_some())
 }
 
 /// Deletes sent or abandoned messages older than `before` (a digest's key is only needed on

@@ -185,7 +185,8 @@ pub async fn mark_done(db: &Db, person: PersonId, item: &str, now: i64) -> Resul
     Ok(())
 }
 
-/// Remembers that `person` opened version `number` of a document (never moves back).
+/// Remembers that `person` opened version `number` of a document (never moves back). Reads
+/// first, so reading a version already remembered takes no write lock.
 #[tracing::instrument(skip(db))]
 pub async fn record_read(
     db: &Db,
@@ -195,6 +196,17 @@ pub async fn record_read(
     number: u32,
     now: i64,
 ) -> Result<(), StoreError> {
+    let known: Option<i64> = sqlx::query_scalar(
+        "SELECT number FROM document_reads WHERE person_id = $1 AND process_id = $2 AND kind = $3",
+    )
+    .bind(person.get())
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_optional(db.pool())
+    .await?;
+    if known.is_some_and(|n| n >= i64::from(number)) {
+        return Ok(());
+    }
     db.execute_committed(
         sqlx::query(
             "INSERT INTO document_reads (person_id, process_id, kind, number, read_at) \

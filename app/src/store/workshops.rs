@@ -388,6 +388,22 @@ pub async fn set_room_size(db: &Db, workshop: i64, people: u32) -> Result<(), St
     Ok(())
 }
 
+/// Sets (or clears) the day a workshop meets.
+#[tracing::instrument(skip(db))]
+pub async fn set_meets_on(
+    db: &Db,
+    workshop: i64,
+    day: Option<crate::domain::calendar::Day>,
+) -> Result<(), StoreError> {
+    db.execute_committed(
+        sqlx::query("UPDATE workshops SET meets_at = $1 WHERE id = $2")
+            .bind(day.map(|d| d.get() * 86_400))
+            .bind(workshop),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Removes a guest from the room, in one transaction: marks them removed, withdraws their
 /// ballots in the process's open decisions (each with a record entry naming who removed
 /// them), ends the sessions of an account made only for this workshop, and writes the audit

@@ -1180,6 +1180,12 @@ fn rows(f: &Fixture) -> Vec<Row> {
             FACILITATORS,
         ),
         row(
+            "workshops/meets-on",
+            Writes,
+            &[("workshop_id", &f.workshop), ("meets_on", "2027-01-12")],
+            FACILITATORS,
+        ),
+        row(
             "workshops/remove-guest",
             Writes,
             &[("workshop_id", &f.workshop), ("person_id", &f.guest)],

@@ -69,6 +69,7 @@ async fn facilitators_see_who_has_not_voted_on_open_ballots_only(app: TestApp) {
         )
         .await;
     crate::harness::field_message(r, "meets_on").await;
+    let mut planned = Vec::new();
     for (title, day) in [
         ("Long ago", "2020-01-07"),
         ("Recovery café", in_three_days.iso().as_str()),
@@ -80,7 +81,8 @@ async fn facilitators_see_who_has_not_voted_on_open_ballots_only(app: TestApp) {
                 &[("process_id", &p), ("title", title), ("meets_on", day)],
             )
             .await;
-        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+        assert_eq!(r.status(), 200);
+        planned.push(r.json::<i64>().await.unwrap().to_string());
     }
     let expected = format!("Recovery café, on {}", in_three_days.long());
     let timeline: app::views::timeline::TimelineView = app
@@ -104,6 +106,40 @@ async fn facilitators_see_who_has_not_voted_on_open_ballots_only(app: TestApp) {
         .unwrap();
     assert_eq!(sheet.open_votes.len(), 1);
     assert_eq!(sheet.next_workshop.as_deref(), Some(expected.as_str()));
+    // Plans change: the day is moved, then cleared, and the page follows; a participant may
+    // not change it.
+    let moved = app::domain::calendar::Day::of(app::store::unix_now() + 5 * 86_400);
+    let set = |who: &reqwest::Client, day: String| {
+        let (app, who, workshop) = (&app, who.clone(), planned[1].clone());
+        async move {
+            app.call_with(
+                &who,
+                "workshops/meets-on",
+                &[("workshop_id", &workshop), ("meets_on", &day)],
+            )
+            .await
+            .status()
+        }
+    };
+    let next = || {
+        let (app, p, anonymous) = (&app, p.clone(), cast.anonymous.clone());
+        async move {
+            app.call_with(&anonymous, "processes/timeline", &[("process_id", &p)])
+                .await
+                .json::<app::views::timeline::TimelineView>()
+                .await
+                .unwrap()
+                .next_workshop
+        }
+    };
+    assert_eq!(set(&cast.participant, moved.iso()).await, 403);
+    assert_eq!(set(&cast.facilitator, moved.iso()).await, 200);
+    assert_eq!(
+        next().await,
+        Some(format!("Recovery café, on {}", moved.long()))
+    );
+    assert_eq!(set(&cast.facilitator, String::new()).await, 200);
+    assert_eq!(next().await, None);
     assert!(
         sheet.open_votes[0]
             .address

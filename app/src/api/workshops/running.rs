@@ -144,6 +144,20 @@ pub async fn set_room_size(workshop_id: i64, people: String) -> Result<u32, AppE
     Ok(people)
 }
 
+/// `POST /api/workshops/meets-on`: the day a workshop meets (`meets_on`, such as
+/// 2026-12-03), or no day (empty), when plans change.
+#[server(prefix = "/api", endpoint = "workshops/meets-on")]
+pub async fn set_meets_on(workshop_id: i64, meets_on: Option<String>) -> Result<(), AppError> {
+    use crate::api::boundary::{anyone, redirect};
+    use crate::workflows::workshops::{as_facilitator, running};
+    let (state, viewer) = anyone().await?;
+    let (cx, workshop, _) = as_facilitator(&state, viewer, workshop_id, "plan a workshop").await?;
+    let day = crate::forms::workshops::meets_on(meets_on.as_deref())?;
+    running::set_meets_on(&cx, &workshop, day).await?;
+    redirect(&format!("{}?planned=1", crate::routes::workshops(cx.id())));
+    Ok(())
+}
+
 /// `POST /api/workshops/remove-guest`: a guest leaves the room; their ballots in open
 /// decisions are withdrawn, with a record entry saying so.
 #[server(prefix = "/api", endpoint = "workshops/remove-guest")]

@@ -56,10 +56,8 @@ impl Mailer {
         subject: &str,
         body: &str,
         unsubscribe: Option<&str>,
-    ) -> Result<(), String> {
-        let to: Mailbox = to
-            .parse()
-            .map_err(|_| "the stored address is not valid".to_string())?;
+    ) -> Result<(), &'static str> {
+        let to: Mailbox = to.parse().map_err(|_| "the stored address is not valid")?;
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -79,12 +77,16 @@ impl Mailer {
         }
         let message = builder
             .body(body.to_string())
-            .map_err(|e| format!("building the message: {e}"))?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| format!("sending: {e}"))
+            .map_err(|_| "the message could not be built")?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| {
+            if e.is_permanent() {
+                "the SMTP server refused it"
+            } else if e.is_transient() {
+                "the SMTP server asked to try later"
+            } else {
+                "the SMTP server could not be reached"
+            }
+        })
     }
 }
 
@@ -157,7 +159,9 @@ fn path_of(notice: &Notice) -> String {
     }
 }
 
-/// Writes every message now due to the outbox; returns how many this instance wrote.
+/// Writes every message now due to the outbox; returns how many this instance wrote. One
+/// person whose mail cannot be worked out is logged (by id) and skipped, never holding up
+/// everyone after them.
 pub async fn scan(db: &Db, settings: &ScanSettings, now: i64) -> Result<u32, AppError> {
     let mut written = 0;
     for recipient in store::recipients(db)
@@ -165,71 +169,99 @@ pub async fn scan(db: &Db, settings: &ScanSettings, now: i64) -> Result<u32, App
         .map_err(unexpected("reading who gets email"))?
     {
         let person = recipient.viewer.person;
-        let sent = store::notified(db, person)
-            .await
-            .map_err(unexpected("reading notices sent"))?;
-        let done = crate::store::needs::done(db, person)
-            .await
-            .map_err(unexpected("reading what was marked done"))?;
-        let due: Vec<(Notice, String)> = current_notices(db, &recipient.viewer, now)
-            .await?
-            .into_iter()
-            .filter(|(n, _)| recipient.choice.wants(n.topic()))
-            .filter(|(n, _)| !sent.contains(&n.key()))
-            .filter(|(n, _)| n.need_key().is_none_or(|k| !done.contains(&k)))
-            .map(|(n, path)| (n, format!("{}{path}", settings.site)))
-            .collect();
-        let Some(first) = due.first() else { continue };
-        let dedupe_key = match recipient.choice.frequency {
-            Frequency::AtOnce => format!("notice:{}:{}", person.get(), first.0.key()),
-            Frequency::Daily => match digest_day(now, settings.digest_hour) {
-                Some(day) => format!("digest:{}:{day}", person.get()),
-                None => continue,
-            },
-        };
-        let unsubscribe = format!(
-            "{}{}",
-            settings.site,
-            crate::routes::unsubscribe(recipient.unsubscribe_token.as_str())
-        );
-        let Some(message) = compose(&due, &unsubscribe) else {
-            continue;
-        };
-        let notices: Vec<String> = due.iter().map(|(n, _)| n.key()).collect();
-        let outgoing = Outgoing {
-            person,
-            dedupe_key: &dedupe_key,
-            subject: &message.subject,
-            body: &message.body,
-            notices: &notices,
-        };
-        if store::enqueue(db, &outgoing, now)
-            .await
-            .map_err(unexpected("writing to the outbox"))?
-        {
-            written += 1;
+        match scan_one(db, settings, &recipient, now).await {
+            Ok(true) => written += 1,
+            Ok(false) => {}
+            Err(error) => {
+                tracing::warn!(person = person.get(), %error, "could not work out one person's email");
+            }
         }
     }
     Ok(written)
 }
 
+/// Writes `recipient`'s message if one is due; `true` when this instance wrote it.
+async fn scan_one(
+    db: &Db,
+    settings: &ScanSettings,
+    recipient: &store::Recipient,
+    now: i64,
+) -> Result<bool, AppError> {
+    let person = recipient.viewer.person;
+    let sent = store::notified(db, person)
+        .await
+        .map_err(unexpected("reading notices sent"))?;
+    let done = crate::store::needs::done(db, person)
+        .await
+        .map_err(unexpected("reading what was marked done"))?;
+    let due: Vec<(Notice, String)> = current_notices(db, &recipient.viewer, now)
+        .await?
+        .into_iter()
+        .filter(|(n, _)| recipient.choice.wants(n.topic()))
+        .filter(|(n, _)| !sent.contains(&n.key()))
+        .filter(|(n, _)| n.need_key().is_none_or(|k| !done.contains(&k)))
+        .map(|(n, path)| (n, format!("{}{path}", settings.site)))
+        .collect();
+    let Some(first) = due.first() else {
+        return Ok(false);
+    };
+    let dedupe_key = match recipient.choice.frequency {
+        Frequency::AtOnce => format!("notice:{}:{}", person.get(), first.0.key()),
+        Frequency::Daily => match digest_day(now, settings.digest_hour) {
+            Some(day) => format!("digest:{}:{day}", person.get()),
+            None => return Ok(false),
+        },
+    };
+    // Today's digest went already: what is new waits for tomorrow's.
+    if store::written(db, &dedupe_key)
+        .await
+        .map_err(unexpected("reading the outbox"))?
+    {
+        return Ok(false);
+    }
+    let unsubscribe = format!(
+        "{}{}",
+        settings.site,
+        crate::routes::unsubscribe(recipient.unsubscribe_token.as_str())
+    );
+    let Some(message) = compose(&due, &unsubscribe) else {
+        return Ok(false);
+    };
+    let notices: Vec<String> = due.iter().map(|(n, _)| n.key()).collect();
+    let outgoing = Outgoing {
+        person,
+        dedupe_key: &dedupe_key,
+        subject: &message.subject,
+        body: &message.body,
+        notices: &notices,
+    };
+    store::enqueue(db, &outgoing, now)
+        .await
+        .map_err(unexpected("writing to the outbox"))
+}
+
 /// Sends what is due; returns how many went. `me` names this instance in its claims;
-/// `retry_seconds` is the first wait after a failure.
+/// `retry_seconds` is the first wait after a failure. Each claim reads the clock afresh, and
+/// the batch ends well inside the lease, so a claim never runs out while it is being sent.
 pub async fn drain(
     db: &Db,
     mailer: &Mailer,
     me: &str,
-    now: i64,
     retry_seconds: i64,
 ) -> Result<u32, StoreError> {
+    let started = crate::store::unix_now();
     let mut sent = 0;
     for _ in 0..BATCH {
+        let now = crate::store::unix_now();
+        if now - started > LEASE_SECONDS / 3 {
+            break;
+        }
         let Some(message) = store::claim_next(db, me, now, LEASE_SECONDS).await? else {
             break;
         };
-        let Some(address) = message.address else {
-            // The person removed their address since: nothing to send to.
-            store::mark_failed(db, message.id, now, true, now).await?;
+        let Some(address) = message.address.filter(|_| message.still_wanted) else {
+            // The address was removed, or they unsubscribed after it was written.
+            store::mark_failed(db, message.id, me, now, true, now).await?;
             continue;
         };
         let unsubscribe = message
@@ -246,15 +278,23 @@ pub async fn drain(
             .await
         {
             Ok(()) => {
-                store::mark_sent(db, message.id, crate::store::unix_now().max(now)).await?;
+                store::mark_sent(db, message.id, me, crate::store::unix_now()).await?;
                 sent += 1;
             }
-            Err(error) => {
+            Err(failure) => {
                 let give_up = message.attempts >= MAX_ATTEMPTS;
-                // The message id, never the address or the words.
-                tracing::warn!(message = message.id, attempts = message.attempts, give_up, %error, "an email could not be sent");
+                // The message id and the kind of failure: never the address, the words, or
+                // the SMTP server's reply (which often quotes the address).
+                tracing::warn!(
+                    message = message.id,
+                    attempts = message.attempts,
+                    give_up,
+                    failure,
+                    "an email could not be sent"
+                );
+                let now = crate::store::unix_now();
                 let retry_at = now + rules::retry_after(message.attempts, retry_seconds);
-                store::mark_failed(db, message.id, retry_at, give_up, now).await?;
+                store::mark_failed(db, message.id, me, retry_at, give_up, now).await?;
             }
         }
     }

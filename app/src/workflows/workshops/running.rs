@@ -261,6 +261,17 @@ pub async fn set_room_size(
         .map_err(unexpected("setting the room's size"))
 }
 
+/// Sets (or clears) the day `workshop` meets.
+pub async fn set_meets_on(
+    cx: &ProcessContext,
+    workshop: &StoredWorkshop,
+    day: Option<crate::domain::calendar::Day>,
+) -> Result<(), AppError> {
+    crate::store::workshops::set_meets_on(cx.db(), workshop.id, day)
+        .await
+        .map_err(unexpected("setting the day a workshop meets"))
+}
+
 /// The guest `person` of this workshop (someone in the room without a role in the process).
 async fn guest_in_room(
     cx: &ProcessContext,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::workshops::pages::list_workshops;
-use crate::api::workshops::running::CreateWorkshop;
+use crate::api::workshops::running::{CreateWorkshop, SetMeetsOn};
 use crate::domain::calendar::{iso_date, long_date};
 use crate::domain::workshop::agenda::Position;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid};
@@ -61,12 +61,33 @@ fn Workshops(list: WorkshopList) -> impl IntoView {
                                 "Created " <time datetime=iso_date(w.created_at)>{long_date(w.created_at)}</time>
                                 " · " {where_it_is(w.position)}
                             </p>
+                            {may_run.then(|| view! { <PlanForm workshop=w.id meets_on=w.meets_on /> })}
                         </li>
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
         {may_run.then(|| view! { <CreateForm id /> })}
+    }
+}
+
+/// Changing (or clearing) the day a workshop meets, when plans change.
+#[component]
+fn PlanForm(workshop: i64, meets_on: Option<crate::domain::calendar::Day>) -> impl IntoView {
+    let plan = ServerAction::<SetMeetsOn>::new();
+    let id = format!("meets-on-{workshop}");
+    let error = Signal::derive(move || plan.value().get().and_then(Result::err));
+    view! {
+        <ActionForm action=plan attr:class="form form--inline">
+            <input type="hidden" name="workshop_id" value=workshop />
+            <div class="field">
+                <label for=id.clone()>"The day it meets (leave empty for none)"</label>
+                <input id=id name="meets_on" type="date" value=meets_on.map(|d| d.iso()).unwrap_or_default()
+                    aria-invalid=move || aria_invalid(error, "meets_on") />
+            </div>
+            <FormError error />
+            <button type="submit" class="button button--secondary">"Save the day"</button>
+        </ActionForm>
     }
 }
 
