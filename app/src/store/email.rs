@@ -74,18 +74,30 @@ pub async fn save_choice(
     .execute(&mut *tx)
     .await?;
     for key in baseline {
-        sqlx::query(
-            "INSERT INTO email_notified (person_id, notice, at) VALUES ($1, $2, $3) \
-             ON CONFLICT (person_id, notice) DO NOTHING",
-        )
-        .bind(person.get())
-        .bind(key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        note_sent(&mut tx, person, key, now).await?;
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Writes notice `key` as sent to `person`; `false` when it already was.
+async fn note_sent(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    person: PersonId,
+    key: &str,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let written = sqlx::query(
+        "INSERT INTO email_notified (person_id, notice, at) VALUES ($1, $2, $3) \
+         ON CONFLICT (person_id, notice) DO NOTHING",
+    )
+    .bind(person.get())
+    .bind(key)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(written == 1)
 }
 
 /// Stops all mail for whoever holds `token`, and drops what waits in the outbox for them.
@@ -212,17 +224,7 @@ pub async fn enqueue(db: &Db, message: &Outgoing<'_>, now: i64) -> Result<bool, 
         return Ok(false);
     }
     for key in message.notices {
-        let fresh = sqlx::query(
-            "INSERT INTO email_notified (person_id, notice, at) VALUES ($1, $2, $3) \
-             ON CONFLICT (person_id, notice) DO NOTHING",
-        )
-        .bind(message.person.get())
-        .bind(key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if fresh == 0 {
+        if !note_sent(&mut tx, message.person, key, now).await? {
             // Another instance told of it first: this message would repeat it.
             tx.rollback().await?;
             return Ok(false);
