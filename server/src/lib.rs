@@ -304,6 +304,10 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
             http::server_fn_status::map_server_fn_errors,
         ))
         .layer(axum::middleware::from_fn_with_state(
+            http::page_turns::PageTurns::for_this_machine(),
+            http::page_turns::take_turns,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             server_state.allowed_origin.clone(),
             http::same_origin::refuse_cross_site,
         ))

@@ -7,6 +7,7 @@ pub mod decision_record;
 pub mod feed;
 pub mod healthz;
 pub mod live;
+pub mod page_turns;
 pub mod personal_data;
 pub mod public_process;
 pub mod published;
