@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 if [[ ! -x target/release/recovery-commons ]] || [[ -n "$(find app server -newer target/release/recovery-commons -name '*.rs' -print -quit)" ]]; then
   echo "==> Building the release binary"
-  cargo leptos build --release --split
+  cargo leptos build --release
   target/release/recovery-commons precompress
 fi
 exec python3 scripts/faults.py "$@"

@@ -49,7 +49,7 @@ echo "==> Server unit tests and HTTP integration tests"
 cargo test -p recovery-commons "${skip[@]}" 2>&1 | tee -a "$log"
 
 echo "==> Release build for the browser tests"
-cargo leptos build --release --split
+cargo leptos build --release
 target/release/recovery-commons precompress
 
 echo "==> Browser tests (Chromium, Playwright, axe-core)"

@@ -40,19 +40,14 @@ pub mod workflows;
 #[cfg(all(test, feature = "ssr"))]
 mod layers;
 
-/// The browser's entry point: takes over the server-rendered page. Hydration waits for the
-/// page's own WebAssembly chunk (`ui::lazy_pages`), so it runs as a task.
+/// The browser's entry point: takes over the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // `hydrate_from_async` sets up Leptos's executor itself; this task only starts it.
-    wasm_bindgen_futures::spawn_local(async {
-        let body = leptos::tachys::dom::body();
-        let app = leptos::mount::hydrate_from_async(body.clone(), ui::App).await;
-        app.forget();
-        // A marker for browser tests (and for CSS, should it ever need one): set once the
-        // page's code has arrived and taken over.
+    leptos::mount::hydrate_body(ui::App);
+    // A marker for browser tests (and for CSS, should it ever need one).
+    if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");
-    });
+    }
 }

@@ -6,7 +6,6 @@ pub mod annex_html;
 pub mod board_paper;
 pub mod components;
 pub mod layout;
-mod lazy_pages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod published;
@@ -14,7 +13,6 @@ pub mod results_html;
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::Lazy;
 use leptos_router::SsrMode;
 use leptos_router::components::{Route, Router, Routes};
 
@@ -22,8 +20,45 @@ use crate::routes::patterns;
 
 use crate::api::session::who_am_i;
 use layout::{SiteFooter, SiteHeader, SkipLink};
-use lazy_pages::*;
-use pages::not_found::NotFoundPage;
+use pages::decisions::{
+    decision::DecisionPageView, list::DecisionsPage, minority::MinorityPageView,
+};
+use pages::discussion::{
+    amendment::AmendmentPageView, moderation::ModerationPageView, section::SectionDiscussionPage,
+};
+use pages::documents::{
+    compare::ComparePageView, conflict::ConflictPageView, document::DocumentPageView,
+    history::HistoryPageView, section_editor::SectionEditorPage, version::VersionPageView,
+};
+use pages::workshops::{
+    console::ConsolePageView, join::JoinWorkshopPage, list::WorkshopsPage, phone::PhonePageView,
+    projector::ProjectorPageView, summary::SummaryPageView,
+};
+use pages::{
+    audit::AuditPageView,
+    codes::CodesPage,
+    comfort::ComfortPage,
+    commitments::CommitmentsPageView,
+    email::{EmailPageView, UnsubscribePage},
+    happening::HappeningPage,
+    home::HomePage,
+    influence::InfluencePageView,
+    invite::InvitePage,
+    join::JoinPage,
+    members::MembersPage,
+    needs::NeedsPageView,
+    new_process::NewProcessPage,
+    not_found::NotFoundPage,
+    print_codes::PrintCodesPage,
+    process::ProcessPage,
+    profile::ProfilePage,
+    sign_in::{SignInPage, SignUpPage},
+    sign_in_link::SignInLinkPage,
+    timeline::TimelinePageView,
+    withdraw::{WithdrawPage, WithdrawnPage},
+    word_lists::WordListsPageView,
+};
+
 /// The script that lets the phone view follow the room without the app (see
 /// [`crate::routes::without_app`]).
 #[cfg(feature = "ssr")]
@@ -96,48 +131,48 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=patterns::home() view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::new_process() view={Lazy::<NewProcessRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::process() view={Lazy::<ProcessRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::codes() view={Lazy::<CodesRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::people() view={Lazy::<MembersRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::audit() view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::code_batch() view={Lazy::<PrintCodesRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::document() view={Lazy::<DocumentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::history() view={Lazy::<HistoryRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::version() view={Lazy::<VersionRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::compare() view={Lazy::<CompareRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::edit_section() view={Lazy::<SectionEditorRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::conflict() view={Lazy::<ConflictRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::discussion() view={Lazy::<SectionDiscussionRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::amendment() view={Lazy::<AmendmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::decisions() view={Lazy::<DecisionsRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::decision() view={Lazy::<DecisionRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::minority() view={Lazy::<MinorityRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::moderation() view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::workshops() view={Lazy::<WorkshopsRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::phone() view={Lazy::<PhoneRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::console() view={Lazy::<ConsoleRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::projector() view={Lazy::<ProjectorRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::summary() view={Lazy::<SummaryRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::join_workshop() view={Lazy::<JoinWorkshopRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::join() view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::invite() view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::sign_in() view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::sign_up() view={Lazy::<SignUpRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::me() view={Lazy::<ProfileRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::needs() view={Lazy::<NeedsRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::email() view={Lazy::<EmailRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::unsubscribe() view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::withdraw() view={Lazy::<WithdrawRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::withdrawn() view={Lazy::<WithdrawnRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::comfort() view={Lazy::<ComfortRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::words() view={Lazy::<WordListsRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::commitments() view={Lazy::<CommitmentsRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::influence() view={Lazy::<InfluenceRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::timeline() view={Lazy::<TimelineRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::happening() view={Lazy::<HappeningRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=patterns::sign_in_link() view={Lazy::<SignInLinkRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=patterns::home() view=HomePage ssr=SsrMode::Async />
+                    <Route path=patterns::new_process() view=NewProcessPage ssr=SsrMode::Async />
+                    <Route path=patterns::process() view=ProcessPage ssr=SsrMode::Async />
+                    <Route path=patterns::codes() view=CodesPage ssr=SsrMode::Async />
+                    <Route path=patterns::people() view=MembersPage ssr=SsrMode::Async />
+                    <Route path=patterns::audit() view=AuditPageView ssr=SsrMode::Async />
+                    <Route path=patterns::code_batch() view=PrintCodesPage ssr=SsrMode::Async />
+                    <Route path=patterns::document() view=DocumentPageView ssr=SsrMode::Async />
+                    <Route path=patterns::history() view=HistoryPageView ssr=SsrMode::Async />
+                    <Route path=patterns::version() view=VersionPageView ssr=SsrMode::Async />
+                    <Route path=patterns::compare() view=ComparePageView ssr=SsrMode::Async />
+                    <Route path=patterns::edit_section() view=SectionEditorPage ssr=SsrMode::Async />
+                    <Route path=patterns::conflict() view=ConflictPageView ssr=SsrMode::Async />
+                    <Route path=patterns::discussion() view=SectionDiscussionPage ssr=SsrMode::Async />
+                    <Route path=patterns::amendment() view=AmendmentPageView ssr=SsrMode::Async />
+                    <Route path=patterns::decisions() view=DecisionsPage ssr=SsrMode::Async />
+                    <Route path=patterns::decision() view=DecisionPageView ssr=SsrMode::Async />
+                    <Route path=patterns::minority() view=MinorityPageView ssr=SsrMode::Async />
+                    <Route path=patterns::moderation() view=ModerationPageView ssr=SsrMode::Async />
+                    <Route path=patterns::workshops() view=WorkshopsPage ssr=SsrMode::Async />
+                    <Route path=patterns::phone() view=PhonePageView ssr=SsrMode::Async />
+                    <Route path=patterns::console() view=ConsolePageView ssr=SsrMode::Async />
+                    <Route path=patterns::projector() view=ProjectorPageView ssr=SsrMode::Async />
+                    <Route path=patterns::summary() view=SummaryPageView ssr=SsrMode::Async />
+                    <Route path=patterns::join_workshop() view=JoinWorkshopPage ssr=SsrMode::Async />
+                    <Route path=patterns::join() view=JoinPage ssr=SsrMode::Async />
+                    <Route path=patterns::invite() view=InvitePage ssr=SsrMode::Async />
+                    <Route path=patterns::sign_in() view=SignInPage ssr=SsrMode::Async />
+                    <Route path=patterns::sign_up() view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=patterns::me() view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=patterns::needs() view=NeedsPageView ssr=SsrMode::Async />
+                    <Route path=patterns::email() view=EmailPageView ssr=SsrMode::Async />
+                    <Route path=patterns::unsubscribe() view=UnsubscribePage ssr=SsrMode::Async />
+                    <Route path=patterns::withdraw() view=WithdrawPage ssr=SsrMode::Async />
+                    <Route path=patterns::withdrawn() view=WithdrawnPage ssr=SsrMode::Async />
+                    <Route path=patterns::comfort() view=ComfortPage ssr=SsrMode::Async />
+                    <Route path=patterns::words() view=WordListsPageView ssr=SsrMode::Async />
+                    <Route path=patterns::commitments() view=CommitmentsPageView ssr=SsrMode::Async />
+                    <Route path=patterns::influence() view=InfluencePageView ssr=SsrMode::Async />
+                    <Route path=patterns::timeline() view=TimelinePageView ssr=SsrMode::Async />
+                    <Route path=patterns::happening() view=HappeningPage ssr=SsrMode::Async />
+                    <Route path=patterns::sign_in_link() view=SignInLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />
