@@ -211,9 +211,11 @@ pub fn without_app(path: &str) -> bool {
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The page of one section's discussion, at one comment.
+/// The page of one section's discussion, at one comment: `comment=` has the server show the
+/// page of a long discussion that holds it, and the fragment scrolls to it.
 pub fn at_comment(page: &str, comment: i64) -> String {
-    format!("{page}#comment-{comment}")
+    let join = if page.contains('?') { '&' } else { '?' };
+    format!("{page}{join}comment={comment}#comment-{comment}")
 }
 
 #[cfg(test)]
@@ -281,6 +283,15 @@ mod tests {
             }
             assert!(fits(pattern, &link), "{link} does not fit {pattern}");
         }
+    }
+
+    #[test]
+    fn a_link_to_a_comment_names_it_for_the_server_and_the_browser() {
+        assert_eq!(at_comment("/d", 7), "/d?comment=7#comment-7");
+        assert_eq!(
+            at_comment("/d?commented=7", 7),
+            "/d?commented=7&comment=7#comment-7"
+        );
     }
 
     #[test]

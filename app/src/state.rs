@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use crate::auth::throttle::Throttle;
+use crate::cache::comparisons::ComparisonCache;
+use crate::cache::rendered::RenderedCache;
 use crate::cache::versions::VersionCache;
 use crate::live::LiveHub;
 use crate::store::Db;
@@ -17,6 +19,10 @@ pub struct AppState {
     pub live: Arc<LiveHub>,
     /// Document versions read on this instance (they never change).
     pub versions: Arc<VersionCache>,
+    /// Versions' sections as HTML, made on this instance.
+    pub rendered: Arc<RenderedCache>,
+    /// Comparisons of two versions, made on this instance.
+    pub comparisons: Arc<ComparisonCache>,
 }
 
 #[derive(Clone, Debug)]

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A term and its plain explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entry {
     /// As written in the explanation's heading.
     pub term: String,

@@ -31,10 +31,11 @@ pub enum PageError {
     PastTheEnd { asked: u32, pages: u32 },
 }
 
-/// Page `number` (from 1) of `items`, `size` to a page.
-pub fn page<T>(items: Vec<T>, number: u32, size: usize) -> Result<(Vec<T>, PageOf), PageError> {
+/// Where page `number` (from 1) is in a list of `count` items, `size` to a page, for a list
+/// read a page at a time from the database; the page starts after `(number - 1) * size`.
+pub fn place(count: usize, number: u32, size: usize) -> Result<PageOf, PageError> {
     let size = size.max(1);
-    let pages = u32::try_from(items.len().div_ceil(size).max(1)).unwrap_or(u32::MAX);
+    let pages = u32::try_from(count.div_ceil(size).max(1)).unwrap_or(u32::MAX);
     if number == 0 {
         return Err(PageError::Zero);
     }
@@ -44,9 +45,22 @@ pub fn page<T>(items: Vec<T>, number: u32, size: usize) -> Result<(Vec<T>, PageO
             pages,
         });
     }
+    Ok(PageOf { number, pages })
+}
+
+/// Page `number` (from 1) of `items`, `size` to a page.
+pub fn page<T>(items: Vec<T>, number: u32, size: usize) -> Result<(Vec<T>, PageOf), PageError> {
+    let of = place(items.len(), number, size)?;
+    let size = size.max(1);
     let skip = (number as usize - 1) * size;
     let shown = items.into_iter().skip(skip).take(size).collect();
-    Ok((shown, PageOf { number, pages }))
+    Ok((shown, of))
+}
+
+/// The page (from 1) holding the item at `index` (from 0), `size` to a page: where a link to
+/// one comment of a long discussion leads.
+pub fn page_holding(index: usize, size: usize) -> u32 {
+    u32::try_from(index / size.max(1) + 1).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -106,6 +120,16 @@ mod tests {
                 all.extend(shown);
             }
             prop_assert_eq!(all, items);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_page_holding_an_item_shows_it(len in 1usize..500, size in 1usize..80, at in 0usize..500) {
+            let at = at % len;
+            let items: Vec<usize> = (0..len).collect();
+            let (shown, _) = page(items, page_holding(at, size), size).unwrap();
+            prop_assert!(shown.contains(&at));
         }
     }
 }

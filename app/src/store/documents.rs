@@ -191,6 +191,44 @@ pub async fn version(
     row.as_ref().map(version_from_row).transpose()
 }
 
+/// Who saved version `number`, when and why, without its content (an index lookup).
+#[tracing::instrument(skip(db))]
+pub async fn version_meta(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    number: VersionNumber,
+) -> Result<Option<VersionMeta>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {META_COLUMNS} FROM document_versions \
+         WHERE process_id = $1 AND kind = $2 AND number = $3"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .bind(i64::from(number.get()))
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(meta_from_row).transpose()
+}
+
+/// The latest version's meta, without its content.
+#[tracing::instrument(skip(db))]
+pub async fn latest_meta(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+) -> Result<Option<VersionMeta>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {META_COLUMNS} FROM document_versions WHERE process_id = $1 AND kind = $2 \
+         ORDER BY number DESC LIMIT 1"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(meta_from_row).transpose()
+}
+
 /// The versions saved after `after`, oldest first (at most 100: enough to explain a clash).
 #[tracing::instrument(skip(db))]
 pub async fn versions_after(
@@ -227,6 +265,49 @@ pub async fn history(
     .fetch_all(db.pool())
     .await?;
     rows.iter().map(meta_from_row).collect()
+}
+
+/// One page of the history, newest first: at most `limit` versions after skipping `skip`
+/// (`only_published`: of the versions ever published), and how many there are in all. Both
+/// read only the listing index, so a history of a thousand versions costs what one of fifty
+/// does.
+#[tracing::instrument(skip(db))]
+pub async fn history_page(
+    db: &Db,
+    process: ProcessId,
+    kind: DocumentKind,
+    only_published: bool,
+    skip: u32,
+    limit: u32,
+) -> Result<(Vec<VersionMeta>, u64), StoreError> {
+    let published = if only_published {
+        " AND number IN (SELECT p.number FROM document_publications p \
+         WHERE p.process_id = $1 AND p.kind = $2)"
+    } else {
+        ""
+    };
+    let count: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM document_versions WHERE process_id = $1 AND kind = $2{published}"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .fetch_one(db.pool())
+    .await?;
+    let rows = sqlx::query(&format!(
+        "SELECT {META_COLUMNS} FROM document_versions \
+         WHERE process_id = $1 AND kind = $2{published} ORDER BY number DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(process.get())
+    .bind(kind.slug())
+    .bind(i64::from(limit))
+    .bind(i64::from(skip))
+    .fetch_all(db.pool())
+    .await?;
+    let count = u64::try_from(count).map_err(|_| StoreError::Corrupt(format!("count {count}")))?;
+    Ok((
+        rows.iter().map(meta_from_row).collect::<Result<_, _>>()?,
+        count,
+    ))
 }
 
 /// Reads the latest version inside a write transaction, lets `decide` choose, and stores

@@ -90,7 +90,11 @@ pub struct SectionDiscussion {
     pub markdown: Option<String>,
     pub version: u32,
     pub activity: SectionActivity,
+    /// One page of the threads, oldest first.
     pub threads: Vec<ThreadView>,
+    pub threads_page: crate::domain::paging::PageOf,
+    /// Threads on every page.
+    pub thread_count: usize,
     pub amendments: Vec<AmendmentView>,
     pub may: DiscussionAbilities,
     pub signed_in: bool,

@@ -859,6 +859,140 @@ async fn one_person_cannot_flood_a_discussion(app: TestApp) {
 }
 on_both_databases!(rate_limit, one_person_cannot_flood_a_discussion);
 
+/// The page of a long discussion that `extra` asks for (`page` or `comment`), as `client`
+/// gets it from the server function.
+async fn discussion_at(
+    app: &TestApp,
+    client: &reqwest::Client,
+    p: &str,
+    extra: (&str, &str),
+) -> reqwest::Response {
+    app.call_with(
+        client,
+        "discussion/section",
+        &[
+            ("process_id", p),
+            ("kind", "definition"),
+            ("key", "1"),
+            extra,
+        ],
+    )
+    .await
+}
+
+/// A section with 55 comment threads comes 50 to a page, oldest first. A link to one comment
+/// (a reply on page 2) opens the page holding it; a page that does not exist is refused,
+/// never replaced by another.
+async fn a_long_discussion_comes_a_page_at_a_time(app: TestApp) {
+    use app::domain::deliberation::moderation::Visibility;
+    use app::domain::document::version::VersionNumber;
+    use app::domain::document::{DocumentKind, SectionKey};
+    use app::store::comments::{NewComment, insert};
+    let (p, cast) = setup(&app).await;
+    let process = app::domain::ProcessId::new(p.parse().expect("a process id"));
+    let mut firsts = Vec::new();
+    for i in 0..55 {
+        let body = format!("Thread number {i}.");
+        let new = NewComment {
+            process,
+            kind: DocumentKind::Definition,
+            section: SectionKey::new(1),
+            version: VersionNumber::new(2).expect("a version"),
+            amendment: None,
+            thread: None,
+            quote: None,
+            body: &body,
+            author: None,
+            public_name: None,
+            visibility: Visibility::Visible,
+            said_in_room: false,
+        };
+        firsts.push(insert(&app.db, new, 0).await.expect("a comment"));
+    }
+    let reply = id_of(
+        comment(
+            &app,
+            &cast.participant,
+            &p,
+            2,
+            "A reply on page two.",
+            "",
+            Some(firsts[52]),
+        )
+        .await,
+    )
+    .await;
+
+    let first: SectionDiscussion = discussion(&app, &cast.participant, &p, 1).await;
+    assert_eq!(first.threads.len(), 50);
+    assert_eq!(first.thread_count, 55);
+    assert_eq!(
+        (first.threads_page.number, first.threads_page.pages),
+        (1, 2)
+    );
+    assert_eq!(first.threads[0].first.id, firsts[0], "oldest first");
+
+    let linked: SectionDiscussion =
+        discussion_at(&app, &cast.participant, &p, ("comment", &reply.to_string()))
+            .await
+            .json()
+            .await
+            .expect("a discussion page");
+    assert_eq!(linked.threads_page.number, 2);
+    assert_eq!(linked.threads.len(), 5);
+    let thread = linked
+        .threads
+        .iter()
+        .find(|t| t.first.id == firsts[52])
+        .expect("the reply's thread is on the page it links to");
+    assert_eq!(thread.replies.len(), 1);
+    let early: SectionDiscussion = discussion_at(
+        &app,
+        &cast.participant,
+        &p,
+        ("comment", &firsts[3].to_string()),
+    )
+    .await
+    .json()
+    .await
+    .expect("a discussion page");
+    assert_eq!(early.threads_page.number, 1);
+
+    assert_eq!(
+        discussion_at(&app, &cast.participant, &p, ("page", "3"))
+            .await
+            .status(),
+        404
+    );
+    let zero = discussion_at(&app, &cast.participant, &p, ("page", "0")).await;
+    assert_eq!(zero.status(), 422);
+    assert!(!field_message(zero, "page").await.is_empty());
+
+    // Without JavaScript: the link to the reply lands on page 2, which links back to page 1.
+    let html = app
+        .page_as(
+            &cast.participant,
+            &format!(
+                "/processes/{p}/documents/definition/sections/1/discussion?comment={reply}#comment-{reply}"
+            ),
+        )
+        .await;
+    assert!(
+        html.contains(&format!("id=\"comment-{reply}\"")),
+        "the reply is on the page"
+    );
+    assert!(html.contains("Comments (55)"));
+    assert!(
+        html.contains("discussion?page=1"),
+        "a link to the first page"
+    );
+    assert!(
+        !html.contains("Thread number 0."),
+        "page 1's threads are not"
+    );
+}
+on_both_databases!(paging, a_long_discussion_comes_a_page_at_a_time);
+
 /// Who may comment, propose, support, decide, resolve, report, moderate and set public
 /// comments, on a draft and on a published version.
 async fn every_role_gets_the_answer_the_discussion_rules_give(app: TestApp) {

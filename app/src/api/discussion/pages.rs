@@ -6,17 +6,25 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::views::discussion::{AmendmentPage, ModerationPage, SectionDiscussion};
 
-/// `POST /api/discussion/section`: a section with its comment threads and amendments, for
-/// people taking part; for the public, the published section and (when the process allows
-/// it) the form to comment.
+/// `POST /api/discussion/section`: a section with its comment threads (page `page`, or the
+/// page holding `comment`, or else page 1) and amendments, for people taking part; for the
+/// public, the published section and (when the process allows it) the form to comment.
 #[server(prefix = "/api", endpoint = "discussion/section")]
 pub async fn load_section_discussion(
     process_id: i64,
     kind: String,
     key: u32,
+    page: Option<u32>,
+    comment: Option<i64>,
 ) -> Result<SectionDiscussion, AppError> {
+    use crate::workflows::discussion::pages::{ThreadsAt, section};
     let access = crate::api::boundary::document_context(process_id, &kind).await?;
-    crate::workflows::discussion::pages::section(&access, key).await
+    let at = match (page, comment) {
+        (Some(n), _) => ThreadsAt::Page(n),
+        (None, Some(id)) => ThreadsAt::Comment(id),
+        (None, None) => ThreadsAt::Page(1),
+    };
+    section(&access, key, at).await
 }
 
 /// `POST /api/discussion/amendment`: one amendment, its diff against the current text, its

@@ -78,7 +78,7 @@ impl Section {
 }
 
 /// Which text a reader chose: the full text or the easy read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Reading {
     #[default]
     Full,

@@ -145,6 +145,33 @@ pub fn words_explained_html(key: u32, explained: &[Entry]) -> String {
     )
 }
 
+/// One section of a version as a page shows it: its key, its heading as text, and its body as
+/// safe HTML with the glossary's words it is the first to use explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedSection {
+    pub key: u32,
+    pub heading: String,
+    pub html: String,
+}
+
+/// Every section of a version as shown for `reading`.
+pub fn rendered_sections(
+    content: &DocumentContent,
+    reading: Reading,
+    glossary: &[Entry],
+) -> Vec<RenderedSection> {
+    content
+        .sections()
+        .iter()
+        .zip(first_uses(content, reading, glossary))
+        .map(|(s, explained)| RenderedSection {
+            key: s.key.get(),
+            heading: s.heading.as_str().to_string(),
+            html: section_body_html(s, &explained, reading),
+        })
+        .collect()
+}
+
 pub fn document_html(content: &DocumentContent, reading: Reading, glossary: &[Entry]) -> String {
     content
         .sections()

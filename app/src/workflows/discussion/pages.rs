@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use super::threads::{Versions, amendment_view, comment_view, people_in, threads};
+use super::threads::{Versions, amendment_view, comment_view, listed, people_in, threads};
 use crate::domain::deliberation::activity::{AmendmentFact, SectionActivity, ThreadFact, tally};
 use crate::domain::deliberation::human_check::HumanCheck;
 use crate::domain::deliberation::moderation::Visibility;
 use crate::domain::document::render::section_body_html;
 use crate::domain::document::{DocumentKind, SectionKey};
+use crate::domain::paging::{PageError, PageOf, page, page_holding};
 use crate::domain::permissions::{ProcessAction, may_comment_publicly};
 use crate::error::AppError;
 use crate::routes;
@@ -82,48 +83,110 @@ fn abilities(access: &DocumentContext, comment_publicly: bool) -> DiscussionAbil
     }
 }
 
-/// A section with its comment threads and amendments, for people taking part; for the
-/// public, the published section and (when the process allows it) the form to comment.
-pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscussion, AppError> {
+/// How many comment threads a page of a section's discussion shows. A section with 200
+/// comments was a 600 KB page, slow to send to a phone and to render on the server.
+pub const THREADS_PER_PAGE: usize = 50;
+
+/// Which page of a section's comment threads to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThreadsAt {
+    /// Page `n`, from 1 (oldest threads first).
+    Page(u32),
+    /// The page holding this comment (the first of a thread or a reply), so a link to a
+    /// comment finds it; page 1 when it is not shown here.
+    Comment(i64),
+}
+
+/// The threads of `stored` that `at` asks for: the page's first comments with their replies,
+/// the page's place among the pages and how many threads there are in all.
+fn threads_page(
+    stored: Vec<StoredComment>,
+    moderator: bool,
+    at: ThreadsAt,
+) -> Result<(Vec<StoredComment>, PageOf, usize), AppError> {
+    let firsts: Vec<i64> = stored
+        .iter()
+        .filter(|c| c.thread.is_none() && listed(c, moderator))
+        .map(|c| c.id)
+        .collect();
+    let number = match at {
+        ThreadsAt::Page(n) => n,
+        ThreadsAt::Comment(id) => {
+            let thread = stored
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.thread.unwrap_or(c.id));
+            thread
+                .and_then(|t| firsts.iter().position(|f| *f == t))
+                .map_or(1, |at| page_holding(at, THREADS_PER_PAGE))
+        }
+    };
+    let count = firsts.len();
+    let (on_page, of) = page(firsts, number, THREADS_PER_PAGE).map_err(|e| match e {
+        PageError::Zero => AppError::invalid_fields(vec![("page", e.to_string())]),
+        PageError::PastTheEnd { .. } => AppError::NotFound("that page of the comments".into()),
+    })?;
+    let shown = stored
+        .into_iter()
+        .filter(|c| on_page.contains(&c.thread.unwrap_or(c.id)))
+        .collect();
+    Ok((shown, of, count))
+}
+
+/// A section with its comment threads (a page at a time) and amendments, for people taking
+/// part; for the public, the published section and (when the process allows it) the form to
+/// comment.
+pub async fn section(
+    access: &DocumentContext,
+    key: u32,
+    at: ThreadsAt,
+) -> Result<SectionDiscussion, AppError> {
     let member = access.may(ProcessAction::ReadDrafts);
     let db = access.db();
     let shown = if member {
-        documents::latest(db, access.id(), access.kind).await
+        access.latest_version().await?
     } else {
         match documents::current_publication(db, access.id(), access.kind)
             .await
             .map_err(unexpected("reading the publication"))?
         {
-            Some(p) => documents::version(db, access.id(), access.kind, p.number).await,
+            Some(p) => access.version_at(p.number).await?,
             None => {
                 access.require(ProcessAction::ReadDrafts, "read the discussion")?;
-                Ok(None)
+                None
             }
         }
     }
-    .map_err(unexpected("reading a version"))?
     .ok_or_else(|| AppError::NotFound("this document (it has not been started)".into()))?;
+    let shown_number = shown.meta.number;
     let key = SectionKey::new(key);
     let section = shown
         .content
         .section(key)
         .ok_or_else(|| AppError::NotFound("that section".into()))?;
     let mut versions = Versions::new(access);
-    let (thread_views, amendment_views, activity) = if member {
+    let (thread_views, threads_of, thread_count, amendment_views, activity) = if member {
         let stored = comments::on_section(db, access.id(), access.kind, key, None)
             .await
             .map_err(unexpected("reading comments"))?;
         let stored_amendments = amendments::for_document(db, access.id(), access.kind, Some(key))
             .await
             .map_err(unexpected("reading amendments"))?;
+        let activity = activity_of(&stored, &stored_amendments)
+            .get(&key)
+            .copied()
+            .unwrap_or_default();
+        let (on_page, threads_of, thread_count) =
+            threads_page(stored, access.may(ProcessAction::Moderate), at)?;
+        // Only the people this page names.
         let bylines = access
-            .bylines_of(people_in(&stored, &stored_amendments))
+            .bylines_of(people_in(&on_page, &stored_amendments))
             .await?;
         let thread_views = threads(
             access,
             &mut versions,
-            &stored,
-            (&shown.content, shown.number),
+            &on_page,
+            (&shown.content, shown_number),
             &bylines,
         )
         .await?;
@@ -134,13 +197,19 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscus
                 amendment_view(a, &mut versions, &shown.content, &bylines, &supported).await?,
             );
         }
-        let activity = activity_of(&stored, &stored_amendments)
-            .get(&key)
-            .copied()
-            .unwrap_or_default();
-        (thread_views, amendment_views, activity)
+        (
+            thread_views,
+            threads_of,
+            thread_count,
+            amendment_views,
+            activity,
+        )
     } else {
-        (Vec::new(), Vec::new(), Default::default())
+        let only_page = PageOf {
+            number: 1,
+            pages: 1,
+        };
+        (Vec::new(), only_page, 0, Vec::new(), Default::default())
     };
     let public_on = crate::store::processes::public_comments(db, access.id())
         .await
@@ -184,9 +253,11 @@ pub async fn section(access: &DocumentContext, key: u32) -> Result<SectionDiscus
                 body.to_string()
             }
         }),
-        version: shown.number.get(),
+        version: shown_number.get(),
         activity,
         threads: thread_views,
+        threads_page: threads_of,
+        thread_count,
         amendments: amendment_views,
         may,
         signed_in: access.viewer.is_some(),
@@ -201,10 +272,8 @@ pub async fn amendment(
     amendment: &StoredAmendment,
 ) -> Result<AmendmentPage, AppError> {
     let db = access.db();
-    let latest = documents::latest(db, access.id(), access.kind)
-        .await
-        .map_err(unexpected("reading a version"))?
-        .ok_or(AppError::Unexpected)?;
+    let latest = access.latest_version().await?.ok_or(AppError::Unexpected)?;
+    let latest_number = latest.meta.number;
     let stored = comments::on_section(
         db,
         access.id(),
@@ -240,14 +309,14 @@ pub async fn amendment(
         access,
         &mut versions,
         &stored,
-        (&latest.content, latest.number),
+        (&latest.content, latest_number),
         &bylines,
     )
     .await?;
     Ok(AmendmentPage {
         kind: access.kind,
         heading,
-        latest: latest.number.get(),
+        latest: latest_number.get(),
         amendment: view,
         threads: thread_views,
         may: abilities(access, false),

@@ -70,6 +70,11 @@ pub fn author_of(comment: &StoredComment, bylines: &HashMap<PersonId, String>) -
         .unwrap_or_else(|| FORMER_MEMBER.to_string())
 }
 
+/// Whether the comment is listed for this reader at all (a hidden comment's notice is).
+pub fn listed(comment: &StoredComment, moderator: bool) -> bool {
+    !matches!(shown(&comment.visibility, moderator), Shown::NotListed)
+}
+
 /// The comment as this reader may see it; `None` when it is not listed for them.
 pub fn comment_view(
     comment: &StoredComment,

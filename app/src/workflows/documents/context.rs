@@ -2,13 +2,18 @@
 
 use std::collections::HashMap;
 use std::ops::Deref;
+use std::sync::Arc;
 
-use crate::domain::document::DocumentKind;
+use crate::domain::document::easy_read::Reading;
+use crate::domain::document::render::RenderedSection;
+use crate::domain::document::version::VersionNumber;
+use crate::domain::document::{DocumentContent, DocumentKind};
+use crate::domain::glossary::Entry;
 use crate::domain::permissions::ProcessAction;
 use crate::domain::{PersonId, ProcessId, Viewer};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::documents::VersionMeta;
+use crate::store::documents::{self, VersionMeta, figures_of};
 use crate::views::documents::{DocumentAbilities, VersionMetaView};
 use crate::workflows::ProcessContext;
 use crate::workflows::context::name_of;
@@ -71,6 +76,68 @@ impl DocumentContext {
                 .into_iter()
                 .map(|p| p.number.get())
                 .collect(),
+        )
+    }
+}
+
+/// A version as a page reads it: who saved it, when and why (a small indexed read) and its
+/// content (from the instance's memory when it is there).
+#[derive(Clone, Debug)]
+pub struct ReadVersion {
+    pub meta: VersionMeta,
+    pub content: Arc<DocumentContent>,
+}
+
+impl DocumentContext {
+    /// Version `number` of this document, if it exists (whoever may read it).
+    pub async fn version_at(&self, number: VersionNumber) -> Result<Option<ReadVersion>, AppError> {
+        let meta = documents::version_meta(self.db(), self.id(), self.kind, number)
+            .await
+            .map_err(unexpected("reading a version"))?;
+        match meta {
+            Some(meta) => self.with_content(meta).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The latest version of this document, if it has been started.
+    pub async fn latest_version(&self) -> Result<Option<ReadVersion>, AppError> {
+        let meta = documents::latest_meta(self.db(), self.id(), self.kind)
+            .await
+            .map_err(unexpected("reading the latest version"))?;
+        match meta {
+            Some(meta) => self.with_content(meta).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn with_content(&self, mut meta: VersionMeta) -> Result<Option<ReadVersion>, AppError> {
+        let Some(content) = self
+            .state
+            .versions
+            .content(self.db(), self.id(), self.kind, meta.number)
+            .await
+            .map_err(unexpected("reading a version"))?
+        else {
+            return Ok(None);
+        };
+        // Versions saved before their figures were kept have them worked out now.
+        meta.figures = meta.figures.or_else(|| Some(figures_of(&content)));
+        Ok(Some(ReadVersion { meta, content }))
+    }
+
+    /// A version's sections as HTML for `reading` with `glossary`, rendered once per instance.
+    pub fn rendered(
+        &self,
+        version: &ReadVersion,
+        reading: Reading,
+        glossary: &[Entry],
+    ) -> Arc<Vec<RenderedSection>> {
+        self.state.rendered.sections(
+            (self.id(), self.kind, version.meta.number),
+            &version.content,
+            reading,
+            glossary,
         )
     }
 }

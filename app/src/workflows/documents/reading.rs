@@ -3,16 +3,15 @@
 
 use std::collections::HashMap;
 
-use super::context::{DocumentContext, meta_view};
+use super::context::{DocumentContext, ReadVersion, meta_view};
 use crate::domain::PersonId;
 use crate::domain::document::DocumentContent;
 use crate::domain::document::easy_read::{EasyReadState, Reading};
-use crate::domain::document::render::{first_uses, section_body_html};
 use crate::domain::document::version::VersionNumber;
 use crate::domain::glossary::Entry;
 use crate::domain::permissions::ProcessAction;
 use crate::error::AppError;
-use crate::store::documents::{self, StoredVersion};
+use crate::store::documents;
 use crate::views::documents::{
     ComparePage, DocumentPage, DocumentSummary, EasyReadCount, HistoryPage, HistoryRow,
     PublishedView, SectionView, VersionPage, VersionView,
@@ -20,23 +19,22 @@ use crate::views::documents::{
 use crate::workflows::unexpected;
 
 fn version_view(
-    version: &StoredVersion,
+    access: &DocumentContext,
+    version: &ReadVersion,
     names: &HashMap<PersonId, String>,
     published: &[u32],
     reading: Reading,
     glossary: &[Entry],
 ) -> VersionView {
     VersionView {
-        meta: meta_view(&version.meta(), names, published),
-        sections: version
-            .content
-            .sections()
+        meta: meta_view(&version.meta, names, published),
+        sections: access
+            .rendered(version, reading, glossary)
             .iter()
-            .zip(first_uses(&version.content, reading, glossary))
-            .map(|(s, explained)| SectionView {
-                key: s.key.get(),
-                heading: s.heading.as_str().to_string(),
-                html: section_body_html(s, &explained, reading),
+            .map(|s| SectionView {
+                key: s.key,
+                heading: s.heading.clone(),
+                html: s.html.clone(),
             })
             .collect(),
         easy_read: easy_read_count(&version.content),
@@ -77,16 +75,13 @@ async fn readable_version(
     access: &DocumentContext,
     number: u32,
     published: &[u32],
-) -> Result<StoredVersion, AppError> {
+) -> Result<ReadVersion, AppError> {
     let not_found = || AppError::NotFound(format!("version {number} of this document"));
     let number_ok = VersionNumber::new(number).ok_or_else(not_found)?;
     if !published.contains(&number) && !access.may(ProcessAction::ReadDrafts) {
         access.require(ProcessAction::ReadDrafts, "read a draft version")?;
     }
-    documents::version(access.db(), access.id(), access.kind, number_ok)
-        .await
-        .map_err(unexpected("reading a version"))?
-        .ok_or_else(not_found)
+    access.version_at(number_ok).await?.ok_or_else(not_found)
 }
 
 /// The latest version for people taking part; the published version for everyone else.
@@ -97,13 +92,12 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
         .await
         .map_err(unexpected("reading the publication"))?;
     let shown = if may.read_drafts {
-        documents::latest(db, access.id(), access.kind).await
+        access.latest_version().await?
     } else if let Some(p) = &publication {
-        documents::version(db, access.id(), access.kind, p.number).await
+        access.version_at(p.number).await?
     } else {
-        Ok(None)
-    }
-    .map_err(unexpected("reading a version"))?;
+        None
+    };
     let published = access.published_numbers().await?;
     if let (Some(viewer), Some(v), true) = (access.cx.viewer, &shown, may.read_drafts) {
         // For "What needs me": which version this person last read. Reading never fails
@@ -113,7 +107,7 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
             viewer.person,
             access.id(),
             access.kind,
-            v.number.get(),
+            v.meta.number.get(),
             crate::store::unix_now(),
         )
         .await
@@ -125,7 +119,7 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
         .names_of(
             shown
                 .iter()
-                .flat_map(|v| [v.author, v.credit.and_then(|c| c.proposer)]),
+                .flat_map(|v| [v.meta.author, v.meta.credit.and_then(|c| c.proposer)]),
         )
         .await?;
     let activity = if may.read_drafts {
@@ -151,7 +145,9 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
                 let glossary = crate::workflows::word_lists::of_process(access)
                     .await?
                     .glossary;
-                Some(version_view(&v, &names, &published, reading, &glossary))
+                Some(version_view(
+                    access, &v, &names, &published, reading, &glossary,
+                ))
             }
             None => None,
         },
@@ -166,41 +162,62 @@ pub async fn page(access: &DocumentContext, reading: Reading) -> Result<Document
 pub const HISTORY_PAGE_SIZE: usize = 50;
 
 /// Who saved each version, when and why, newest first and [`HISTORY_PAGE_SIZE`] to a page;
-/// the public sees the published versions only.
+/// the public sees the published versions only. Only the page's versions are read.
 pub async fn history(access: &DocumentContext, page: u32) -> Result<HistoryPage, AppError> {
-    use crate::domain::paging::{PageError, page as page_of};
+    use crate::domain::paging::{PageError, place};
     let may = access.abilities();
     let published = access.published_numbers().await?;
-    let readable: Vec<_> = documents::history(access.db(), access.id(), access.kind)
-        .await
-        .map_err(unexpected("reading the history"))?
-        .into_iter()
-        .filter(|m| may.read_drafts || published.contains(&m.number.get()))
-        .collect();
-    // Each version with the one before it that this reader may read (to compare with), which
-    // may be on the next page.
-    let before: Vec<Option<u32>> = (0..readable.len())
-        .map(|i| readable.get(i + 1).map(|m| m.number.get()))
-        .collect();
-    let newest = readable.first().map_or(1, |m| m.number.get());
-    let rows: Vec<_> = readable.into_iter().zip(before).collect();
-    let (rows, page) = page_of(rows, page, HISTORY_PAGE_SIZE).map_err(|e| match e {
+    let refused = |e: PageError| match e {
         PageError::Zero => AppError::invalid_fields(vec![("page", e.to_string())]),
         PageError::PastTheEnd { .. } => AppError::NotFound("that page of the history".into()),
-    })?;
+    };
+    // Page 0 is refused before anything is read.
+    place(usize::MAX, page, HISTORY_PAGE_SIZE).map_err(refused)?;
+    let size = u32::try_from(HISTORY_PAGE_SIZE).unwrap_or(u32::MAX);
+    // One more than the page holds: the version before the page's last, to compare with.
+    let (mut rows, count) = documents::history_page(
+        access.db(),
+        access.id(),
+        access.kind,
+        !may.read_drafts,
+        (page - 1).saturating_mul(size),
+        size + 1,
+    )
+    .await
+    .map_err(unexpected("reading the history"))?;
+    let page = place(
+        usize::try_from(count).unwrap_or(usize::MAX),
+        page,
+        HISTORY_PAGE_SIZE,
+    )
+    .map_err(refused)?;
+    let before: Vec<Option<u32>> = (0..rows.len())
+        .map(|i| rows.get(i + 1).map(|m| m.number.get()))
+        .collect();
+    rows.truncate(HISTORY_PAGE_SIZE);
+    let newest = if may.read_drafts {
+        documents::latest_number(access.db(), access.id(), access.kind)
+            .await
+            .map_err(unexpected("reading the latest version"))?
+            .map(|n| n.get())
+    } else {
+        published.iter().copied().max()
+    }
+    .unwrap_or(1);
     let names = access
         .names_of(
             rows.iter()
-                .flat_map(|(m, _)| [m.author, m.credit.and_then(|c| c.proposer)]),
+                .flat_map(|m| [m.author, m.credit.and_then(|c| c.proposer)]),
         )
         .await?;
     Ok(HistoryPage {
         kind: access.kind,
         versions: rows
             .iter()
+            .zip(before)
             .map(|(m, before)| HistoryRow {
                 version: meta_view(m, &names, &published),
-                before: *before,
+                before,
             })
             .collect(),
         page,
@@ -214,12 +231,15 @@ pub async fn history(access: &DocumentContext, page: u32) -> Result<HistoryPage,
 pub async fn version(access: &DocumentContext, number: u32) -> Result<VersionPage, AppError> {
     let published = access.published_numbers().await?;
     let version = readable_version(access, number, &published).await?;
-    let latest_number = documents::latest(access.db(), access.id(), access.kind)
+    let latest_number = documents::latest_number(access.db(), access.id(), access.kind)
         .await
         .map_err(unexpected("reading a version"))?
-        .map_or(number, |v| v.number.get());
+        .map_or(number, |n| n.get());
     let names = access
-        .names_of([version.author, version.credit.and_then(|c| c.proposer)])
+        .names_of([
+            version.meta.author,
+            version.meta.credit.and_then(|c| c.proposer),
+        ])
         .await?;
     let published_now = documents::current_publication(access.db(), access.id(), access.kind)
         .await
@@ -228,6 +248,7 @@ pub async fn version(access: &DocumentContext, number: u32) -> Result<VersionPag
     Ok(VersionPage {
         kind: access.kind,
         version: version_view(
+            access,
             &version,
             &names,
             &published,
@@ -249,7 +270,6 @@ pub async fn compare(
     from: u32,
     to: u32,
 ) -> Result<ComparePage, AppError> {
-    use crate::domain::document::diff::compare;
     let published = access.published_numbers().await?;
     let older = readable_version(access, from, &published).await?;
     let newer = readable_version(access, to, &published).await?;
@@ -257,7 +277,7 @@ pub async fn compare(
         .names_of(
             [&older, &newer]
                 .into_iter()
-                .flat_map(|v| [v.author, v.credit.and_then(|c| c.proposer)]),
+                .flat_map(|v| [v.meta.author, v.meta.credit.and_then(|c| c.proposer)]),
         )
         .await?;
     let newest = if access.abilities().read_drafts {
@@ -268,14 +288,20 @@ pub async fn compare(
     } else {
         published.iter().copied().max()
     }
-    .unwrap_or(newer.number.get());
-    let meta = |v: &StoredVersion| meta_view(&v.meta(), &names, &published);
+    .unwrap_or(newer.meta.number.get());
+    let meta = |v: &ReadVersion| meta_view(&v.meta, &names, &published);
+    // Two versions never change, so neither does what changed between them.
+    let sections = access.state.comparisons.compare(
+        (access.id(), access.kind),
+        (older.meta.number, &older.content),
+        (newer.meta.number, &newer.content),
+    );
     Ok(ComparePage {
         kind: access.kind,
         from: meta(&older),
         to: meta(&newer),
         newest,
-        sections: compare(&older.content, &newer.content),
+        sections: sections.as_ref().clone(),
         process: access.process.clone(),
     })
 }
@@ -288,10 +314,10 @@ pub async fn list(access: &DocumentContext) -> Result<Vec<DocumentSummary>, AppE
     let may_read_drafts = access.abilities().read_drafts;
     for kind in DocumentKind::ALL {
         let latest = if may_read_drafts {
-            documents::latest(db, access.id(), kind)
+            documents::latest_number(db, access.id(), kind)
                 .await
                 .map_err(unexpected("reading a version"))?
-                .map(|v| v.number.get())
+                .map(|n| n.get())
         } else {
             None
         };

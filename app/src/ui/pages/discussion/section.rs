@@ -21,7 +21,9 @@ use crate::ui::components::loaded::loaded;
 use crate::ui::components::raw_text::escaped_on_server;
 use crate::ui::components::refetch::successes;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
-use crate::ui::pages::documents::{DocumentTrail, query_number, route_document, route_number};
+use crate::ui::pages::documents::{
+    DocumentTrail, query_id, query_number, route_document, route_number,
+};
 use crate::views::discussion::SectionDiscussion;
 
 #[component]
@@ -34,19 +36,26 @@ pub fn SectionDiscussionPage() -> impl IntoView {
     let public = ServerAction::<PostPublicComment>::new();
     let (thread_changes, supported, sent) =
         (actions.versions(), successes(support), successes(public));
+    // Which page of the threads: `?page=`, or the page holding `?comment=` (a link to one).
+    let page = query_number("page");
+    let comment = query_id("comment");
     loaded(
         move || {
             (
                 route.get(),
                 key.get(),
+                page.get(),
+                comment.get(),
                 thread_changes(),
                 supported.get(),
                 sent.get(),
             )
         },
-        |(route, key, ..)| async move {
+        |(route, key, page, comment, ..)| async move {
             match (route, key.and_then(|k| u32::try_from(k).ok())) {
-                (Some((id, kind)), Some(key)) => load_section_discussion(id, kind, key).await,
+                (Some((id, kind)), Some(key)) => {
+                    load_section_discussion(id, kind, key, page, comment).await
+                }
                 _ => Err(crate::error::AppError::NotFound("that section".into())),
             }
         },
@@ -94,11 +103,20 @@ fn Discussion(
         </section>
         {may.comment.then(|| view! { <CommentForm place actions terms=page.language.clone() /> })}
         {(may.comment || may.report).then(|| {
-            let count = page.threads.len();
+            let count = page.thread_count;
+            let of = page.threads_page;
+            let here = crate::routes::discussion(place.process, place.kind, place.key);
             view! {
                 <section aria-labelledby="threads-heading">
                     <h2 id="threads-heading">{format!("Comments ({count})")}</h2>
+                    {(of.pages > 1).then(|| view! { <p>{format!("Page {} of {}, oldest first.", of.number, of.pages)}</p> })}
                     <ThreadList threads=page.threads.clone() place may actions />
+                    {(of.pages > 1).then(|| view! {
+                        <nav class="pager" aria-label="Pages of the comments">
+                            {of.newer().map(|n| view! { <a href=format!("{here}?page={n}") rel="prev">"Earlier comments"</a> })}
+                            {of.older().map(|n| view! { <a href=format!("{here}?page={n}") rel="next">"Later comments"</a> })}
+                        </nav>
+                    })}
                 </section>
             }
         })}

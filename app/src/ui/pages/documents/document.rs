@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::hydration::WithoutSectionHtml;
 use super::{DocumentTrail, query_number, query_text, route_document};
 
 use crate::api::documents::editing::{AddSection, MoveSection, RemoveSection, StartDocument};
@@ -16,7 +17,7 @@ use crate::domain::deliberation::activity::SectionActivity;
 use crate::domain::document::SectionHeading;
 use crate::domain::document::easy_read::Reading;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
-use crate::ui::components::loaded::loaded;
+use crate::ui::components::loaded::loaded_as;
 use crate::ui::components::reading_switch::ReadingSwitch;
 use crate::views::documents::DocumentPage;
 use crate::views::documents::SectionView;
@@ -42,7 +43,7 @@ pub fn DocumentPageView() -> impl IntoView {
         remove: ServerAction::new(),
         publish: ServerAction::new(),
     };
-    loaded(
+    loaded_as::<WithoutSectionHtml, _, _, _, _>(
         move || {
             (
                 route.get(),

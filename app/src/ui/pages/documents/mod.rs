@@ -5,6 +5,7 @@ pub mod compare;
 pub mod conflict;
 pub mod document;
 pub mod history;
+mod hydration;
 pub mod section_editor;
 pub mod version;
 
@@ -35,6 +36,12 @@ pub fn route_number(name: &'static str) -> Memo<Option<i64>> {
 pub fn query_number(name: &'static str) -> Memo<Option<u32>> {
     let query = use_query_map();
     Memo::new(move |_| query.read().get(name)?.parse::<u32>().ok())
+}
+
+/// An id from the query string (a comment to show, say).
+pub fn query_id(name: &'static str) -> Memo<Option<i64>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(name)?.parse::<i64>().ok())
 }
 
 /// Text from the query string, as typed (parsed by the server).
