@@ -195,15 +195,7 @@ pub async fn history(access: &DocumentContext, page: u32) -> Result<HistoryPage,
         .map(|i| rows.get(i + 1).map(|m| m.number.get()))
         .collect();
     rows.truncate(HISTORY_PAGE_SIZE);
-    let newest = if may.read_drafts {
-        documents::latest_number(access.db(), access.id(), access.kind)
-            .await
-            .map_err(unexpected("reading the latest version"))?
-            .map(|n| n.get())
-    } else {
-        published.iter().copied().max()
-    }
-    .unwrap_or(1);
+    let newest = newest_readable(access, &published).await?.unwrap_or(1);
     let names = access
         .names_of(
             rows.iter()
@@ -225,6 +217,23 @@ pub async fn history(access: &DocumentContext, page: u32) -> Result<HistoryPage,
         may,
         process: access.process.clone(),
     })
+}
+
+/// The newest version this reader may read: the latest for people taking part, the newest
+/// published one for everyone else.
+async fn newest_readable(
+    access: &DocumentContext,
+    published: &[u32],
+) -> Result<Option<u32>, AppError> {
+    if !access.abilities().read_drafts {
+        return Ok(published.iter().copied().max());
+    }
+    Ok(
+        documents::latest_number(access.db(), access.id(), access.kind)
+            .await
+            .map_err(unexpected("reading the latest version"))?
+            .map(|n| n.get()),
+    )
 }
 
 /// One version, read-only.
@@ -280,15 +289,9 @@ pub async fn compare(
                 .flat_map(|v| [v.meta.author, v.meta.credit.and_then(|c| c.proposer)]),
         )
         .await?;
-    let newest = if access.abilities().read_drafts {
-        documents::latest_number(access.db(), access.id(), access.kind)
-            .await
-            .map_err(unexpected("reading the latest version"))?
-            .map(|n| n.get())
-    } else {
-        published.iter().copied().max()
-    }
-    .unwrap_or(newer.meta.number.get());
+    let newest = newest_readable(access, &published)
+        .await?
+        .unwrap_or(newer.meta.number.get());
     let meta = |v: &ReadVersion| meta_view(&v.meta, &names, &published);
     // Two versions never change, so neither does what changed between them.
     let sections = access.state.comparisons.compare(
