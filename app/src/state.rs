@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::auth::throttle::Throttle;
 use crate::cache::comparisons::ComparisonCache;
+use crate::cache::decision_records::DecisionRecordCache;
 use crate::cache::rendered::RenderedCache;
 use crate::cache::versions::VersionCache;
 use crate::live::LiveHub;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub rendered: Arc<RenderedCache>,
     /// Comparisons of two versions, made on this instance.
     pub comparisons: Arc<ComparisonCache>,
+    /// Decisions' ballots and records, kept while each record stands still.
+    pub decision_records: Arc<DecisionRecordCache>,
 }
 
 #[derive(Clone, Debug)]

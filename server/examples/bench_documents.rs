@@ -16,7 +16,8 @@
 //!    share of that ceiling (issue 16's goal: at least 50 %, p99 under 25 ms at 64 readers).
 //!
 //! 4. Adds 1,000 members to the process and, signed in as its administrator, loads the
-//!    process, document, history, compare, decisions and discussion (200 comments, each on
+//!    process, document, history, compare, decisions (two votes of 1,000 secret ballots each,
+//!    one counted and one open), each decision, and discussion (200 comments, each on
 //!    another of 200 versions) pages at 16 connections, printing
 //!    each page's size (and how much of it is data for hydration) with requests per second
 //!    and p50/p99.
@@ -111,6 +112,38 @@ fn versions() -> Vec<DocumentContent> {
         out.push(DocumentContent::new(sections.clone()).expect("content"));
     }
     out
+}
+
+/// Counts the statements sqlx runs while switched on (sqlx reports each one as a `sqlx::query`
+/// event), so each page's figures can say how many queries one view of it takes.
+struct QueryCounter;
+
+static COUNTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static QUERIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for QueryCounter {
+    fn register_callsite(
+        &self,
+        metadata: &'static tracing::Metadata<'static>,
+    ) -> tracing::subscriber::Interest {
+        if metadata.target() == "sqlx::query" {
+            tracing::subscriber::Interest::sometimes()
+        } else {
+            tracing::subscriber::Interest::never()
+        }
+    }
+
+    fn enabled(
+        &self,
+        metadata: &tracing::Metadata<'_>,
+        _: tracing_subscriber::layer::Context<'_, S>,
+    ) -> bool {
+        metadata.target() == "sqlx::query" && COUNTING.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        QUERIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
@@ -210,7 +243,81 @@ fn report_with(
     );
 }
 
+/// Two secret single-choice votes of the whole process, each with a ballot from every
+/// member (spread over the constituencies): one counted and closed, one still open.
+async fn decisions_with_ballots(
+    db: &app::store::Db,
+    process: app::domain::ProcessId,
+    admin: app::domain::PersonId,
+    members: &[app::domain::PersonId],
+    now: i64,
+) -> anyhow::Result<(i64, i64)> {
+    use app::domain::Constituency;
+    use app::domain::decision::ballot::Ballot;
+    use app::domain::decision::method::Method;
+    use app::domain::decision::rule::{DecisionRule, Threshold};
+    use app::domain::decision::spec::DecisionSpec;
+    use app::domain::decision::subject::DecisionSubject;
+    use app::store::decisions::{self, Opening};
+    let started = Instant::now();
+    let mut ids = Vec::new();
+    for question in [
+        "Which name should the group use?",
+        "Where should we meet next?",
+    ] {
+        let spec = DecisionSpec::parse(
+            DecisionSubject::Question,
+            question,
+            Method::SingleChoice,
+            DecisionRule {
+                threshold: Threshold::SimpleMajority,
+                co_production: None,
+            },
+            &[
+                "First".to_string(),
+                "Second".to_string(),
+                "Third".to_string(),
+            ],
+            Constituency::ALL.to_vec(),
+            true,
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let opening = Opening {
+            by: admin,
+            now,
+            closes_at: None,
+            workshop: None,
+        };
+        let id = decisions::open(db, process, &spec, opening).await?;
+        let decision = decisions::find(db, id)
+            .await?
+            .expect("the decision just opened");
+        for (i, person) in members.iter().enumerate() {
+            let claim = [Constituency::ALL[(i + 1) % Constituency::ALL.len()]];
+            let ballot = Ballot::Single(i % 3);
+            decisions::cast(db, &decision, *person, &claim, &ballot, now).await?;
+        }
+        ids.push(decision);
+    }
+    let closed = &ids[0];
+    let (spec, k) = (closed.spec.clone(), closed.secrecy);
+    decisions::close(db, closed, Some(admin), now, |cast, closer| {
+        spec.closing(cast, closer, k)
+    })
+    .await?;
+    println!(
+        "Cast {} ballots in two decisions in {:.2} s",
+        2 * members.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok((ids[0].id, ids[1].id))
+}
+
 fn main() -> anyhow::Result<()> {
+    {
+        use tracing_subscriber::layer::SubscriberExt;
+        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(QueryCounter))?;
+    }
     let seconds: u64 = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())
@@ -246,7 +353,7 @@ fn main() -> anyhow::Result<()> {
         live_stream_seconds: 3600,
         email: Default::default(),
     };
-    let (base, process, cookie) = server.block_on(async {
+    let (base, process, cookie, closed, open) = server.block_on(async {
         let app = Application::build(&settings).await?;
         let base = format!("http://{}", app.local_addr());
         let db = app.db();
@@ -296,8 +403,14 @@ fn main() -> anyhow::Result<()> {
         .await?;
         // A process of a thousand members, and a signed-in session for its administrator.
         let started = Instant::now();
+        let mut members = Vec::with_capacity(MEMBERS);
         for _ in 0..MEMBERS {
             let person = app::store::people::insert(&db, SiteRole::Member, now).await?;
+            members.push(person);
+            // Each says which group they belong to, as people do when they join.
+            let group = app::domain::Constituency::ALL[members.len() % 6];
+            app::store::constituency_claims::set_declared(&db, process, person, &[group], now)
+                .await?;
             app::store::memberships::add(db.pool(), process, person, ProcessRole::Participant, now)
                 .await?;
         }
@@ -327,13 +440,14 @@ fn main() -> anyhow::Result<()> {
             )
             .await?;
         }
+        let (closed, open) = decisions_with_ballots(&db, process, admin, &members, now).await?;
         let token = SecretToken::generate();
         app::store::sessions::insert(&db, &token.hash(), admin, now, now + 86_400).await?;
         let cookie = format!("{SESSION_COOKIE}={}", token.expose());
         tokio::spawn(async move {
             let _ = app.run_until_stopped(std::future::pending()).await;
         });
-        anyhow::Ok((base, process, cookie))
+        anyhow::Ok((base, process, cookie, closed, open))
     })?;
 
     let readers = tokio::runtime::Builder::new_multi_thread()
@@ -434,12 +548,28 @@ fn main() -> anyhow::Result<()> {
                 "compare 1 with 1,000",
                 format!("/processes/{process}/documents/definition/compare?from=1&to={VERSIONS}"),
             ),
-            ("decisions", format!("/processes/{process}/decisions")),
+            (
+                "decisions (two of 1,000 ballots each)",
+                format!("/processes/{process}/decisions"),
+            ),
+            (
+                "a closed decision, 1,000 secret ballots counted",
+                format!("/processes/{process}/decisions/{closed}"),
+            ),
+            (
+                "an open decision, 1,000 secret ballots cast",
+                format!("/processes/{process}/decisions/{open}"),
+            ),
             (
                 "discussion of section 1 (200 comments on 200 versions)",
                 format!("/processes/{process}/documents/definition/sections/1/discussion"),
             ),
         ] {
+            // `BENCH_PAGES=decision` measures only the pages whose names contain it (for
+            // profiling one page).
+            if std::env::var("BENCH_PAGES").is_ok_and(|only| !name.contains(only.as_str())) {
+                continue;
+            }
             let page_url = format!("{base}{path}");
             let get = || client.get(&page_url).header("Cookie", &cookie).send();
             // The first view renders everything; later views find the version's sections
@@ -452,6 +582,11 @@ fn main() -> anyhow::Result<()> {
                 get().await?.bytes().await?;
             }
             let one_at_a_time = started.elapsed() / 20;
+            QUERIES.store(0, std::sync::atomic::Ordering::Relaxed);
+            COUNTING.store(true, std::sync::atomic::Ordering::Relaxed);
+            get().await?.bytes().await?;
+            COUNTING.store(false, std::sync::atomic::Ordering::Relaxed);
+            let queries = QUERIES.load(std::sync::atomic::Ordering::Relaxed);
             let hydration = body
                 .find("__RESOLVED_RESOURCES")
                 .map_or(0, |at| body.len() - at);
@@ -466,7 +601,7 @@ fn main() -> anyhow::Result<()> {
             .await;
             report_with(
                 &format!(
-                    "  {name}: {} KB of HTML ({} KB of it data for hydration); first view {:.1} ms, then {:.1} ms one at a time",
+                    "  {name}: {} KB of HTML ({} KB of it data for hydration); first view {:.1} ms, then {:.1} ms one at a time, {queries} queries",
                     body.len() / 1024,
                     hydration / 1024,
                     first_view.as_secs_f64() * 1000.0,

@@ -116,6 +116,7 @@ impl Application {
             versions: Arc::default(),
             rendered: Arc::default(),
             comparisons: Arc::default(),
+            decision_records: Arc::default(),
         };
         let router = router(state.clone(), settings, local_addr);
         Ok(Self {
@@ -255,7 +256,11 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
     let routes = route_list();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            // Who asks is read once per request, however many parts of the page ask.
+            provide_context(app::auth::viewer::RequestViewer::default());
+        }
     };
 
     let pages = Router::new()

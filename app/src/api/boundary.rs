@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 use crate::auth::cookie::{session_cookie, session_token};
-use crate::auth::viewer::current_viewer;
+use crate::auth::viewer::{RequestViewer, current_viewer};
 use crate::domain::{PersonId, ProcessId, Viewer};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -31,12 +31,16 @@ pub fn request_parts() -> Result<Parts, AppError> {
     })
 }
 
-/// The signed-in person, if any.
+/// The signed-in person, if any (read once per request where the server provides a
+/// [`RequestViewer`]).
 pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
     let parts = request_parts()?;
-    current_viewer(&state.db, &parts.headers)
-        .await
-        .map_err(unexpected("reading the session"))
+    let read = || current_viewer(&state.db, &parts.headers);
+    match use_context::<RequestViewer>() {
+        Some(once) => once.get_or_read(read).await,
+        None => read().await,
+    }
+    .map_err(unexpected("reading the session"))
 }
 
 /// The app state and the signed-in person; "please sign in" for nobody.

@@ -3,5 +3,6 @@
 
 pub mod budget;
 pub mod comparisons;
+pub mod decision_records;
 pub mod rendered;
 pub mod versions;

@@ -344,19 +344,37 @@ async fn cast_once(
 /// Every ballot of a decision, with who cast it.
 #[tracing::instrument(skip(db))]
 pub async fn ballots(db: &Db, decision: i64) -> Result<Vec<(PersonId, CastBallot)>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT person_id, constituencies, ballot FROM ballots WHERE decision_id = $1 ORDER BY person_id",
-    )
+    parse_ballots(&ballots_text(db, decision).await?)
+}
+
+/// Every ballot of a decision as it was read: one text (see [`super::rows_as_json`]).
+#[tracing::instrument(skip(db))]
+pub async fn ballots_text(db: &Db, decision: i64) -> Result<String, StoreError> {
+    Ok(sqlx::query_scalar(&super::rows_as_json(
+        db.backend(),
+        "person_id, constituencies, ballot",
+        "ballots WHERE decision_id = $1",
+        "person_id",
+    ))
     .bind(decision)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|row| {
+    .fetch_one(db.pool())
+    .await?)
+}
+
+/// The ballots in `text` (from [`ballots_text`]).
+pub fn parse_ballots(text: &str) -> Result<Vec<(PersonId, CastBallot)>, StoreError> {
+    fn decode<T: serde::de::DeserializeOwned>(column: &str, raw: &str) -> Result<T, StoreError> {
+        serde_json::from_str(raw)
+            .map_err(|e| StoreError::Corrupt(format!("decision {column}: {e}")))
+    }
+    super::parse_json_rows::<(i64, String, String)>(text, "ballots")?
+        .into_iter()
+        .map(|(person, constituencies, ballot)| {
             Ok((
-                PersonId::new(row.try_get("person_id")?),
+                PersonId::new(person),
                 CastBallot {
-                    constituencies: json(row, "constituencies")?,
-                    ballot: json(row, "ballot")?,
+                    constituencies: decode("constituencies", &constituencies)?,
+                    ballot: decode("ballot", &ballot)?,
                 },
             ))
         })

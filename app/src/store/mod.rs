@@ -346,6 +346,30 @@ pub fn unix_now() -> i64 {
         .unwrap_or(0)
 }
 
+/// SQL reading every row of `from` (a table and its `WHERE`) as one JSON text: an array of
+/// `[column, …]` arrays in `order`. A long list then crosses from the database as one row:
+/// SQLite's driver hands rows over one at a time between threads, which cost about 7 µs a
+/// row, and a decision of a thousand ballots has two thousand. TEXT columns arrive as JSON
+/// strings, numbers as numbers.
+pub(crate) fn rows_as_json(backend: Backend, columns: &str, from: &str, order: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!(
+            "SELECT COALESCE(json_group_array(json_array({columns}) ORDER BY {order}), '[]') FROM {from}"
+        ),
+        Backend::Postgres => format!(
+            "SELECT COALESCE(json_agg(json_build_array({columns}) ORDER BY {order}), '[]'::json)::text FROM {from}"
+        ),
+    }
+}
+
+/// Reads what [`rows_as_json`] wrote into rows of type `T` (a tuple of the columns).
+pub(crate) fn parse_json_rows<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &str,
+) -> Result<Vec<T>, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

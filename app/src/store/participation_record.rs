@@ -60,14 +60,41 @@ pub async fn append_in(
 /// A decision's record, in order.
 #[tracing::instrument(skip(db))]
 pub async fn entries(db: &Db, decision: i64) -> Result<Vec<RecordEntry>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT decision_id, seq, at, event, prev_hash, hash FROM participation_record \
-         WHERE decision_id = $1 ORDER BY seq",
-    )
+    parse_entries(decision, &entries_text(db, decision).await?)
+}
+
+/// A decision's record, in order, as it was read: one text (see [`super::rows_as_json`]).
+#[tracing::instrument(skip(db))]
+pub async fn entries_text(db: &Db, decision: i64) -> Result<String, StoreError> {
+    Ok(sqlx::query_scalar(&super::rows_as_json(
+        db.backend(),
+        "seq, at, event, prev_hash, hash",
+        "participation_record WHERE decision_id = $1",
+        "seq",
+    ))
     .bind(decision)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(entry_from_row).collect()
+    .fetch_one(db.pool())
+    .await?)
+}
+
+/// The entries in `text` (from [`entries_text`]) of decision `decision`.
+pub fn parse_entries(decision: i64, text: &str) -> Result<Vec<RecordEntry>, StoreError> {
+    super::parse_json_rows::<(i64, i64, String, String, String)>(text, "record")?
+        .into_iter()
+        .map(|(seq, at, event, prev_hash, hash)| {
+            Ok(RecordEntry {
+                seq: u64::try_from(seq)
+                    .map_err(|_| StoreError::Corrupt(format!("record seq {seq}")))?,
+                decision,
+                at,
+                // An entry that does not decode is reported by verification, not hidden here.
+                event: serde_json::from_str(&event)
+                    .map_err(|e| StoreError::Corrupt(format!("record event: {e}")))?,
+                prev_hash,
+                hash,
+            })
+        })
+        .collect()
 }
 
 /// The fingerprint (hash) of the decision's latest record entry, for people to compare with

@@ -1,7 +1,10 @@
 //! The `sessions` table. Tokens are stored only as hashes.
 
+use sqlx::Row;
+
+use super::people::site_role_from_db;
 use super::{Db, StoreError};
-use crate::domain::PersonId;
+use crate::domain::{PersonId, SiteRole};
 
 #[tracing::instrument(skip_all)]
 pub async fn insert(
@@ -25,21 +28,29 @@ pub async fn insert(
     Ok(())
 }
 
-/// The person a live session belongs to; expired sessions count as none.
+/// The person a live session belongs to, with their site role, in one indexed read; expired
+/// sessions, and sessions of removed people, count as none.
 #[tracing::instrument(skip_all)]
-pub async fn person_for(
+pub async fn viewer_for(
     db: &Db,
     token_hash: &str,
     now: i64,
-) -> Result<Option<PersonId>, StoreError> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT person_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+) -> Result<Option<(PersonId, SiteRole)>, StoreError> {
+    let row = sqlx::query(
+        "SELECT people.id, people.site_role FROM sessions \
+         JOIN people ON people.id = sessions.person_id \
+         WHERE sessions.token_hash = $1 AND sessions.expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
     .fetch_optional(db.pool())
     .await?;
-    Ok(id.map(PersonId::new))
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get("id")?;
+    let raw: String = row.try_get("site_role")?;
+    Ok(Some((PersonId::new(id), site_role_from_db(&raw)?)))
 }
 
 #[tracing::instrument(skip_all)]

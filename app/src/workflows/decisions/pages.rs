@@ -56,9 +56,20 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let member = cx.may(ProcessAction::ReadDrafts);
     let now = crate::store::unix_now();
     let open = decision.timing().is_open(now);
-    let ballots = Ballots::of(cx.db(), &decision)
-        .await
-        .map_err(unexpected("reading ballots"))?;
+    // Decoded once while they read the same; a record that does not decode is read the
+    // plain way below, and shown as broken.
+    let recorded = cx.state.decision_records.read(db, decision.id).await.ok();
+    let ballots = match &recorded {
+        Some(recorded) => Ballots {
+            cast: recorded.cast.clone(),
+            hands: decisions::shows_of_hands(db, decision.id)
+                .await
+                .map_err(unexpected("reading shows of hands"))?,
+        },
+        None => Ballots::of(cx.db(), &decision)
+            .await
+            .map_err(unexpected("reading ballots"))?,
+    };
     let took_part = ballots
         .names(&cx.state, &decision, cx.audience())
         .await
@@ -98,21 +109,28 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let guest_ballots = decisions::guest_ballots(db, &decision)
         .await
         .map_err(unexpected("counting guests' ballots"))?;
-    let (record_head, record_entries, record_intact, recount) =
-        match participation_record::entries(db, decision.id).await {
-            Ok(e) => (
-                e.last().map(|l| l.hash.clone()),
-                e.len(),
-                ballots.audit(&decision, &e).is_ok(),
-                Replay::of(&e).recount(),
-            ),
-            Err(_) => (
-                None,
-                0,
-                false,
-                Recount::Differs("the record could not be read".into()),
-            ),
-        };
+    let read_plainly;
+    let entries = match &recorded {
+        Some(recorded) => Ok(recorded.entries.as_slice()),
+        None => {
+            read_plainly = participation_record::entries(db, decision.id).await;
+            read_plainly.as_deref().map_err(|_| ())
+        }
+    };
+    let (record_head, record_entries, record_intact, recount) = match entries {
+        Ok(e) => (
+            e.last().map(|l| l.hash.clone()),
+            e.len(),
+            ballots.audit(&decision, e).is_ok(),
+            Replay::of(e).recount(),
+        ),
+        Err(_) => (
+            None,
+            0,
+            false,
+            Recount::Differs("the record could not be read".into()),
+        ),
+    };
     let ratification = crate::store::ratifications::of_decision(db, decision.id)
         .await
         .map_err(unexpected("reading a ratification"))?;
