@@ -141,8 +141,24 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for QueryCounter {
         metadata.target() == "sqlx::query" && COUNTING.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
         QUERIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // BENCH_SHOW_QUERIES=1 prints each counted statement's summary, to see what a page asks.
+        if std::env::var_os("BENCH_SHOW_QUERIES").is_some() {
+            struct Summary;
+            impl tracing::field::Visit for Summary {
+                fn record_debug(
+                    &mut self,
+                    field: &tracing::field::Field,
+                    value: &dyn std::fmt::Debug,
+                ) {
+                    if field.name() == "summary" {
+                        println!("      query: {value:?}");
+                    }
+                }
+            }
+            event.record(&mut Summary);
+        }
     }
 }
 

@@ -7,12 +7,15 @@
 //! was read before. So every change shows at once, on any instance, including one made
 //! behind the app's back: the page's check of the record sees what the database holds now.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::budget::Budgeted;
 use crate::domain::PersonId;
 use crate::domain::decision::record::RecordEntry;
+use crate::domain::decision::replay::{Recount, Replay};
+use crate::domain::decision::rule::Outcome;
 use crate::domain::decision::tally::CastBallot;
+use crate::domain::workshop::show_of_hands::ShowOfHands;
 use crate::store::{Db, StoreError, decisions, participation_record};
 
 /// What the cache may hold, roughly, in bytes.
@@ -25,12 +28,43 @@ pub struct RecordedDecision {
     entries_text: String,
     pub cast: Vec<(PersonId, CastBallot)>,
     pub entries: Vec<RecordEntry>,
+    /// The recount from the record alone: the same entries give the same recount.
+    pub recount: Recount,
+    /// The last check of the record against the tables, and what the tables said then.
+    checked: Mutex<Option<(CheckedAgainst, bool)>>,
+}
+
+/// What the check of a record compares it with, besides the ballots: re-hashing a thousand
+/// entries on every view cost a tenth of the page, and the answer only changes with these
+/// or with the texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedAgainst {
+    pub closed: bool,
+    pub secret: bool,
+    pub outcome: Option<Outcome>,
+    pub hands: Vec<ShowOfHands>,
 }
 
 impl RecordedDecision {
     fn size(&self) -> usize {
         // The texts, and about as much again decoded.
         2 * (self.ballots_text.len() + self.entries_text.len()) + 256
+    }
+
+    /// Whether the record checks out against `against` and these ballots: `check` runs only
+    /// when the tables say something other than at the last check.
+    pub fn checked(&self, against: CheckedAgainst, check: impl FnOnce() -> bool) -> bool {
+        if let Ok(last) = self.checked.lock()
+            && let Some((facts, intact)) = last.as_ref()
+            && *facts == against
+        {
+            return *intact;
+        }
+        let intact = check();
+        if let Ok(mut last) = self.checked.lock() {
+            *last = Some((against, intact));
+        }
+        intact
     }
 }
 
@@ -54,11 +88,14 @@ impl DecisionRecordCache {
         {
             return Ok(kept);
         }
+        let entries = participation_record::parse_entries(id, &entries_text)?;
         let read = Arc::new(RecordedDecision {
             cast: decisions::parse_ballots(&ballots_text)?,
-            entries: participation_record::parse_entries(id, &entries_text)?,
+            recount: Replay::of(&entries).recount(),
+            entries,
             ballots_text,
             entries_text,
+            checked: Mutex::new(None),
         });
         self.0.insert(id, read.clone(), read.size());
         Ok(read)
@@ -67,5 +104,49 @@ impl DecisionRecordCache {
     /// How many entries and bytes it holds (for the tests).
     pub fn held(&self) -> (usize, usize) {
         self.0.held()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn recorded() -> RecordedDecision {
+        RecordedDecision {
+            ballots_text: "[]".into(),
+            entries_text: "[]".into(),
+            cast: Vec::new(),
+            entries: Vec::new(),
+            recount: Recount::NotClosed,
+            checked: Mutex::new(None),
+        }
+    }
+
+    fn facts(closed: bool) -> CheckedAgainst {
+        CheckedAgainst {
+            closed,
+            secret: true,
+            outcome: None,
+            hands: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_check_runs_again_whenever_the_tables_say_something_else() {
+        let kept = recorded();
+        let runs = Cell::new(0);
+        let check = |answer: bool| {
+            runs.set(runs.get() + 1);
+            answer
+        };
+        assert!(kept.checked(facts(false), || check(true)));
+        assert!(kept.checked(facts(false), || check(false)), "kept");
+        assert_eq!(runs.get(), 1);
+        // A decision closed behind the page's back is checked afresh, and found wanting.
+        assert!(!kept.checked(facts(true), || check(false)));
+        assert_eq!(runs.get(), 2);
+        assert!(!kept.checked(facts(true), || check(true)), "kept");
+        assert_eq!(runs.get(), 2);
     }
 }

@@ -173,7 +173,7 @@ pub async fn all_in(
 
 /// How many people may vote in a decision for `eligible`: members of the process, and the
 /// guests in `workshop`'s room (a decision opened there), whose counted constituency is one of
-/// `eligible`.
+/// `eligible`. Counted by the database: the room's screen asks on every ballot.
 #[tracing::instrument(skip(db))]
 pub async fn count_eligible(
     db: &Db,
@@ -181,13 +181,27 @@ pub async fn count_eligible(
     eligible: &[Constituency],
     workshop: Option<i64>,
 ) -> Result<u32, StoreError> {
-    Ok(u32::try_from(
-        eligible_people(db, process, eligible, workshop)
-            .await?
-            .len(),
-    )
-    .unwrap_or(u32::MAX))
+    if eligible.is_empty() {
+        return Ok(0);
+    }
+    // The slugs are the domain's own constants, written into the statement.
+    let slugs: Vec<String> = eligible.iter().map(|c| format!("'{}'", c.slug())).collect();
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(DISTINCT c.person_id) FROM constituency_claims c WHERE {ELECTORATE} \
+         AND c.constituency IN ({})",
+        slugs.join(", ")
+    ))
+    .bind(process.get())
+    .bind(workshop.unwrap_or(-1))
+    .fetch_one(db.pool())
+    .await?;
+    u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("count {n}")))
 }
+
+/// The confirmed claims of process `$1`'s members and of the guests in workshop `$2`.
+const ELECTORATE: &str = "c.process_id = $1 AND c.confirmed_at IS NOT NULL AND \
+     (c.person_id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
+      OR c.person_id IN (SELECT person_id FROM workshop_attendance WHERE workshop_id = $2 AND removed_at IS NULL))";
 
 /// The people [`count_eligible`] counts, each with every constituency of theirs that counts
 /// (confirmed), in the order of their ids.
@@ -198,16 +212,18 @@ pub async fn eligible_people(
     eligible: &[Constituency],
     workshop: Option<i64>,
 ) -> Result<Vec<(PersonId, Vec<Constituency>)>, StoreError> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT c.person_id, c.constituency FROM constituency_claims c \
-         WHERE c.process_id = $1 AND c.confirmed_at IS NOT NULL AND \
-         (c.person_id IN (SELECT person_id FROM memberships WHERE process_id = $1) \
-          OR c.person_id IN (SELECT person_id FROM workshop_attendance WHERE workshop_id = $2 AND removed_at IS NULL))",
-    )
+    // One text rather than a row per claim (see `super::rows_as_json`).
+    let text: String = sqlx::query_scalar(&super::rows_as_json(
+        db.backend(),
+        "c.person_id, c.constituency",
+        &format!("constituency_claims c WHERE {ELECTORATE}"),
+        "c.person_id, c.constituency",
+    ))
     .bind(process.get())
     .bind(workshop.unwrap_or(-1))
-    .fetch_all(db.pool())
+    .fetch_one(db.pool())
     .await?;
+    let rows: Vec<(i64, String)> = super::parse_json_rows(&text, "constituency claims")?;
     let mut people: std::collections::BTreeMap<i64, Vec<Constituency>> = Default::default();
     for (person, slug) in rows {
         let c = Constituency::from_slug(&slug)

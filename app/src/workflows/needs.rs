@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use crate::domain::calendar::long_date;
-use crate::domain::constituency::counted;
 use crate::domain::needs::{Need, outstanding, parse_key};
 use crate::domain::permissions::{ProcessAction, may_in_process};
 use crate::domain::{ProcessId, ProcessRole, Viewer};
@@ -23,6 +22,15 @@ pub(crate) async fn all(
     viewer: &Viewer,
     now: i64,
 ) -> Result<Vec<(i64, Need)>, AppError> {
+    Ok(all_and_done(db, viewer, now).await?.0)
+}
+
+/// [`all`], and the keys `viewer` marked done: two queries, whatever waits.
+async fn all_and_done(
+    db: &crate::store::Db,
+    viewer: &Viewer,
+    now: i64,
+) -> Result<(Vec<(i64, Need)>, Vec<String>), AppError> {
     let person = viewer.person;
     let memberships = crate::store::memberships::processes_of(db, person)
         .await
@@ -39,72 +47,42 @@ pub(crate) async fn all(
         )
         .is_ok()
     };
-    let mut out = Vec::new();
+    let where_may = |action| -> Vec<ProcessId> {
+        roles
+            .keys()
+            .filter(|p| may(**p, action))
+            .map(|p| ProcessId::new(*p))
+            .collect()
+    };
+    let by_role = needs::ByRole {
+        decide_amendments: where_may(ProcessAction::DecideAmendments),
+        moderate: where_may(ProcessAction::Moderate),
+        run_decisions: where_may(ProcessAction::RunDecisions),
+    };
+    let waiting = needs::waiting(db, person, now, &by_role)
+        .await
+        .map_err(unexpected("reading what needs me"))?;
     let mut claims: BTreeMap<i64, Vec<crate::domain::Constituency>> = BTreeMap::new();
-    for (process, need, eligible) in needs::votes_to_cast(db, person, now)
-        .await
-        .map_err(unexpected("reading open votes"))?
-    {
-        if !may(process, ProcessAction::Vote) {
-            continue;
-        }
-        if let std::collections::btree_map::Entry::Vacant(slot) = claims.entry(process) {
-            let mine =
-                crate::store::constituency_claims::claims_of(db, ProcessId::new(process), person)
-                    .await
-                    .map_err(unexpected("reading constituencies"))?;
-            slot.insert(counted(&mine));
-        }
-        if claims[&process].iter().any(|c| eligible.contains(c)) {
+    for (process, c) in waiting.claims {
+        claims.entry(process).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for (process, need, eligible) in waiting.votes {
+        let mine = claims.get(&process).map_or(&[][..], Vec::as_slice);
+        if may(process, ProcessAction::Vote) && mine.iter().any(|c| eligible.contains(c)) {
             out.push((process, need));
         }
     }
+    out.extend(waiting.replies);
+    out.extend(waiting.verdicts);
     out.extend(
-        needs::replies(db, person)
-            .await
-            .map_err(unexpected("reading replies"))?,
+        waiting
+            .behind
+            .into_iter()
+            .filter(|(process, _)| may(*process, ProcessAction::ReadDrafts)),
     );
-    out.extend(
-        needs::verdicts(db, person)
-            .await
-            .map_err(unexpected("reading verdicts"))?,
-    );
-    for (process, need) in needs::documents_behind(db, person)
-        .await
-        .map_err(unexpected("reading documents read"))?
-    {
-        if may(process, ProcessAction::ReadDrafts) {
-            out.push((process, need));
-        }
-    }
-    for &process in roles.keys() {
-        let id = ProcessId::new(process);
-        if may(process, ProcessAction::DecideAmendments) {
-            for need in needs::amendments_waiting(db, id)
-                .await
-                .map_err(unexpected("reading amendments"))?
-            {
-                out.push((process, need));
-            }
-        }
-        if may(process, ProcessAction::Moderate) {
-            let (waiting, latest) = needs::moderation_waiting(db, id)
-                .await
-                .map_err(unexpected("counting the moderation queue"))?;
-            if let Some(latest) = latest.filter(|_| waiting > 0) {
-                out.push((process, Need::Moderation { waiting, latest }));
-            }
-        }
-        if may(process, ProcessAction::RunDecisions) {
-            for need in needs::closed_by_hand(db, id)
-                .await
-                .map_err(unexpected("reading decisions"))?
-            {
-                out.push((process, need));
-            }
-        }
-    }
-    Ok(out)
+    out.extend(waiting.by_role);
+    Ok((out, waiting.done))
 }
 
 fn href(process: i64, need: &Need) -> String {
@@ -163,10 +141,7 @@ async fn changed_headings(
 
 /// The page: what is waiting and not marked done.
 pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppError> {
-    let all = all(&state.db, &viewer, crate::store::unix_now()).await?;
-    let done = needs::done(&state.db, viewer.person)
-        .await
-        .map_err(unexpected("reading what was marked done"))?;
+    let (all, done) = all_and_done(&state.db, &viewer, crate::store::unix_now()).await?;
     let mut titles: BTreeMap<i64, String> = BTreeMap::new();
     // The same facts as the printed sheet, on the phone a person signed in with.
     let mut happening = Vec::new();
@@ -220,10 +195,7 @@ pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppErro
 
 /// How many things are waiting (for the count in the header).
 pub async fn count(state: &AppState, viewer: Viewer) -> Result<u32, AppError> {
-    let all = all(&state.db, &viewer, crate::store::unix_now()).await?;
-    let done = needs::done(&state.db, viewer.person)
-        .await
-        .map_err(unexpected("reading what was marked done"))?;
+    let (all, done) = all_and_done(&state.db, &viewer, crate::store::unix_now()).await?;
     Ok(u32::try_from(outstanding(&all, &done).count()).unwrap_or(u32::MAX))
 }
 

@@ -3,6 +3,7 @@
 //! each part of the rule was met, and the head of its participation record.
 
 use super::counting::Ballots;
+use crate::cache::decision_records::CheckedAgainst;
 use crate::domain::constituency::counted;
 use crate::domain::decision::disclosure::guess_warning;
 use crate::domain::decision::ratification::{DecisionStanding, may_ratify};
@@ -96,40 +97,51 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     };
     let k = decision.secrecy;
     let results = ballots.results(&decision, k);
-    let may_vote = crate::store::constituency_claims::count_eligible(
+    let electorate = crate::store::constituency_claims::eligible_people(
         db,
         cx.id(),
         &decision.spec.eligible,
         decision.opened_in_workshop,
     )
     .await
-    .map_err(unexpected("counting who may vote"))?;
+    .map_err(unexpected("reading who may vote"))?;
+    let may_vote = u32::try_from(electorate.len()).unwrap_or(u32::MAX);
     let guessable = guess_warning(decision.spec.secret, may_vote, k);
-    let (voted_of, not_voted) = turnout_of_electorate(cx, &decision, &ballots, open).await?;
+    let (voted_of, not_voted) =
+        turnout_of_electorate(cx, &decision, &ballots, &electorate, open).await?;
     let guest_ballots = decisions::guest_ballots(db, &decision)
         .await
         .map_err(unexpected("counting guests' ballots"))?;
-    let read_plainly;
-    let entries = match &recorded {
-        Some(recorded) => Ok(recorded.entries.as_slice()),
-        None => {
-            read_plainly = participation_record::entries(db, decision.id).await;
-            read_plainly.as_deref().map_err(|_| ())
+    let (record_head, record_entries, record_intact, recount) = match &recorded {
+        Some(recorded) => {
+            let against = CheckedAgainst {
+                closed: decision.closed_at.is_some(),
+                secret: decision.spec.secret,
+                outcome: decision.outcome.clone(),
+                hands: ballots.hands.clone(),
+            };
+            let e = &recorded.entries;
+            (
+                e.last().map(|l| l.hash.clone()),
+                e.len(),
+                recorded.checked(against, || ballots.audit(&decision, e).is_ok()),
+                recorded.recount.clone(),
+            )
         }
-    };
-    let (record_head, record_entries, record_intact, recount) = match entries {
-        Ok(e) => (
-            e.last().map(|l| l.hash.clone()),
-            e.len(),
-            ballots.audit(&decision, e).is_ok(),
-            Replay::of(e).recount(),
-        ),
-        Err(_) => (
-            None,
-            0,
-            false,
-            Recount::Differs("the record could not be read".into()),
-        ),
+        None => match participation_record::entries(db, decision.id).await {
+            Ok(e) => (
+                e.last().map(|l| l.hash.clone()),
+                e.len(),
+                ballots.audit(&decision, &e).is_ok(),
+                Replay::of(&e).recount(),
+            ),
+            Err(_) => (
+                None,
+                0,
+                false,
+                Recount::Differs("the record could not be read".into()),
+            ),
+        },
     };
     let ratification = crate::store::ratifications::of_decision(db, decision.id)
         .await
@@ -193,16 +205,9 @@ async fn turnout_of_electorate(
     cx: &ProcessContext,
     decision: &StoredDecision,
     ballots: &Ballots,
+    electorate: &[(PersonId, Vec<Constituency>)],
     open: bool,
 ) -> Result<(Vec<(Constituency, u32, u32)>, Option<Vec<String>>), AppError> {
-    let electorate = crate::store::constituency_claims::eligible_people(
-        cx.db(),
-        cx.id(),
-        &decision.spec.eligible,
-        decision.opened_in_workshop,
-    )
-    .await
-    .map_err(unexpected("reading who may vote"))?;
     let voted: std::collections::HashSet<PersonId> = ballots.cast.iter().map(|(p, _)| *p).collect();
     let primary = |cs: &[Constituency]| cs.iter().copied().min().unwrap_or(Constituency::Other);
     let voted_of = Constituency::ALL
