@@ -21,6 +21,11 @@ const TEXT: &str = "Recovery is **hope**: quicker routes to detox and rehab.";
 /// its cast of people.
 pub(crate) async fn setup(app: &TestApp) -> (String, Cast) {
     app.sign_in_as_admin().await;
+    another_process(app).await
+}
+
+/// A further process with its own document and people (the administrator already signed in).
+pub(crate) async fn another_process(app: &TestApp) -> (String, Cast) {
     let p = app
         .create_process("Deliberation", "Talking it through.")
         .await

@@ -258,3 +258,50 @@ on_both_databases!(
     changed_since_read,
     a_document_changed_since_it_was_read_waits_until_read_again
 );
+
+/// What waits on a role is read for all of a person's processes in one statement: a drafter
+/// or facilitator of one process must never be handed another's amendments, moderation
+/// queue or decisions, and a vote is only offered where the person is a member.
+async fn what_waits_on_a_role_stays_in_its_process(app: TestApp) {
+    let (a, here) = setup(&app).await;
+    let (b, there) = crate::discussion::another_process(&app).await;
+    declare(&app, &here.participant, &a, "lived_experience").await;
+    let d = open_consent(&app, &there.facilitator, &b, &[]).await;
+    let amendment =
+        id_of(propose(&app, &there.participant, &b, 2, "Recovery is a home.").await).await;
+    let thread =
+        id_of(comment(&app, &there.participant, &b, 2, "A thought.", "", None).await).await;
+    let reported = app
+        .call_with(
+            &there.drafter,
+            "discussion/report",
+            &[("comment_id", &thread.to_string()), ("reason", "Unkind.")],
+        )
+        .await;
+    assert_eq!(reported.status(), 200);
+
+    // The honest reading: each item waits for the role it belongs to, in its own process.
+    let keys = |page: NeedsPage| -> Vec<String> { page.items.into_iter().map(|i| i.key).collect() };
+    assert!(keys(needs(&app, &there.drafter).await).contains(&format!("waiting:{amendment}")));
+    let facilitator_there = keys(needs(&app, &there.facilitator).await);
+    assert!(
+        facilitator_there.contains(&format!("close:{d}")),
+        "{facilitator_there:?}"
+    );
+    assert!(
+        facilitator_there
+            .iter()
+            .any(|k| k.starts_with("moderation:"))
+    );
+
+    // The same roles in the other process see none of it.
+    for who in [&here.drafter, &here.facilitator, &here.participant] {
+        let mine = keys(needs(&app, who).await);
+        assert!(mine.is_empty(), "{mine:?}");
+        assert_eq!(count(&app, who).await, 0);
+    }
+}
+on_both_databases!(
+    role_needs_stay_in_their_process,
+    what_waits_on_a_role_stays_in_its_process
+);
