@@ -65,7 +65,8 @@ pub async fn waiting(
             .to_string(),
         format!(
             "SELECT 'claim', process_id, {N}, {N}, constituency, {T} FROM constituency_claims \
-         WHERE person_id = $1 AND confirmed_at IS NOT NULL"
+         WHERE person_id = $1 AND confirmed_at IS NOT NULL \
+             AND process_id IN (SELECT process_id FROM memberships WHERE person_id = $1)"
         ),
         format!(
             "SELECT * FROM (SELECT 'reply', c.process_id, c.id, c.section_key, c.kind, {T} FROM comments c \
