@@ -208,3 +208,44 @@ fn the_pool_scan_sees_the_pattern_it_forbids() {
     let committed = "db.execute_committed(sqlx::query(\"DELETE FROM sessions\"))";
     assert!(writes_on_the_pool(committed).is_empty());
 }
+
+/// The WebAssembly is a fifth smaller with the patched tachys in `vendor/tachys` (see its
+/// PATCHED.md). Cargo only warns when a patch stops matching the version Leptos asks for, so
+/// this reads the lock file: the tachys built must be the vendored one (no registry source),
+/// and the app must hydrate the way the patch keeps working (never asynchronously).
+#[test]
+fn the_patched_tachys_is_the_one_built() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).expect("Cargo.lock is readable");
+    let tachys: Vec<&str> = lock
+        .split("[[package]]")
+        .filter(|p| p.contains("\nname = \"tachys\"\n"))
+        .collect();
+    assert_eq!(tachys.len(), 1, "one tachys in Cargo.lock: {tachys:?}");
+    assert!(
+        !tachys[0].contains("source ="),
+        "tachys comes from the registry, not vendor/tachys: see vendor/tachys/PATCHED.md\n{}",
+        tachys[0]
+    );
+    let vendored = std::fs::read_to_string(root.join("vendor/tachys/src/view/any_view.rs"))
+        .expect("the vendored tachys is there");
+    assert!(vendored.contains("hydrate_async: hydrate_async_unused"));
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("lib.rs is readable");
+    assert!(
+        lib.contains("hydrate_body(")
+            && !lib.contains("hydrate_lazy")
+            && !lib.contains("hydrate_from_async")
+    );
+    for file in sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src")) {
+        if file.ends_with("layers.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            !text.contains("#[lazy") && !text.contains("Lazy::<"),
+            "{} uses lazy routes, which need the asynchronous hydration the patch leaves out",
+            file.display()
+        );
+    }
+}

@@ -152,7 +152,9 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for QueryCounter {
                     field: &tracing::field::Field,
                     value: &dyn std::fmt::Debug,
                 ) {
-                    if field.name() == "summary" {
+                    // BENCH_SHOW_QUERIES=full prints each whole statement instead.
+                    let full = std::env::var("BENCH_SHOW_QUERIES").is_ok_and(|v| v == "full");
+                    if field.name() == if full { "db.statement" } else { "summary" } {
                         println!("      query: {value:?}");
                     }
                 }

@@ -66,37 +66,93 @@ fn corrupt(what: String) -> StoreError {
     StoreError::Corrupt(what)
 }
 
+/// A comment's columns in [`COLUMNS`]' order, as stored: from one row, or from one entry of
+/// a list read as one text ([`super::rows_as_json`]).
+#[derive(serde::Deserialize)]
+struct CommentRow {
+    id: i64,
+    process_id: i64,
+    kind: String,
+    section_key: i64,
+    version_number: i64,
+    amendment_id: Option<i64>,
+    thread_id: Option<i64>,
+    quote: Option<String>,
+    body: String,
+    author_id: Option<i64>,
+    from_public: i64,
+    public_name: Option<String>,
+    visibility: String,
+    hidden_reason: Option<String>,
+    resolved_at: Option<i64>,
+    resolved_by: Option<i64>,
+    resolved_note: Option<String>,
+    created_at: i64,
+    said_in_room: i64,
+}
+
 fn from_row(row: &AnyRow) -> Result<StoredComment, StoreError> {
-    let kind: String = row.try_get("kind")?;
-    let key: i64 = row.try_get("section_key")?;
-    let version: i64 = row.try_get("version_number")?;
-    let visibility: String = row.try_get("visibility")?;
-    let visibility = match visibility.as_str() {
+    decode(CommentRow {
+        id: row.try_get("id")?,
+        process_id: row.try_get("process_id")?,
+        kind: row.try_get("kind")?,
+        section_key: row.try_get("section_key")?,
+        version_number: row.try_get("version_number")?,
+        amendment_id: row.try_get("amendment_id")?,
+        thread_id: row.try_get("thread_id")?,
+        quote: row.try_get("quote")?,
+        body: row.try_get("body")?,
+        author_id: row.try_get("author_id")?,
+        from_public: row.try_get("from_public")?,
+        public_name: row.try_get("public_name")?,
+        visibility: row.try_get("visibility")?,
+        hidden_reason: row.try_get("hidden_reason")?,
+        resolved_at: row.try_get("resolved_at")?,
+        resolved_by: row.try_get("resolved_by")?,
+        resolved_note: row.try_get("resolved_note")?,
+        created_at: row.try_get("created_at")?,
+        said_in_room: row.try_get("said_in_room")?,
+    })
+}
+
+/// SQL reading the comments of `filtered` (a `SELECT {COLUMNS} …` with its own order and
+/// limit) as one text, in the order of `order`: a section's discussion of two hundred
+/// comments crossed from SQLite's thread one row at a time before.
+fn list_sql(db: &Db, filtered: &str, order: &str) -> String {
+    super::rows_as_json(
+        db.backend(),
+        COLUMNS,
+        &format!("({filtered}) listed"),
+        order,
+    )
+}
+
+/// Reads what [`list_sql`] wrote.
+fn decode_list(text: &str) -> Result<Vec<StoredComment>, StoreError> {
+    super::parse_json_rows::<CommentRow>(text, "comments")?
+        .into_iter()
+        .map(decode)
+        .collect()
+}
+
+fn decode(row: CommentRow) -> Result<StoredComment, StoreError> {
+    let visibility = match row.visibility.as_str() {
         "visible" => Visibility::Visible,
         "awaiting_approval" => Visibility::AwaitingApproval,
         "hidden" => Visibility::Hidden {
-            reason: row
-                .try_get::<Option<String>, _>("hidden_reason")?
-                .unwrap_or_default(),
+            reason: row.hidden_reason.unwrap_or_default(),
         },
         other => return Err(corrupt(format!("comment visibility {other:?}"))),
     };
-    let resolved_at: Option<i64> = row.try_get("resolved_at")?;
-    let resolution = match resolved_at {
-        None => None,
-        Some(at) => Some(Resolution {
-            by: row
-                .try_get::<Option<i64>, _>("resolved_by")?
-                .map(PersonId::new),
-            note: row
-                .try_get::<Option<String>, _>("resolved_note")?
-                .unwrap_or_default(),
-            at,
-        }),
-    };
+    let resolution = row.resolved_at.map(|at| Resolution {
+        by: row.resolved_by.map(PersonId::new),
+        note: row.resolved_note.unwrap_or_default(),
+        at,
+    });
+    let (kind, key, version) = (row.kind, row.section_key, row.version_number);
     Ok(StoredComment {
-        id: row.try_get("id")?,
-        process: ProcessId::new(row.try_get("process_id")?),
+        id: row.id,
+        process: ProcessId::new(row.process_id),
         kind: DocumentKind::from_slug(&kind)
             .ok_or_else(|| corrupt(format!("document kind {kind:?}")))?,
         section: SectionKey::new(
@@ -106,21 +162,17 @@ fn from_row(row: &AnyRow) -> Result<StoredComment, StoreError> {
             .ok()
             .and_then(VersionNumber::new)
             .ok_or_else(|| corrupt(format!("version {version}")))?,
-        amendment: row.try_get("amendment_id")?,
-        thread: row.try_get("thread_id")?,
-        quote: row
-            .try_get::<Option<String>, _>("quote")?
-            .map(|q| Quote::from_stored(&q)),
-        body: row.try_get("body")?,
-        author: row
-            .try_get::<Option<i64>, _>("author_id")?
-            .map(PersonId::new),
-        from_public: row.try_get::<i64, _>("from_public")? != 0,
-        public_name: row.try_get("public_name")?,
+        amendment: row.amendment_id,
+        thread: row.thread_id,
+        quote: row.quote.map(|q| Quote::from_stored(&q)),
+        body: row.body,
+        author: row.author_id.map(PersonId::new),
+        from_public: row.from_public != 0,
+        public_name: row.public_name,
         visibility,
         resolution,
-        created_at: row.try_get("created_at")?,
-        said_in_room: row.try_get::<i64, _>("said_in_room")? != 0,
+        created_at: row.created_at,
+        said_in_room: row.said_in_room != 0,
     })
 }
 
@@ -168,17 +220,21 @@ pub async fn on_section(
     section: SectionKey,
     amendment: Option<i64>,
 ) -> Result<Vec<StoredComment>, StoreError> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM comments WHERE process_id = $1 AND kind = $2 AND section_key = $3 \
-         AND COALESCE(amendment_id, 0) = $4 ORDER BY id LIMIT 2000"
+    let text: String = sqlx::query_scalar(&list_sql(
+        db,
+        &format!(
+            "SELECT {COLUMNS} FROM comments WHERE process_id = $1 AND kind = $2 AND section_key = $3 \
+             AND COALESCE(amendment_id, 0) = $4 ORDER BY id LIMIT 2000"
+        ),
+        "id",
     ))
     .bind(process.get())
     .bind(kind.slug())
     .bind(i64::from(section.get()))
     .bind(amendment.unwrap_or(0))
-    .fetch_all(db.pool())
+    .fetch_one(db.pool())
     .await?;
-    rows.iter().map(from_row).collect()
+    decode_list(&text)
 }
 
 /// The first comment of every thread on a document's sections, for the activity counts.
@@ -188,15 +244,19 @@ pub async fn thread_starts(
     process: ProcessId,
     kind: DocumentKind,
 ) -> Result<Vec<StoredComment>, StoreError> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM comments WHERE process_id = $1 AND kind = $2 \
-         AND thread_id IS NULL AND amendment_id IS NULL"
+    let text: String = sqlx::query_scalar(&list_sql(
+        db,
+        &format!(
+            "SELECT {COLUMNS} FROM comments WHERE process_id = $1 AND kind = $2 \
+             AND thread_id IS NULL AND amendment_id IS NULL"
+        ),
+        "id",
     ))
     .bind(process.get())
     .bind(kind.slug())
-    .fetch_all(db.pool())
+    .fetch_one(db.pool())
     .await?;
-    rows.iter().map(from_row).collect()
+    decode_list(&text)
 }
 
 /// When `person` commented since `since`, for the per-person rate limit.

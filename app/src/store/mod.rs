@@ -128,26 +128,30 @@ impl Db {
             // During an outage a person waits at most this long for "nothing was saved, try
             // again" (503), not the ten seconds of a hung page.
             .acquire_timeout(ACQUIRE_TIMEOUT)
-            // sqlx pings every connection as it goes back to the pool (and, on SQLite, so do
-            // we, below), each a round trip to the connection's worker thread. An SQLite
-            // connection lives in this process and cannot be cut off while idle, so a third
-            // ping before each use only cost time (the pings together were about a tenth of
-            // a page's CPU). A PostgreSQL server may drop an idle connection: tested there.
+            // sqlx pings every connection as it goes back to the pool, a round trip to an
+            // SQLite connection's worker thread. An SQLite connection lives in this process and
+            // cannot be cut off while idle, so another ping before each use only cost time
+            // (the pings together were about a tenth of a page's CPU). A PostgreSQL server may
+            // drop an idle connection: tested there.
             .test_before_acquire(backend != Backend::Sqlite)
-            .after_release(move |conn, _meta| {
+            // A failed write can leave a connection that believes it is still inside a
+            // transaction: SQLite rolled back by itself (a full disk, an I/O error), so sqlx's
+            // own ROLLBACK failed and its depth stayed at 1, and every later BEGIN on it fails.
+            // Such a connection is closed and replaced, never reused. Checked as it goes back
+            // (the depth is a number the worker keeps; only when it says "inside" do we wait,
+            // with a ping, for a dropped transaction's queued rollback to run, and read it
+            // again) and once more as it is taken out: by then sqlx's ping on release has
+            // waited for anything still queued (a BEGIN whose caller went away), so the depth
+            // read there is final. This replaced a ping of ours on every release.
+            .after_release(|conn, _meta| {
                 Box::pin(async move {
-                    // A failed write can leave a connection that believes it is still inside
-                    // a transaction: SQLite rolled back by itself (a full disk, an I/O error),
-                    // so sqlx's own ROLLBACK failed and its depth stayed at 1, and every later
-                    // BEGIN on it fails. Such a connection is closed and replaced, never
-                    // reused. On SQLite the ping waits until a dropped transaction's queued
-                    // rollback has run.
-                    if backend == Backend::Sqlite {
+                    if conn.is_in_transaction() {
                         conn.ping().await?;
                     }
                     Ok(!conn.is_in_transaction())
                 })
-            });
+            })
+            .before_acquire(|conn, _meta| Box::pin(async move { Ok(!conn.is_in_transaction()) }));
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {

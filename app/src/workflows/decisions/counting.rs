@@ -62,9 +62,8 @@ impl Ballots {
         audience: Audience,
     ) -> Result<Vec<String>, StoreError> {
         // Only the voters' profiles, however many members the process has.
-        let voters: Vec<_> = self.cast.iter().map(|(p, _)| *p).collect();
         let profiles: std::collections::HashMap<_, _> =
-            crate::store::people::profiles_of(&state.db, decision.process, &voters)
+            crate::store::people::profiles_of_voters(&state.db, decision.process, decision.id)
                 .await?
                 .into_iter()
                 .collect();

@@ -78,9 +78,12 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let (my_ballot, cannot_vote) = match &cx.viewer {
         None => (None, Some("Sign in to vote.".to_string())),
         Some(v) => {
-            let mine = decisions::ballot_of(db, decision.id, v.person)
-                .await
-                .map_err(unexpected("reading a ballot"))?;
+            // From the ballots just read, not a query of its own.
+            let mine = ballots
+                .cast
+                .iter()
+                .find(|(person, _)| *person == v.person)
+                .map(|(_, cast)| cast.ballot.clone());
             let claims = crate::store::constituency_claims::claims_of(db, cx.id(), v.person)
                 .await
                 .map_err(unexpected("reading constituencies"))?;
