@@ -129,10 +129,9 @@ fn list_sql(db: &Db, filtered: &str, order: &str) -> String {
 
 /// Reads what [`list_sql`] wrote.
 fn decode_list(text: &str) -> Result<Vec<StoredComment>, StoreError> {
-    super::parse_json_rows::<CommentRow>(text, "comments")?
-        .into_iter()
-        .map(decode)
-        .collect()
+    let mut rows = super::parse_json_rows::<CommentRow>(text, "comments")?;
+    rows.sort_by_key(|row| row.id);
+    rows.into_iter().map(decode).collect()
 }
 
 fn decode(row: CommentRow) -> Result<StoredComment, StoreError> {

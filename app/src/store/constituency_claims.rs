@@ -233,6 +233,9 @@ pub async fn eligible_people(
     Ok(people
         .into_iter()
         .filter(|(_, cs)| cs.iter().any(|c| eligible.contains(c)))
-        .map(|(p, cs)| (PersonId::new(p), cs))
+        .map(|(p, mut cs)| {
+            cs.sort();
+            (PersonId::new(p), cs)
+        })
         .collect())
 }

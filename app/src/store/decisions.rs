@@ -367,8 +367,9 @@ pub fn parse_ballots(text: &str) -> Result<Vec<(PersonId, CastBallot)>, StoreErr
         serde_json::from_str(raw)
             .map_err(|e| StoreError::Corrupt(format!("decision {column}: {e}")))
     }
-    super::parse_json_rows::<(i64, String, String)>(text, "ballots")?
-        .into_iter()
+    let mut rows = super::parse_json_rows::<(i64, String, String)>(text, "ballots")?;
+    rows.sort_by_key(|row| row.0);
+    rows.into_iter()
         .map(|(person, constituencies, ballot)| {
             Ok((
                 PersonId::new(person),
@@ -613,4 +614,24 @@ pub async fn totals(db: &Db) -> Result<(i64, i64), StoreError> {
         .fetch_one(db.pool())
         .await?;
     Ok((decisions, ballots))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SQLite hands a list read as one text over in the order it read the rows, which no
+    /// statement promises (see `rows_as_json`): the ballots come out in the voters' order
+    /// whatever order the text has them in.
+    #[test]
+    fn ballots_read_out_of_order_come_out_in_order() {
+        let ballot = r#"{\"Consent\":{\"answer\":\"Object\",\"reason\":\"No\"}}"#;
+        let text = format!(r#"[[7,"[]","{ballot}"],[3,"[]","{ballot}"],[5,"[]","{ballot}"]]"#);
+        let people: Vec<i64> = parse_ballots(&text)
+            .expect("ballots")
+            .into_iter()
+            .map(|(p, _)| p.get())
+            .collect();
+        assert_eq!(people, vec![3, 5, 7]);
+    }
 }

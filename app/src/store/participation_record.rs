@@ -79,8 +79,9 @@ pub async fn entries_text(db: &Db, decision: i64) -> Result<String, StoreError> 
 
 /// The entries in `text` (from [`entries_text`]) of decision `decision`.
 pub fn parse_entries(decision: i64, text: &str) -> Result<Vec<RecordEntry>, StoreError> {
-    super::parse_json_rows::<(i64, i64, String, String, String)>(text, "record")?
-        .into_iter()
+    let mut rows = super::parse_json_rows::<(i64, i64, String, String, String)>(text, "record")?;
+    rows.sort_by_key(|row| row.0);
+    rows.into_iter()
         .map(|(seq, at, event, prev_hash, hash)| {
             Ok(RecordEntry {
                 seq: u64::try_from(seq)

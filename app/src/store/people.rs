@@ -328,7 +328,8 @@ async fn profiles_where(
         i64,
         Option<i64>,
     );
-    let people: Vec<ProfileRow> = super::parse_json_rows(&people, "profiles")?;
+    let mut people: Vec<ProfileRow> = super::parse_json_rows(&people, "profiles")?;
+    people.sort_by_key(|row| row.0);
     let claims: Vec<(i64, String)> = super::parse_json_rows(&claims, "constituency claims")?;
     // Grouped once: looking each person's claims up in the whole list cost a million steps
     // in a process of a thousand members.

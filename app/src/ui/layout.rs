@@ -16,7 +16,7 @@ pub fn SiteHeader() -> impl IntoView {
     let viewer = expect_context::<ViewerResource>();
     // Loaded with the viewer and read in the same suspended view (no nested one), so the
     // header hydrates as one piece. Signed out, it answers "sign in" and nothing is shown.
-    let needs = Resource::new(|| (), |_| crate::api::me::my_needs_count());
+    let needs = crate::ui::components::json::resource(|| (), |_| crate::api::me::my_needs_count());
     view! {
         <header class="site-header">
             <div class="wrap site-header__inner">

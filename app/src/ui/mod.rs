@@ -104,7 +104,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The signed-in person (or nobody), loaded once per page and shared through context.
-pub type ViewerResource = Resource<Result<Option<crate::domain::Viewer>, crate::error::AppError>>;
+pub type ViewerResource =
+    Resource<Result<Option<crate::domain::Viewer>, crate::error::AppError>, components::json::Json>;
 
 /// The document title for a page. On the server it is HTML-escaped here, because
 /// leptos_meta 0.8 writes `<title>` text unescaped (a title containing `</title><script>`
@@ -121,7 +122,7 @@ fn page_title(page: String) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let viewer: ViewerResource = Resource::new(|| (), |_| who_am_i());
+    let viewer: ViewerResource = components::json::resource(|| (), |_| who_am_i());
     provide_context(viewer);
 
     view! {

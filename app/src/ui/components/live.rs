@@ -31,7 +31,7 @@ where
         let follower = std::rc::Rc::new(browser::Follower {
             url: url.clone(),
             on_frame: Box::new(move |text: String| {
-                if let Ok(value) = serde_json::from_str::<T>(&text) {
+                if let Ok(value) = crate::ui::components::json::from_json::<T>(&text) {
                     set_frame.set(value);
                 }
             }),

@@ -4,7 +4,6 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::server::codee::string::JsonSerdeCodec;
 use leptos::server::codee::{Decoder, Encoder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -23,7 +22,7 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    loaded_as::<JsonSerdeCodec, _, _, _, _>(source, fetch, show)
+    loaded_as::<crate::ui::components::json::Json, _, _, _, _>(source, fetch, show)
 }
 
 /// As [`loaded`], with the data the server sends for hydration encoded by `Codec` (a page

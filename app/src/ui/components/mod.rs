@@ -2,6 +2,7 @@ pub mod char_count;
 pub mod diff_view;
 pub mod field_error;
 pub mod formatting_tools;
+pub mod json;
 pub mod live;
 pub mod loaded;
 pub mod markdown_preview;

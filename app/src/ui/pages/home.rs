@@ -11,7 +11,7 @@ use crate::ui::ViewerResource;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let processes = Resource::new(|| (), |_| list_processes());
+    let processes = crate::ui::components::json::resource(|| (), |_| list_processes());
     let viewer = expect_context::<ViewerResource>();
 
     view! {

@@ -25,27 +25,27 @@ pub fn ProcessPage() -> impl IntoView {
             .get("id")
             .and_then(|raw| ProcessId::parse(&raw))
     };
-    let process = Resource::new(id, |id| async move {
+    let process = crate::ui::components::json::resource(id, |id| async move {
         match id {
             Some(id) => get_process(id.get()).await.map(Some),
             None => Ok(None),
         }
     });
 
-    let participation = Resource::new(id, |id| async move {
+    let participation = crate::ui::components::json::resource(id, |id| async move {
         match id {
             Some(id) => process_participation(id.get()).await.map(Some),
             None => Ok(None),
         }
     });
     let viewer = expect_context::<ViewerResource>();
-    let timeline_resource = Resource::new(id, |id| async move {
+    let timeline_resource = crate::ui::components::json::resource(id, |id| async move {
         match id {
             Some(id) => load_timeline(id.get()).await.map(Some),
             None => Ok(None),
         }
     });
-    let documents_resource = Resource::new(id, |id| async move {
+    let documents_resource = crate::ui::components::json::resource(id, |id| async move {
         match id {
             Some(id) => process_documents(id.get()).await,
             None => Ok(Vec::new()),

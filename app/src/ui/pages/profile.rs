@@ -19,7 +19,7 @@ use leptos::server_fn::ServerFn;
 pub fn ProfilePage() -> impl IntoView {
     let appearance = ServerAction::<UpdateAppearance>::new();
     let constituencies = ServerAction::<UpdateConstituencies>::new();
-    let profile = Resource::new(
+    let profile = crate::ui::components::json::resource(
         move || (appearance.version().get(), constituencies.version().get()),
         |_| my_profile(),
     );

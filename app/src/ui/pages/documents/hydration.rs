@@ -36,7 +36,7 @@ impl Decoder<Loaded> for WithoutSectionHtml {
     type Encoded = str;
 
     fn decode(encoded: &str) -> Result<Loaded, Self::Error> {
-        serde_json::from_str(encoded)
+        crate::ui::components::json::from_json(encoded)
     }
 }
 

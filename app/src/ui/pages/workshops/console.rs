@@ -377,7 +377,7 @@ fn RoomControls(
     // or admission.
     let (removed, admitted) = (successes(removing), successes(admitting));
     let joined = Memo::new(move |_| room.with(|r| r.joined.iter().map(|(_, n)| *n).sum::<u32>()));
-    let guests = Resource::new(
+    let guests = crate::ui::components::json::resource(
         move || (joined.get(), removed.get(), admitted.get()),
         move |_| load_guests(id),
     );

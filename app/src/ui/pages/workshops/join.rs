@@ -18,7 +18,7 @@ pub fn JoinWorkshopPage() -> impl IntoView {
     let error = Signal::derive(move || join.value().get().and_then(Result::err));
     let query = use_query_map();
     let code = move || query.read().get("code").unwrap_or_default();
-    let viewer = Resource::new(|| (), |_| who_am_i());
+    let viewer = crate::ui::components::json::resource(|| (), |_| who_am_i());
     view! {
         <Title text="Join a workshop" />
         <h1>"Join a workshop"</h1>
