@@ -78,15 +78,21 @@ impl Default for DecisionRecordCache {
 }
 
 impl DecisionRecordCache {
-    /// Decision `id`'s ballots and record as the database holds them now.
-    pub async fn read(&self, db: &Db, id: i64) -> Result<Arc<RecordedDecision>, StoreError> {
-        let ballots_text = decisions::ballots_text(db, id).await?;
-        let entries_text = participation_record::entries_text(db, id).await?;
+    /// Decision `id`'s ballots and record as the database holds them now, and its shows of
+    /// hands (read by the same statement; small, so decoded afresh each time).
+    pub async fn read(
+        &self,
+        db: &Db,
+        id: i64,
+    ) -> Result<(Arc<RecordedDecision>, Vec<ShowOfHands>), StoreError> {
+        let (ballots_text, entries_text, hands_text) =
+            decisions::ballots_record_and_hands_texts(db, id).await?;
+        let hands = decisions::parse_hands(&hands_text)?;
         if let Some(kept) = self.0.get(&id)
             && kept.ballots_text == ballots_text
             && kept.entries_text == entries_text
         {
-            return Ok(kept);
+            return Ok((kept, hands));
         }
         let entries = participation_record::parse_entries(id, &entries_text)?;
         let read = Arc::new(RecordedDecision {
@@ -98,7 +104,7 @@ impl DecisionRecordCache {
             checked: Mutex::new(None),
         });
         self.0.insert(id, read.clone(), read.size());
-        Ok(read)
+        Ok((read, hands))
     }
 
     /// How many entries and bytes it holds (for the tests).

@@ -350,15 +350,60 @@ pub async fn ballots(db: &Db, decision: i64) -> Result<Vec<(PersonId, CastBallot
 /// Every ballot of a decision as it was read: one text (see [`super::rows_as_json`]).
 #[tracing::instrument(skip(db))]
 pub async fn ballots_text(db: &Db, decision: i64) -> Result<String, StoreError> {
-    Ok(sqlx::query_scalar(&super::rows_as_json(
-        db.backend(),
+    Ok(sqlx::query_scalar(&ballots_sql(db.backend()))
+        .bind(decision)
+        .fetch_one(db.pool())
+        .await?)
+}
+
+/// The statement [`ballots_text`] runs, for decision `$1`.
+fn ballots_sql(backend: super::Backend) -> String {
+    super::rows_as_json(
+        backend,
         "person_id, constituencies, ballot",
         "ballots WHERE decision_id = $1",
         "person_id",
+    )
+}
+
+/// [`ballots_text`], the decision's participation record
+/// ([`super::participation_record::entries_text`]) and its shows of hands (for
+/// [`parse_hands`]) read by one statement: one round trip, and all as of the same moment, so
+/// a ballot cast between two reads can never make the record look as if it disagreed with
+/// the ballots.
+#[tracing::instrument(skip(db))]
+pub async fn ballots_record_and_hands_texts(
+    db: &Db,
+    decision: i64,
+) -> Result<(String, String, String), StoreError> {
+    let backend = db.backend();
+    Ok(sqlx::query_as(&format!(
+        "SELECT ({}), ({}), ({})",
+        ballots_sql(backend),
+        super::participation_record::entries_sql(backend),
+        super::rows_as_json(
+            backend,
+            "id, hands",
+            "group_ballots WHERE decision_id = $1",
+            "id"
+        ),
     ))
     .bind(decision)
     .fetch_one(db.pool())
     .await?)
+}
+
+/// The shows of hands in `text` (from [`ballots_record_and_hands_texts`]), in the order
+/// they were entered, as [`shows_of_hands`] reads them.
+pub fn parse_hands(text: &str) -> Result<Vec<ShowOfHands>, StoreError> {
+    let mut rows = super::parse_json_rows::<(i64, String)>(text, "shows of hands")?;
+    rows.sort_by_key(|row| row.0);
+    rows.iter()
+        .map(|(_, raw)| {
+            serde_json::from_str(raw)
+                .map_err(|e| StoreError::Corrupt(format!("decision hands: {e}")))
+        })
+        .collect()
 }
 
 /// The ballots in `text` (from [`ballots_text`]).

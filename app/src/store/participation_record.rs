@@ -66,15 +66,20 @@ pub async fn entries(db: &Db, decision: i64) -> Result<Vec<RecordEntry>, StoreEr
 /// A decision's record, in order, as it was read: one text (see [`super::rows_as_json`]).
 #[tracing::instrument(skip(db))]
 pub async fn entries_text(db: &Db, decision: i64) -> Result<String, StoreError> {
-    Ok(sqlx::query_scalar(&super::rows_as_json(
-        db.backend(),
+    Ok(sqlx::query_scalar(&entries_sql(db.backend()))
+        .bind(decision)
+        .fetch_one(db.pool())
+        .await?)
+}
+
+/// The statement [`entries_text`] runs, for decision `$1`.
+pub(crate) fn entries_sql(backend: super::Backend) -> String {
+    super::rows_as_json(
+        backend,
         "seq, at, event, prev_hash, hash",
         "participation_record WHERE decision_id = $1",
         "seq",
-    ))
-    .bind(decision)
-    .fetch_one(db.pool())
-    .await?)
+    )
 }
 
 /// The entries in `text` (from [`entries_text`]) of decision `decision`.

@@ -59,17 +59,17 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let open = decision.timing().is_open(now);
     // Decoded once while they read the same; a record that does not decode is read the
     // plain way below, and shown as broken.
-    let recorded = cx.state.decision_records.read(db, decision.id).await.ok();
-    let ballots = match &recorded {
-        Some(recorded) => Ballots {
-            cast: recorded.cast.clone(),
-            hands: decisions::shows_of_hands(db, decision.id)
+    let (recorded, ballots) = match cx.state.decision_records.read(db, decision.id).await {
+        Ok((recorded, hands)) => {
+            let cast = recorded.cast.clone();
+            (Some(recorded), Ballots { cast, hands })
+        }
+        Err(_) => (
+            None,
+            Ballots::of(cx.db(), &decision)
                 .await
-                .map_err(unexpected("reading shows of hands"))?,
-        },
-        None => Ballots::of(cx.db(), &decision)
-            .await
-            .map_err(unexpected("reading ballots"))?,
+                .map_err(unexpected("reading ballots"))?,
+        ),
     };
     let took_part = ballots
         .names(&cx.state, &decision, cx.audience())
