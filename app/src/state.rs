@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::auth::throttle::Throttle;
 use crate::cache::comparisons::ComparisonCache;
 use crate::cache::decision_records::DecisionRecordCache;
+use crate::cache::page_reads::PageReads;
 use crate::cache::rendered::RenderedCache;
 use crate::cache::versions::VersionCache;
 use crate::live::LiveHub;
@@ -26,6 +27,20 @@ pub struct AppState {
     pub comparisons: Arc<ComparisonCache>,
     /// Decisions' ballots and records, kept while each record stands still.
     pub decision_records: Arc<DecisionRecordCache>,
+    /// What this page render has read of its processes and the viewer's memberships; only
+    /// in the state a page render (GET) is given (see [`AppState::for_page_render`]).
+    pub page_reads: Option<Arc<PageReads>>,
+}
+
+impl AppState {
+    /// This state, for one page render: its parts share their reads of where they are and
+    /// who asks.
+    pub fn for_page_render(&self) -> Self {
+        Self {
+            page_reads: Some(Arc::default()),
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

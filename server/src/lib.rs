@@ -117,6 +117,7 @@ impl Application {
             rendered: Arc::default(),
             comparisons: Arc::default(),
             decision_records: Arc::default(),
+            page_reads: None,
         };
         let router = router(state.clone(), settings, local_addr);
         Ok(Self {
@@ -257,7 +258,15 @@ pub fn router(state: AppState, settings: &Settings, local_addr: SocketAddr) -> R
     let context = {
         let state = state.clone();
         move || {
-            provide_context(state.clone());
+            // A page render's parts share their reads of its processes and of the viewer's
+            // roles; a server function (POST) may change those and read again, so not there.
+            let page_render = use_context::<axum::http::request::Parts>()
+                .is_some_and(|parts| parts.method == axum::http::Method::GET);
+            provide_context(if page_render {
+                state.for_page_render()
+            } else {
+                state.clone()
+            });
             // Who asks is read once per request, however many parts of the page ask.
             provide_context(app::auth::viewer::RequestViewer::default());
         }

@@ -4,5 +4,6 @@
 pub mod budget;
 pub mod comparisons;
 pub mod decision_records;
+pub mod page_reads;
 pub mod rendered;
 pub mod versions;

@@ -22,19 +22,46 @@ pub(crate) async fn all(
     viewer: &Viewer,
     now: i64,
 ) -> Result<Vec<(i64, Need)>, AppError> {
-    Ok(all_and_done(db, viewer, now).await?.0)
+    let memberships = crate::store::memberships::processes_of(db, viewer.person)
+        .await
+        .map_err(unexpected("reading memberships"))?;
+    Ok(all_and_done(db, viewer, now, memberships).await?.0)
 }
 
-/// [`all`], and the keys `viewer` marked done: two queries, whatever waits.
+/// The processes `viewer` belongs to, with their roles: read once per page render, where
+/// the page's own parts read them too.
+async fn memberships_of(
+    state: &AppState,
+    viewer: &Viewer,
+) -> Result<Vec<(ProcessId, ProcessRole)>, AppError> {
+    match &state.page_reads {
+        Some(page) => page.memberships(&state.db, viewer.person).await,
+        None => crate::store::memberships::processes_of(&state.db, viewer.person).await,
+    }
+    .map_err(unexpected("reading memberships"))
+}
+
+/// Process `id`, read once per page render.
+async fn process_of(
+    state: &AppState,
+    id: ProcessId,
+) -> Result<Option<crate::domain::ProcessSummary>, AppError> {
+    match &state.page_reads {
+        Some(page) => page.process(&state.db, id).await,
+        None => crate::store::processes::find(&state.db, id).await,
+    }
+    .map_err(unexpected("reading a process"))
+}
+
+/// [`all`], and the keys `viewer` marked done: one query besides the memberships, whatever
+/// waits.
 async fn all_and_done(
     db: &crate::store::Db,
     viewer: &Viewer,
     now: i64,
+    memberships: Vec<(ProcessId, ProcessRole)>,
 ) -> Result<(Vec<(i64, Need)>, Vec<String>), AppError> {
     let person = viewer.person;
-    let memberships = crate::store::memberships::processes_of(db, person)
-        .await
-        .map_err(unexpected("reading memberships"))?;
     let mut roles: BTreeMap<i64, Vec<ProcessRole>> = BTreeMap::new();
     for (process, role) in memberships {
         roles.entry(process.get()).or_default().push(role);
@@ -141,21 +168,22 @@ async fn changed_headings(
 
 /// The page: what is waiting and not marked done.
 pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppError> {
-    let (all, done) = all_and_done(&state.db, &viewer, crate::store::unix_now()).await?;
+    let memberships = memberships_of(state, &viewer).await?;
+    let (all, done) = all_and_done(
+        &state.db,
+        &viewer,
+        crate::store::unix_now(),
+        memberships.clone(),
+    )
+    .await?;
     let mut titles: BTreeMap<i64, String> = BTreeMap::new();
     // The same facts as the printed sheet, on the phone a person signed in with.
     let mut happening = Vec::new();
-    for (process, _) in crate::store::memberships::processes_of(&state.db, viewer.person)
-        .await
-        .map_err(unexpected("reading memberships"))?
-    {
+    for (process, _) in memberships {
         if titles.contains_key(&process.get()) {
             continue;
         }
-        if let Some(found) = crate::store::processes::find(&state.db, process)
-            .await
-            .map_err(unexpected("reading a process"))?
-        {
+        if let Some(found) = process_of(state, process).await? {
             let title = found.title.as_str().to_string();
             happening.push((title.clone(), crate::routes::happening(process)));
             titles.insert(process.get(), title);
@@ -164,9 +192,8 @@ pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppErro
     let mut items = Vec::new();
     for (process, need) in outstanding(&all, &done) {
         if let std::collections::btree_map::Entry::Vacant(slot) = titles.entry(*process) {
-            let title = crate::store::processes::find(&state.db, ProcessId::new(*process))
-                .await
-                .map_err(unexpected("reading a process"))?
+            let title = process_of(state, ProcessId::new(*process))
+                .await?
                 .map_or_else(String::new, |p| p.title.as_str().to_string());
             slot.insert(title);
         }
@@ -195,7 +222,9 @@ pub async fn page(state: &AppState, viewer: Viewer) -> Result<NeedsPage, AppErro
 
 /// How many things are waiting (for the count in the header).
 pub async fn count(state: &AppState, viewer: Viewer) -> Result<u32, AppError> {
-    let (all, done) = all_and_done(&state.db, &viewer, crate::store::unix_now()).await?;
+    let memberships = memberships_of(state, &viewer).await?;
+    let (all, done) =
+        all_and_done(&state.db, &viewer, crate::store::unix_now(), memberships).await?;
     Ok(u32::try_from(outstanding(&all, &done).count()).unwrap_or(u32::MAX))
 }
 

@@ -175,3 +175,44 @@ on_both_databases!(
     members,
     members_see_names_the_public_does_not_and_admins_confirm_claims
 );
+
+/// A page render reads the viewer's roles once and shares them among its parts; a role taken
+/// away must still be gone on the very next page, and one given back there again (what one
+/// render read is never kept for the next).
+async fn a_role_taken_away_is_gone_on_the_next_page(app: TestApp) {
+    app.sign_in_as_admin().await;
+    let process = app.create_process("Roles", "Taken and given.").await;
+    let p = process.to_string();
+    let codes = app.make_codes(process, 1).await;
+    let code = codes.unused[0].as_str().to_string();
+    let (facilitator, id) = join_with_role(&app, &p, &code, Some("facilitator")).await;
+    let decisions = app::routes::decisions(app::domain::ProcessId::new(process));
+    let change = |how: &'static str| {
+        let (p, id) = (p.clone(), id.to_string());
+        let app = &app;
+        async move {
+            let form = [
+                ("process_id", p.as_str()),
+                ("person_id", id.as_str()),
+                ("role", "facilitator"),
+                ("change", how),
+            ];
+            assert_eq!(app.call("members/role", &form).await.status(), 200);
+        }
+    };
+    let offered = |page: &str| page.contains("Open a decision");
+    assert!(offered(&app.page_as(&facilitator, &decisions).await));
+    change("remove").await;
+    for _ in 0..3 {
+        assert!(
+            !offered(&app.page_as(&facilitator, &decisions).await),
+            "a role taken away is gone at once"
+        );
+    }
+    change("add").await;
+    assert!(offered(&app.page_as(&facilitator, &decisions).await));
+}
+on_both_databases!(
+    roles_read_afresh,
+    a_role_taken_away_is_gone_on_the_next_page
+);
