@@ -78,3 +78,40 @@ impl PageReads {
         Some(held.entry(id).or_default().clone())
     }
 }
+
+/// Process `id`: from `reads` in a page render, else from the database.
+pub async fn process(
+    reads: Option<&PageReads>,
+    db: &Db,
+    id: ProcessId,
+) -> Result<Option<ProcessSummary>, StoreError> {
+    match reads {
+        Some(page) => page.process(db, id).await,
+        None => processes::find(db, id).await,
+    }
+}
+
+/// `person`'s memberships: from `reads` in a page render, else from the database.
+pub async fn memberships_of(
+    reads: Option<&PageReads>,
+    db: &Db,
+    person: PersonId,
+) -> Result<Vec<(ProcessId, ProcessRole)>, StoreError> {
+    match reads {
+        Some(page) => page.memberships(db, person).await,
+        None => memberships::processes_of(db, person).await,
+    }
+}
+
+/// `person`'s roles in `process`: from `reads` in a page render, else from the database.
+pub async fn roles_of(
+    reads: Option<&PageReads>,
+    db: &Db,
+    process: ProcessId,
+    person: PersonId,
+) -> Result<Vec<ProcessRole>, StoreError> {
+    match reads {
+        Some(page) => page.roles(db, process, person).await,
+        None => memberships::roles_of(db, process, person).await,
+    }
+}

@@ -28,12 +28,11 @@ impl ProcessContext {
         process: ProcessId,
         viewer: Option<Viewer>,
     ) -> Result<Self, AppError> {
-        let summary = match &state.page_reads {
-            Some(page) => page.process(&state.db, process).await,
-            None => crate::store::processes::find(&state.db, process).await,
-        }
-        .map_err(unexpected("reading a process"))?
-        .ok_or_else(|| AppError::NotFound("that process".into()))?;
+        let reads = state.page_reads.as_deref();
+        let summary = crate::cache::page_reads::process(reads, &state.db, process)
+            .await
+            .map_err(unexpected("reading a process"))?
+            .ok_or_else(|| AppError::NotFound("that process".into()))?;
         let roles = roles_in(state, process, viewer.as_ref()).await?;
         Ok(Self {
             state: state.clone(),
@@ -122,11 +121,12 @@ pub async fn roles_in(
 ) -> Result<Vec<ProcessRole>, AppError> {
     match viewer {
         None => Ok(Vec::new()),
-        Some(v) => match &state.page_reads {
-            Some(page) => page.roles(&state.db, process, v.person).await,
-            None => crate::store::memberships::roles_of(&state.db, process, v.person).await,
+        Some(v) => {
+            let reads = state.page_reads.as_deref();
+            crate::cache::page_reads::roles_of(reads, &state.db, process, v.person)
+                .await
+                .map_err(unexpected("reading roles"))
         }
-        .map_err(unexpected("reading roles")),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::cache::page_reads;
 use crate::domain::calendar::long_date;
 use crate::domain::needs::{Need, outstanding, parse_key};
 use crate::domain::permissions::{ProcessAction, may_in_process};
@@ -34,11 +35,10 @@ async fn memberships_of(
     state: &AppState,
     viewer: &Viewer,
 ) -> Result<Vec<(ProcessId, ProcessRole)>, AppError> {
-    match &state.page_reads {
-        Some(page) => page.memberships(&state.db, viewer.person).await,
-        None => crate::store::memberships::processes_of(&state.db, viewer.person).await,
-    }
-    .map_err(unexpected("reading memberships"))
+    let reads = state.page_reads.as_deref();
+    page_reads::memberships_of(reads, &state.db, viewer.person)
+        .await
+        .map_err(unexpected("reading memberships"))
 }
 
 /// Process `id`, read once per page render.
@@ -46,11 +46,9 @@ async fn process_of(
     state: &AppState,
     id: ProcessId,
 ) -> Result<Option<crate::domain::ProcessSummary>, AppError> {
-    match &state.page_reads {
-        Some(page) => page.process(&state.db, id).await,
-        None => crate::store::processes::find(&state.db, id).await,
-    }
-    .map_err(unexpected("reading a process"))
+    page_reads::process(state.page_reads.as_deref(), &state.db, id)
+        .await
+        .map_err(unexpected("reading a process"))
 }
 
 /// [`all`], and the keys `viewer` marked done: one query besides the memberships, whatever
