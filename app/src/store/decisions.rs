@@ -33,6 +33,8 @@ pub struct StoredDecision {
     /// The process's secrecy threshold when it opened: voters were told the rule then, so a
     /// later change of the setting neither reveals nor hides more of this decision.
     pub secrecy: SecrecyThreshold,
+    /// Moved on by the database with every change to its ballots, record or shows of hands.
+    pub record_revision: i64,
 }
 
 impl StoredDecision {
@@ -57,7 +59,7 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 
 const COLUMNS: &str = "id, process_id, question, method, rule, options, eligible, secret, \
      subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, closed_at, outcome, \
-     opened_in_workshop, secrecy_threshold";
+     opened_in_workshop, secrecy_threshold, record_revision";
 
 fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
     use crate::domain::decision::spec::{OptionLabel, Question};
@@ -107,6 +109,7 @@ fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
                 .and_then(SecrecyThreshold::new)
                 .ok_or_else(|| StoreError::Corrupt(format!("secrecy threshold {k}")))?
         },
+        record_revision: row.try_get("record_revision")?,
     })
 }
 

@@ -442,6 +442,66 @@ async fn the_record_check_catches_gaps_and_forged_tables(app: TestApp) {
 }
 on_both_databases!(record_gaps, the_record_check_catches_gaps_and_forged_tables);
 
+/// The decision page keeps what it read of a decision's ballots, record and shows of hands
+/// for as long as the decision's `record_revision` stays the same. The database moves that
+/// on itself, so a change made behind the app's back shows on the next view, as one made
+/// through it does.
+async fn a_change_behind_the_apps_back_shows_on_the_next_view(app: TestApp) {
+    let (cast, d) = closed_decision(&app).await;
+    let revision = || {
+        let db = app.db.clone();
+        let d = d.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(&format!(
+                "SELECT record_revision FROM decisions WHERE id = {d}"
+            ))
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+        }
+    };
+    let run = |sql: String| {
+        let db = app.db.clone();
+        async move { sqlx::query(&sql).execute(db.pool()).await.unwrap() }
+    };
+    // Read once, so the next view could use what was kept.
+    let before = page(&app, &cast.participant, &d).await;
+    assert_eq!(before.ballots, 3);
+    assert!(before.record_intact);
+
+    // The attack: a ballot taken out of the table, and nothing else touched.
+    run(format!(
+        "DELETE FROM ballots WHERE decision_id = {d} AND person_id = \
+         (SELECT MIN(person_id) FROM ballots WHERE decision_id = {d})"
+    ))
+    .await;
+    let after = page(&app, &cast.participant, &d).await;
+    assert_eq!(after.ballots, 2, "the page counted a ballot that is gone");
+    assert!(!after.record_intact, "the record names a ballot that is gone");
+
+    // Every kind of change to each of the three tables moves the revision on.
+    let changes = [
+        format!("UPDATE ballots SET cast_at = cast_at + 1 WHERE decision_id = {d}"),
+        format!("UPDATE participation_record SET at = at + 1 WHERE decision_id = {d} AND seq = 1"),
+        format!("DELETE FROM participation_record WHERE decision_id = {d} AND seq = 1"),
+        format!(
+            "INSERT INTO group_ballots (decision_id, hands, entered_at, constituency) \
+             VALUES ({d}, '{{}}', 0, 'other')"
+        ),
+        format!("UPDATE group_ballots SET entered_at = 1 WHERE decision_id = {d}"),
+        format!("DELETE FROM group_ballots WHERE decision_id = {d}"),
+    ];
+    for sql in changes {
+        let was = revision().await;
+        run(sql.clone()).await;
+        assert!(revision().await > was, "not moved on by: {sql}");
+    }
+}
+on_both_databases!(
+    changed_behind_its_back,
+    a_change_behind_the_apps_back_shows_on_the_next_view
+);
+
 /// Signed in as the administrator: a process with one workshop; its id.
 async fn evening_workshop(app: &TestApp) -> i64 {
     app.sign_in_as_admin().await;

@@ -59,10 +59,18 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let open = decision.timing().is_open(now);
     // Decoded once while they read the same; a record that does not decode is read the
     // plain way below, and shown as broken.
-    let (recorded, ballots) = match cx.state.decision_records.read(db, decision.id).await {
-        Ok((recorded, hands)) => {
-            let cast = recorded.cast.clone();
-            (Some(recorded), Ballots { cast, hands })
+    let (recorded, ballots) = match cx
+        .state
+        .decision_records
+        .read(db, decision.id, decision.record_revision)
+        .await
+    {
+        Ok(recorded) => {
+            let ballots = Ballots {
+                cast: recorded.cast.clone(),
+                hands: recorded.hands.clone(),
+            };
+            (Some(recorded), ballots)
         }
         Err(_) => (
             None,
