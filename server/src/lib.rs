@@ -117,6 +117,7 @@ impl Application {
             rendered: Arc::default(),
             comparisons: Arc::default(),
             decision_records: Arc::default(),
+            decision_voters: Arc::default(),
             page_reads: None,
         };
         let router = router(state.clone(), settings, local_addr);

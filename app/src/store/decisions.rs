@@ -35,6 +35,9 @@ pub struct StoredDecision {
     pub secrecy: SecrecyThreshold,
     /// Moved on by the database with every change to its ballots, record or shows of hands.
     pub record_revision: i64,
+    /// Its process's `voters_revision`, read with it: moved on by the database with every
+    /// change to how the process's people appear, take part or are counted.
+    pub voters_revision: i64,
 }
 
 impl StoredDecision {
@@ -59,7 +62,8 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 
 const COLUMNS: &str = "id, process_id, question, method, rule, options, eligible, secret, \
      subject_kind, subject_document, subject_number, opened_by, opened_at, closes_at, closed_at, outcome, \
-     opened_in_workshop, secrecy_threshold, record_revision";
+     opened_in_workshop, secrecy_threshold, record_revision, \
+     (SELECT voters_revision FROM processes WHERE processes.id = decisions.process_id) AS voters_revision";
 
 fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
     use crate::domain::decision::spec::{OptionLabel, Question};
@@ -110,6 +114,7 @@ fn from_row(row: &AnyRow) -> Result<StoredDecision, StoreError> {
                 .ok_or_else(|| StoreError::Corrupt(format!("secrecy threshold {k}")))?
         },
         record_revision: row.try_get("record_revision")?,
+        voters_revision: row.try_get("voters_revision")?,
     })
 }
 

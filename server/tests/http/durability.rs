@@ -477,7 +477,10 @@ async fn a_change_behind_the_apps_back_shows_on_the_next_view(app: TestApp) {
     .await;
     let after = page(&app, &cast.participant, &d).await;
     assert_eq!(after.ballots, 2, "the page counted a ballot that is gone");
-    assert!(!after.record_intact, "the record names a ballot that is gone");
+    assert!(
+        !after.record_intact,
+        "the record names a ballot that is gone"
+    );
 
     // Every kind of change to each of the three tables moves the revision on.
     let changes = [
@@ -500,6 +503,76 @@ async fn a_change_behind_the_apps_back_shows_on_the_next_view(app: TestApp) {
 on_both_databases!(
     changed_behind_its_back,
     a_change_behind_the_apps_back_shows_on_the_next_view
+);
+
+/// The decision page keeps the voters' names and who may vote for as long as the process's
+/// `voters_revision` (and the decision's `record_revision`) stay the same. The database moves
+/// it on itself, so a new name or a place taken away shows on the next view, whoever made
+/// the change: a withdrawn or renamed person is never shown as they were.
+async fn a_changed_name_or_place_shows_on_the_next_view(app: TestApp) {
+    let (_, d) = closed_decision(&app).await;
+    let run = |sql: String| {
+        let db = app.db.clone();
+        async move { sqlx::query(&sql).execute(db.pool()).await.unwrap() }
+    };
+    let voters_revision = || {
+        let db = app.db.clone();
+        let d = d.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(&format!(
+                "SELECT p.voters_revision FROM processes p JOIN decisions d ON d.process_id = p.id \
+                 WHERE d.id = {d}"
+            ))
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+        }
+    };
+    // The administrator reads the page once, so the next view could use what was kept.
+    let before = page(&app, &app.client, &d).await;
+    assert_eq!(before.took_part.len(), 3);
+    assert!(!before.took_part.iter().any(|n| n == "Kestrel"));
+    let voters = format!("SELECT person_id FROM ballots WHERE decision_id = {d}");
+
+    run(format!(
+        "UPDATE people SET pseudonym = 'Kestrel', appearance = 'pseudonym' WHERE id IN ({voters})"
+    ))
+    .await;
+    let renamed = page(&app, &app.client, &d).await;
+    assert_eq!(
+        renamed.took_part,
+        vec!["Kestrel"; 3],
+        "the page showed names people no longer go by"
+    );
+
+    run(format!(
+        "DELETE FROM memberships WHERE person_id = (SELECT MIN(person_id) FROM ballots WHERE decision_id = {d})"
+    ))
+    .await;
+    let left = page(&app, &app.client, &d).await;
+    assert!(
+        left.took_part
+            .contains(&"someone who no longer takes part".to_string()),
+        "the page named someone who has left: {:?}",
+        left.took_part
+    );
+
+    // Each of the tables that says who takes part and how moves the revision on.
+    let changes = [
+        format!("UPDATE constituency_claims SET confirmed_at = NULL WHERE person_id IN ({voters})"),
+        format!("DELETE FROM constituency_claims WHERE person_id IN ({voters})"),
+        format!("UPDATE memberships SET role = role WHERE person_id IN ({voters})"),
+        format!("UPDATE people SET withdrawn_at = 1 WHERE id IN ({voters})"),
+    ];
+    for sql in changes {
+        let was = voters_revision().await;
+        run(sql.clone()).await;
+        assert!(voters_revision().await > was, "not moved on by: {sql}");
+    }
+}
+on_both_databases!(
+    renamed_behind_its_back,
+    a_changed_name_or_place_shows_on_the_next_view
 );
 
 /// Signed in as the administrator: a process with one workshop; its id.

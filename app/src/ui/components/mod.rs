@@ -9,6 +9,7 @@ pub mod markdown_preview;
 pub mod raw_text;
 pub mod reading_switch;
 pub mod refetch;
+pub mod shown_text;
 pub mod status;
 pub mod thread;
 pub mod writing_advice;

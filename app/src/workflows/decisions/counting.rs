@@ -7,7 +7,9 @@ use crate::domain::decision::disclosure::{SecrecyThreshold, disclose};
 use crate::domain::decision::record::RecordEntry;
 use crate::domain::decision::tally::CastBallot;
 use crate::domain::workshop::show_of_hands::ShowOfHands;
-use crate::domain::{Audience, Constituency, PersonId};
+use std::collections::HashMap;
+
+use crate::domain::{Audience, Constituency, PersonId, Profile};
 use crate::state::AppState;
 use crate::store::decisions::StoredDecision;
 use crate::store::{Db, StoreError, decisions};
@@ -62,11 +64,21 @@ impl Ballots {
         audience: Audience,
     ) -> Result<Vec<String>, StoreError> {
         // Only the voters' profiles, however many members the process has.
-        let profiles: std::collections::HashMap<_, _> =
+        let profiles: HashMap<_, _> =
             crate::store::people::profiles_of_voters(&state.db, decision.process, decision.id)
                 .await?
                 .into_iter()
                 .collect();
+        Ok(self.names_from(&profiles, audience))
+    }
+
+    /// Each person who voted, as they chose to appear to `audience`, from the voters'
+    /// `profiles` (a voter without one no longer takes part).
+    pub fn names_from(
+        &self,
+        profiles: &HashMap<PersonId, Profile>,
+        audience: Audience,
+    ) -> Vec<String> {
         // Sorted by how people appear, not in the order they voted: the list must not line up
         // with the participation record.
         let mut people: Vec<String> = self
@@ -80,7 +92,7 @@ impl Ballots {
             })
             .collect();
         people.sort();
-        Ok(people
+        people
             .into_iter()
             .chain(self.hands.iter().map(|h| {
                 format!(
@@ -91,7 +103,7 @@ impl Ballots {
                     }
                 )
             }))
-            .collect())
+            .collect()
     }
 
     /// How many voted in each constituency, each under the first of their constituencies

@@ -79,10 +79,14 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
                 .map_err(unexpected("reading ballots"))?,
         ),
     };
-    let took_part = ballots
-        .names(&cx.state, &decision, cx.audience())
+    // Kept while nobody has voted since and no voter's name or place has changed.
+    let voters = cx
+        .state
+        .decision_voters
+        .read(db, &decision)
         .await
         .map_err(unexpected("reading participants"))?;
+    let took_part = ballots.names_from(&voters.profiles, cx.audience());
     let (my_ballot, cannot_vote) = match &cx.viewer {
         None => (None, Some("Sign in to vote.".to_string())),
         Some(v) => {
@@ -120,9 +124,7 @@ pub async fn page(cx: &ProcessContext, decision: StoredDecision) -> Result<Decis
     let guessable = guess_warning(decision.spec.secret, may_vote, k);
     let (voted_of, not_voted) =
         turnout_of_electorate(cx, &decision, &ballots, &electorate, open).await?;
-    let guest_ballots = decisions::guest_ballots(db, &decision)
-        .await
-        .map_err(unexpected("counting guests' ballots"))?;
+    let guest_ballots = voters.guest_ballots;
     let (record_head, record_entries, record_intact, recount) = match &recorded {
         Some(recorded) => {
             let against = CheckedAgainst {

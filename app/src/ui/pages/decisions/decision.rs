@@ -18,8 +18,9 @@ use crate::domain::decision::ballot::Ballot;
 use crate::domain::decision::method::{ConsentAnswer, Method};
 use crate::domain::decision::replay::Recount;
 use crate::ui::components::field_error::{FieldError, FormError};
-use crate::ui::components::loaded::loaded;
+use crate::ui::components::loaded::loaded_as;
 use crate::ui::components::refetch::successes;
+use crate::ui::components::shown_text::WithoutShownText;
 use crate::ui::pages::documents::{query_number, route_number};
 
 #[component]
@@ -29,7 +30,8 @@ pub fn DecisionPageView() -> impl IntoView {
     let close = ServerAction::<CloseDecision>::new();
     let ratify = ServerAction::<RatifyDecision>::new();
     let (voted, closed, ratified) = (successes(vote), successes(close), successes(ratify));
-    loaded(
+    // The names are in the HTML already: only how many is sent again for hydration.
+    loaded_as::<WithoutShownText, _, _, _, _>(
         move || (decision.get(), voted.get(), closed.get(), ratified.get()),
         |(decision, ..)| async move {
             match decision {

@@ -2,6 +2,7 @@
 //! form, results by constituency and participation record.
 
 pub mod decision;
+mod hydration;
 pub mod list;
 pub mod minority;
 pub mod results;

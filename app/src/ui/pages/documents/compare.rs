@@ -10,7 +10,8 @@ use super::{DocumentTrail, query_number, route_document};
 use crate::api::documents::reading::compare_versions;
 use crate::domain::document::diff::{SectionDiff, SectionStatus};
 use crate::ui::components::diff_view::{DiffKey, WordDiff};
-use crate::ui::components::loaded::loaded;
+use crate::ui::components::loaded::loaded_as;
+use crate::ui::components::shown_text::WithoutShownText;
 use crate::views::documents::ComparePage;
 
 #[component]
@@ -18,7 +19,8 @@ pub fn ComparePageView() -> impl IntoView {
     let route = route_document();
     let from = query_number("from");
     let to = query_number("to");
-    loaded(
+    // The words are in the HTML already: only their places are sent again for hydration.
+    loaded_as::<WithoutShownText, _, _, _, _>(
         move || (route.get(), from.get(), to.get()),
         |(route, from, to)| async move {
             match (route, from, to) {

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::hydration::WithoutSectionHtml;
 use super::{DocumentTrail, query_number, query_text, route_document};
+use crate::ui::components::shown_text::WithoutShownText;
 
 use crate::api::documents::editing::{AddSection, MoveSection, RemoveSection, StartDocument};
 use crate::api::documents::publishing::PublishVersion;
@@ -43,7 +43,7 @@ pub fn DocumentPageView() -> impl IntoView {
         remove: ServerAction::new(),
         publish: ServerAction::new(),
     };
-    loaded_as::<WithoutSectionHtml, _, _, _, _>(
+    loaded_as::<WithoutShownText, _, _, _, _>(
         move || {
             (
                 route.get(),

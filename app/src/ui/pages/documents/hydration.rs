@@ -1,48 +1,45 @@
-//! The document page's data as the server sends it for hydration: everything but the
-//! sections' HTML, which is already in the page. Hydrating `inner_html` leaves the server's
-//! markup as it is (tachys sets it only when it renders in the browser), and whenever the page
-//! changes after that it is fetched afresh from its server function, which sends everything.
-//! The sections were half of a long document's page, sent twice.
+//! What the document pages leave out of the data they send for hydration (see
+//! `ui::components::shown_text`): the sections' HTML on the document page (half of a long
+//! document's page, sent twice), and the words of a comparison.
 
-use leptos::server::codee::{Decoder, Encoder};
+use crate::domain::document::diff::WordChange;
+use crate::ui::components::shown_text::ShownInTheHtml;
+use crate::views::documents::{ComparePage, DocumentPage};
 
-use crate::error::AppError;
-use crate::views::documents::DocumentPage;
-
-pub struct WithoutSectionHtml;
-
-type Loaded = Result<DocumentPage, AppError>;
-
-impl Encoder<Loaded> for WithoutSectionHtml {
-    type Error = serde_json::Error;
-    type Encoded = String;
-
-    fn encode(loaded: &Loaded) -> Result<String, Self::Error> {
-        let Ok(page) = loaded else {
-            return serde_json::to_string(loaded);
-        };
-        let mut page = page.clone();
-        if let Some(shown) = page.shown.as_mut() {
+impl ShownInTheHtml for DocumentPage {
+    fn leave_out_shown_text(&mut self) {
+        if let Some(shown) = self.shown.as_mut() {
             for section in &mut shown.sections {
                 section.html = String::new();
             }
         }
-        serde_json::to_string(&Loaded::Ok(page))
     }
 }
 
-impl Decoder<Loaded> for WithoutSectionHtml {
-    type Error = serde_json::Error;
-    type Encoded = str;
-
-    fn decode(encoded: &str) -> Result<Loaded, Self::Error> {
-        crate::ui::components::json::from_json(encoded)
+impl ShownInTheHtml for ComparePage {
+    fn leave_out_shown_text(&mut self) {
+        for section in &mut self.sections {
+            for change in section.body.iter_mut().chain(section.easy_read.iter_mut()) {
+                match change {
+                    WordChange::Same(text)
+                    | WordChange::Added(text)
+                    | WordChange::Removed(text) => {
+                        *text = String::new();
+                    }
+                }
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::AppError;
+    use crate::ui::components::shown_text::WithoutShownText;
+    use leptos::server::codee::{Decoder, Encoder};
+
+    type Loaded = Result<DocumentPage, AppError>;
     use crate::domain::document::DocumentKind;
     use crate::domain::document::easy_read::Reading;
     use crate::domain::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
@@ -95,9 +92,10 @@ mod tests {
 
     #[test]
     fn the_sections_html_is_left_out_and_nothing_else() {
-        let sent = WithoutSectionHtml::encode(&Ok(page())).expect("encoded");
+        let sent = WithoutShownText::encode(&Ok(page())).expect("encoded");
         assert!(!sent.contains("choice"), "{sent}");
-        let Ok(back) = WithoutSectionHtml::decode(&sent).expect("decoded") else {
+        let back: Loaded = WithoutShownText::decode(&sent).expect("decoded");
+        let Ok(back) = back else {
             panic!("an error came back");
         };
         let mut expected = page();
@@ -110,7 +108,52 @@ mod tests {
     #[test]
     fn an_error_is_sent_as_it_is() {
         let refused: Loaded = Err(AppError::NotFound("that document".into()));
-        let sent = WithoutSectionHtml::encode(&refused).expect("encoded");
-        assert_eq!(WithoutSectionHtml::decode(&sent).expect("decoded"), refused);
+        let sent = WithoutShownText::encode(&refused).expect("encoded");
+        let back: Loaded = WithoutShownText::decode(&sent).expect("decoded");
+        assert_eq!(back, refused);
+    }
+
+    #[test]
+    fn a_comparison_keeps_its_changes_and_leaves_out_their_words() {
+        use crate::domain::document::SectionKey;
+        use crate::domain::document::diff::{SectionDiff, SectionStatus, word_diff};
+        let full = page();
+        let meta = full.shown.as_ref().expect("shown").meta.clone();
+        let compare = ComparePage {
+            process: full.process.clone(),
+            kind: full.kind,
+            from: meta.clone(),
+            to: meta,
+            newest: 2,
+            sections: vec![SectionDiff {
+                key: SectionKey::new(1),
+                status: SectionStatus::Kept,
+                heading: "What recovery means".into(),
+                renamed_from: None,
+                old_position: Some(1),
+                new_position: Some(1),
+                moved: false,
+                body: word_diff("Hope and choice", "Hope, housing and choice"),
+                easy_read: Vec::new(),
+            }],
+        };
+        let sent = WithoutShownText::encode(&Ok(compare.clone())).expect("encoded");
+        assert!(!sent.contains("housing"), "{sent}");
+        let back: Result<ComparePage, AppError> = WithoutShownText::decode(&sent).expect("decoded");
+        let back = back.expect("a page came back");
+        let (kept, was) = (&back.sections[0], &compare.sections[0]);
+        assert_eq!(kept.heading, was.heading);
+        assert_eq!(
+            kept.body.len(),
+            was.body.len(),
+            "every change, in its place"
+        );
+        for (kept, was) in kept.body.iter().zip(&was.body) {
+            assert_eq!(
+                std::mem::discriminant(kept),
+                std::mem::discriminant(was),
+                "of its kind"
+            );
+        }
     }
 }
