@@ -7,6 +7,7 @@ use crate::auth::throttle::Throttle;
 use crate::cache::comparisons::ComparisonCache;
 use crate::cache::decision_records::DecisionRecordCache;
 use crate::cache::decision_voters::DecisionVotersCache;
+use crate::cache::markdown::MarkdownCache;
 use crate::cache::page_reads::PageReads;
 use crate::cache::rendered::RenderedCache;
 use crate::cache::versions::VersionCache;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub decision_records: Arc<DecisionRecordCache>,
     /// Decisions' voters and electorates, kept while nobody votes or changes how they take part.
     pub decision_voters: Arc<DecisionVotersCache>,
+    /// Comments' and amendments' Markdown as sanitised HTML, kept by its text.
+    pub markdown: Arc<MarkdownCache>,
     /// What this page render has read of its processes and the viewer's memberships; only
     /// in the state a page render (GET) is given (see [`AppState::for_page_render`]).
     pub page_reads: Option<Arc<PageReads>>,

@@ -22,6 +22,9 @@
 //!    each page's size (and how much of it is data for hydration) with requests per second
 //!    and p50/p99.
 //!
+//! `BENCH_PAGES=<part of a name>` runs only the matching pages; `BENCH_SHOW_QUERIES=1` prints
+//! what each asks the database; `BENCH_SAVE_PAGES=DIR` keeps each page's HTML in DIR.
+//!
 //! The server and the readers share this machine's cores, as a load generator on the same
 //! host would.
 
@@ -605,6 +608,14 @@ fn main() -> anyhow::Result<()> {
             get().await?.bytes().await?;
             COUNTING.store(false, std::sync::atomic::Ordering::Relaxed);
             let queries = QUERIES.load(std::sync::atomic::Ordering::Relaxed);
+            // BENCH_SAVE_PAGES=DIR keeps each page's HTML there, to see what it is made of.
+            if let Some(dir) = std::env::var_os("BENCH_SAVE_PAGES") {
+                let file: String = name
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                    .collect();
+                std::fs::write(std::path::Path::new(&dir).join(format!("{file}.html")), &body)?;
+            }
             let hydration = body
                 .find("__RESOLVED_RESOURCES")
                 .map_or(0, |at| body.len() - at);

@@ -118,6 +118,7 @@ impl Application {
             comparisons: Arc::default(),
             decision_records: Arc::default(),
             decision_voters: Arc::default(),
+            markdown: Arc::default(),
             page_reads: None,
         };
         let router = router(state.clone(), settings, local_addr);

@@ -44,7 +44,11 @@ impl<K: Hash + Eq, V> Budgeted<K, V> {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn get(&self, key: &K) -> Option<Arc<V>> {
+    pub fn get<Q>(&self, key: &Q) -> Option<Arc<V>>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.lock().entries.get(key).map(|(v, _)| v.clone())
     }
 

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod comparisons;
 pub mod decision_records;
 pub mod decision_voters;
+pub mod markdown;
 pub mod page_reads;
 pub mod rendered;
 pub mod versions;

@@ -76,7 +76,7 @@ fn from_row(row: &AnyRow) -> Result<StoredAmendment, StoreError> {
 }
 
 #[allow(clippy::too_many_arguments)]
-#[tracing::instrument(skip(db, body, reason))]
+#[tracing::instrument(level = "debug", skip(db, body, reason))]
 pub async fn insert(
     db: &Db,
     process: ProcessId,
@@ -106,7 +106,7 @@ sqlx::query_scalar(
     .await?)
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find(db: &Db, id: i64) -> Result<Option<StoredAmendment>, StoreError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM amendments WHERE id = $1"))
         .bind(id)
@@ -116,7 +116,7 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<StoredAmendment>, StoreErro
 }
 
 /// The amendments to one document (one section, when `section` is given), newest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn for_document(
     db: &Db,
     process: ProcessId,
@@ -159,7 +159,7 @@ pub async fn mark_accepted<'e>(
 
 /// Declines or sends to a vote an amendment still undecided (`from` lists the states it may
 /// be in). `false` when it was not in one of them.
-#[tracing::instrument(skip(db, reason))]
+#[tracing::instrument(level = "debug", skip(db, reason))]
 pub async fn set_state(
     db: &Db,
     id: i64,
@@ -189,7 +189,7 @@ sqlx::query(&format!(
 
 /// Sends an open amendment to a vote: marks it and opens its decision in one transaction.
 /// The decision's id, or `None` when the amendment was no longer open.
-#[tracing::instrument(skip(db, amendment, vote), fields(amendment = amendment.id))]
+#[tracing::instrument(level = "debug", skip(db, amendment, vote), fields(amendment = amendment.id))]
 pub async fn send_to_vote(
     db: &Db,
     amendment: &StoredAmendment,
@@ -227,7 +227,7 @@ pub async fn send_to_vote(
 }
 
 /// Adds `person`'s support; a second support from the same person changes nothing.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn support(db: &Db, id: i64, person: PersonId, now: i64) -> Result<(), StoreError> {
     db.execute_committed(
 sqlx::query(
@@ -242,7 +242,7 @@ sqlx::query(
     Ok(())
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn withdraw_support(db: &Db, id: i64, person: PersonId) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query("DELETE FROM amendment_supports WHERE amendment_id = $1 AND person_id = $2")
@@ -254,7 +254,7 @@ pub async fn withdraw_support(db: &Db, id: i64, person: PersonId) -> Result<(), 
 }
 
 /// Which of a document's amendments `person` supports.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn supported_by(
     db: &Db,
     process: ProcessId,
@@ -274,7 +274,7 @@ pub async fn supported_by(
 }
 
 /// When `person` proposed amendments since `since`, for the per-person rate limit.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn proposed_since(db: &Db, person: PersonId, since: i64) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT created_at FROM amendments WHERE proposer_id = $1 AND created_at > $2",

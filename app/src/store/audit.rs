@@ -50,7 +50,7 @@ pub async fn record_in(
 }
 
 /// The process's audit trail, newest first (the latest 500).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_process(db: &Db, process: ProcessId) -> Result<Vec<StoredAuditEntry>, StoreError> {
     let rows = sqlx::query(
         "SELECT at, actor_id, subject_id, action, detail FROM process_audit \

@@ -175,7 +175,7 @@ fn decode(row: CommentRow) -> Result<StoredComment, StoreError> {
     })
 }
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert(db: &Db, new: NewComment<'_>, now: i64) -> Result<i64, StoreError> {
     Ok(db.fetch_one_committed(
 sqlx::query_scalar(
@@ -201,7 +201,7 @@ sqlx::query_scalar(
     .await?)
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find(db: &Db, id: i64) -> Result<Option<StoredComment>, StoreError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM comments WHERE id = $1"))
         .bind(id)
@@ -211,7 +211,7 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<StoredComment>, StoreError>
 }
 
 /// The comments on one section (not on its amendments), or on one amendment; oldest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn on_section(
     db: &Db,
     process: ProcessId,
@@ -237,7 +237,7 @@ pub async fn on_section(
 }
 
 /// The first comment of every thread on a document's sections, for the activity counts.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn thread_starts(
     db: &Db,
     process: ProcessId,
@@ -259,7 +259,7 @@ pub async fn thread_starts(
 }
 
 /// When `person` commented since `since`, for the per-person rate limit.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn written_since(db: &Db, person: PersonId, since: i64) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT created_at FROM comments WHERE author_id = $1 AND created_at > $2 \
@@ -272,7 +272,7 @@ pub async fn written_since(db: &Db, person: PersonId, since: i64) -> Result<Vec<
 }
 
 /// Marks a thread resolved with a note, or reopens it (`None`).
-#[tracing::instrument(skip(db, resolution))]
+#[tracing::instrument(level = "debug", skip(db, resolution))]
 pub async fn set_resolution(
     db: &Db,
     thread: i64,
@@ -296,7 +296,7 @@ sqlx::query(
 /// on it count as handled. `false` (and nothing stored) when its visibility was no longer
 /// `from`, because another facilitator acted meanwhile.
 #[allow(clippy::too_many_arguments)]
-#[tracing::instrument(skip(db, reason))]
+#[tracing::instrument(level = "debug", skip(db, reason))]
 pub async fn moderate(
     db: &Db,
     comment: &StoredComment,
@@ -348,7 +348,7 @@ pub async fn moderate(
 }
 
 /// A facilitator looked at the reports on a comment and left it as it is.
-#[tracing::instrument(skip(db, reason))]
+#[tracing::instrument(level = "debug", skip(db, reason))]
 pub async fn dismiss_reports(
     db: &Db,
     comment: &StoredComment,
@@ -379,7 +379,7 @@ pub async fn dismiss_reports(
     Ok(())
 }
 
-#[tracing::instrument(skip(db, reason))]
+#[tracing::instrument(level = "debug", skip(db, reason))]
 pub async fn report(
     db: &Db,
     comment: i64,
@@ -402,7 +402,7 @@ sqlx::query(
 
 /// The moderation queue of a process: comments waiting for approval and comments with
 /// reports not yet handled, oldest first, each with the reasons given in its reports.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn queue(
     db: &Db,
     process: ProcessId,
@@ -445,7 +445,7 @@ pub struct LogEntry {
     pub at: i64,
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn log(db: &Db, process: ProcessId) -> Result<Vec<LogEntry>, StoreError> {
     let rows = sqlx::query(
         "SELECT comment_id, action, actor_id, reason, created_at FROM moderation_log \

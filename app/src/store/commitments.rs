@@ -72,7 +72,7 @@ const SELECT: &str = "SELECT c.id, c.ratification_id, r.kind, c.section_key, c.w
      JOIN commitment_updates u ON u.id = \
      (SELECT MAX(l.id) FROM commitment_updates l WHERE l.commitment_id = c.id)";
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_process(db: &Db, process: ProcessId) -> Result<Vec<StoredCommitment>, StoreError> {
     let rows = sqlx::query(&format!("{SELECT} WHERE c.process_id = $1 ORDER BY c.id"))
         .bind(process.get())
@@ -81,7 +81,7 @@ pub async fn of_process(db: &Db, process: ProcessId) -> Result<Vec<StoredCommitm
     rows.iter().map(from_row).collect()
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_ratification(
     db: &Db,
     ratification: i64,
@@ -95,7 +95,7 @@ pub async fn of_ratification(
     rows.iter().map(from_row).collect()
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find(
     db: &Db,
     process: ProcessId,
@@ -110,7 +110,7 @@ pub async fn find(
 }
 
 /// Every update of the process's commitments, oldest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn updates_of_process(
     db: &Db,
     process: ProcessId,
@@ -148,7 +148,7 @@ pub struct StoredComment {
 }
 
 /// Every comment on the process's commitment updates, oldest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn comments_of_process(
     db: &Db,
     process: ProcessId,
@@ -176,7 +176,7 @@ pub async fn comments_of_process(
 }
 
 /// Whether update `update` is of a commitment of `process`.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn update_in_process(
     db: &Db,
     process: ProcessId,
@@ -193,7 +193,7 @@ pub async fn update_in_process(
 }
 
 /// A comment on update `update`; its id once committed.
-#[tracing::instrument(skip(db, body))]
+#[tracing::instrument(level = "debug", skip(db, body))]
 pub async fn add_comment(
     db: &Db,
     update: i64,
@@ -215,7 +215,7 @@ pub async fn add_comment(
 }
 
 /// Hides comment `id` of `process`; `false` when there is no such comment.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn hide_comment(
     db: &Db,
     process: ProcessId,
@@ -287,7 +287,7 @@ async fn insert_update(
 /// Makes a commitment on section `section` of ratification `ratification` (of `decision`),
 /// planned, with its first update in the record. Returns its id once committed.
 #[allow(clippy::too_many_arguments)]
-#[tracing::instrument(skip(db, new))]
+#[tracing::instrument(level = "debug", skip(db, new))]
 pub async fn insert(
     db: &Db,
     process: ProcessId,
@@ -325,7 +325,7 @@ pub async fn insert(
 }
 
 /// A status update on commitment `commitment` (of `decision`), in the record too.
-#[tracing::instrument(skip(db, update))]
+#[tracing::instrument(level = "debug", skip(db, update))]
 pub async fn update(
     db: &Db,
     commitment: &StoredCommitment,

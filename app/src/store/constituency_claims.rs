@@ -12,7 +12,7 @@ fn constituency_from_db(raw: &str) -> Result<Constituency, StoreError> {
 
 /// Makes the person's declared constituencies in the process exactly `declared`. Claims kept
 /// keep their confirmation; new ones are confirmed at once unless they need an administrator.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn set_declared(
     db: &Db,
     process: ProcessId,
@@ -50,7 +50,7 @@ pub async fn set_declared(
     Ok(())
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn claims_of(
     db: &Db,
     process: ProcessId,
@@ -77,7 +77,7 @@ pub async fn claims_of(
 }
 
 /// Confirms a claim; returns whether there was such a claim.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn confirm(
     db: &Db,
     process: ProcessId,
@@ -119,7 +119,7 @@ pub async fn confirm(
 
 /// Who confirmed `person`'s claim to `constituency`: `None` when it is not confirmed,
 /// `Some(None)` when the confirmer is no longer known.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn confirmed_by(
     db: &Db,
     process: ProcessId,
@@ -144,7 +144,7 @@ pub async fn confirmed_by(
 }
 
 /// Every claim in the process, confirmed or not.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn all_in(
     db: &Db,
     process: ProcessId,
@@ -174,7 +174,7 @@ pub async fn all_in(
 /// How many people may vote in a decision for `eligible`: members of the process, and the
 /// guests in `workshop`'s room (a decision opened there), whose counted constituency is one of
 /// `eligible`. Counted by the database: the room's screen asks on every ballot.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn count_eligible(
     db: &Db,
     process: ProcessId,
@@ -205,7 +205,7 @@ const ELECTORATE: &str = "c.process_id = $1 AND c.confirmed_at IS NOT NULL AND \
 
 /// The people [`count_eligible`] counts, each with every constituency of theirs that counts
 /// (confirmed), in the order of their ids.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn eligible_people(
     db: &Db,
     process: ProcessId,

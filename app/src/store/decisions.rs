@@ -140,7 +140,7 @@ pub struct Opening {
 }
 
 /// Opens a decision and writes the first entry of its record.
-#[tracing::instrument(skip(db, spec))]
+#[tracing::instrument(level = "debug", skip(db, spec))]
 pub async fn open(
     db: &Db,
     process: ProcessId,
@@ -209,7 +209,7 @@ pub async fn open_in(
     Ok(id)
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find(db: &Db, id: i64) -> Result<Option<StoredDecision>, StoreError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM decisions WHERE id = $1"))
         .bind(id)
@@ -219,7 +219,7 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<StoredDecision>, StoreError
 }
 
 /// A process's decisions, newest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn for_process(db: &Db, process: ProcessId) -> Result<Vec<StoredDecision>, StoreError> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM decisions WHERE process_id = $1 ORDER BY id DESC LIMIT 200"
@@ -244,7 +244,7 @@ pub enum Cast {
 /// Should two still race for the same next entry, the record's primary key refuses one and
 /// its transaction is tried again.
 #[allow(clippy::too_many_arguments)]
-#[tracing::instrument(skip(db, ballot, constituencies))]
+#[tracing::instrument(level = "debug", skip(db, ballot, constituencies))]
 pub async fn cast(
     db: &Db,
     decision: &StoredDecision,
@@ -350,13 +350,13 @@ async fn cast_once(
 }
 
 /// Every ballot of a decision, with who cast it.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn ballots(db: &Db, decision: i64) -> Result<Vec<(PersonId, CastBallot)>, StoreError> {
     parse_ballots(&ballots_text(db, decision).await?)
 }
 
 /// Every ballot of a decision as it was read: one text (see [`super::rows_as_json`]).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn ballots_text(db: &Db, decision: i64) -> Result<String, StoreError> {
     Ok(sqlx::query_scalar(&ballots_sql(db.backend()))
         .bind(decision)
@@ -379,7 +379,7 @@ fn ballots_sql(backend: super::Backend) -> String {
 /// [`parse_hands`]) read by one statement: one round trip, and all as of the same moment, so
 /// a ballot cast between two reads can never make the record look as if it disagreed with
 /// the ballots.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn ballots_record_and_hands_texts(
     db: &Db,
     decision: i64,
@@ -436,7 +436,7 @@ pub fn parse_ballots(text: &str) -> Result<Vec<(PersonId, CastBallot)>, StoreErr
 }
 
 /// `person`'s current ballot, if any.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn ballot_of(
     db: &Db,
     decision: i64,
@@ -456,7 +456,7 @@ pub async fn ballot_of(
 /// closing entry (told who closed it, by their pseudonym), stores the outcome and appends the
 /// entry, in one transaction. `by` is who closed it, `None` when it closed at its set time.
 /// `None` when it was already closed.
-#[tracing::instrument(skip(db, decide))]
+#[tracing::instrument(level = "debug", skip(db, decide))]
 pub async fn close(
     db: &Db,
     decision: &StoredDecision,
@@ -530,7 +530,7 @@ pub enum HandsEntered<E> {
 /// it, in one transaction. `fits` is asked, inside the transaction, with how many others are
 /// already counted: the hands of the other constituencies and the ballots cast from phones by
 /// people in `workshop`'s room.
-#[tracing::instrument(skip(db, decision, hands, fits), fields(decision = decision.id))]
+#[tracing::instrument(level = "debug", skip(db, decision, hands, fits), fields(decision = decision.id))]
 pub async fn enter_hands<E>(
     db: &Db,
     decision: &StoredDecision,
@@ -613,7 +613,7 @@ async fn enter_hands_once<E>(
 
 /// How many of a decision's ballots came from people with no role in its process: guests of
 /// a workshop.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn guest_ballots(db: &Db, decision: &StoredDecision) -> Result<u32, StoreError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM ballots b WHERE b.decision_id = $1 AND NOT EXISTS \
@@ -627,7 +627,7 @@ pub async fn guest_ballots(db: &Db, decision: &StoredDecision) -> Result<u32, St
 }
 
 /// The shows of hands entered for a decision, in order.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn shows_of_hands(db: &Db, decision: i64) -> Result<Vec<ShowOfHands>, StoreError> {
     let rows = sqlx::query("SELECT hands FROM group_ballots WHERE decision_id = $1 ORDER BY id")
         .bind(decision)
@@ -637,7 +637,7 @@ pub async fn shows_of_hands(db: &Db, decision: i64) -> Result<Vec<ShowOfHands>, 
 }
 
 /// Open decisions whose closing time has passed, oldest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn due(db: &Db, now: i64) -> Result<Vec<StoredDecision>, StoreError> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM decisions WHERE closed_at IS NULL AND closes_at IS NOT NULL \
@@ -650,7 +650,7 @@ pub async fn due(db: &Db, now: i64) -> Result<Vec<StoredDecision>, StoreError> {
 }
 
 /// Every decision's id, oldest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn all_ids(db: &Db) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar("SELECT id FROM decisions ORDER BY id")
         .fetch_all(db.pool())
@@ -658,7 +658,7 @@ pub async fn all_ids(db: &Db) -> Result<Vec<i64>, StoreError> {
 }
 
 /// How many decisions and ballots are stored (for a backup's report).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn totals(db: &Db) -> Result<(i64, i64), StoreError> {
     let decisions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM decisions")
         .fetch_one(db.pool())

@@ -138,7 +138,7 @@ const META_COLUMNS: &str = "number, author_id, summary, created_at, amendment_id
      reading_age, long_sentences, \
      (SELECT a.proposer_id FROM amendments a WHERE a.id = document_versions.amendment_id) AS proposer_id";
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn latest(
     db: &Db,
     process: ProcessId,
@@ -156,7 +156,7 @@ pub async fn latest(
 }
 
 /// The number of the latest version, without reading it (an index lookup).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn latest_number(
     db: &Db,
     process: ProcessId,
@@ -172,7 +172,7 @@ pub async fn latest_number(
     number.map(number_from).transpose()
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn version(
     db: &Db,
     process: ProcessId,
@@ -192,7 +192,7 @@ pub async fn version(
 }
 
 /// Who saved version `number`, when and why, without its content (an index lookup).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn version_meta(
     db: &Db,
     process: ProcessId,
@@ -212,7 +212,7 @@ pub async fn version_meta(
 }
 
 /// The latest version's meta, without its content.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn latest_meta(
     db: &Db,
     process: ProcessId,
@@ -230,7 +230,7 @@ pub async fn latest_meta(
 }
 
 /// The versions saved after `after`, oldest first (at most 100: enough to explain a clash).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn versions_after(
     db: &Db,
     process: ProcessId,
@@ -250,7 +250,7 @@ pub async fn versions_after(
 }
 
 /// Every version, newest first, without content.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn history(
     db: &Db,
     process: ProcessId,
@@ -271,7 +271,7 @@ pub async fn history(
 /// (`only_published`: of the versions ever published), and how many there are in all. Both
 /// read only the listing index, so a history of a thousand versions costs what one of fifty
 /// does.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn history_page(
     db: &Db,
     process: ProcessId,
@@ -312,7 +312,7 @@ pub async fn history_page(
 
 /// Reads the latest version inside a write transaction, lets `decide` choose, and stores
 /// the next version if it says so. Returns the answer and the new version's number.
-#[tracing::instrument(skip(db, decide))]
+#[tracing::instrument(level = "debug", skip(db, decide))]
 pub async fn write_next<T>(
     db: &Db,
     process: ProcessId,
@@ -327,7 +327,7 @@ pub async fn write_next<T>(
 /// As [`write_next`]; when `amendment` is given, the new version credits it and, in the same
 /// transaction, the amendment is marked accepted. If the amendment was decided meanwhile,
 /// nothing is stored and the answer is [`StoreError::AlreadyDecided`].
-#[tracing::instrument(skip(db, decide))]
+#[tracing::instrument(level = "debug", skip(db, decide))]
 pub async fn write_next_crediting<T>(
     db: &Db,
     process: ProcessId,
@@ -430,7 +430,7 @@ fn publication_from_row(row: &AnyRow) -> Result<Publication, StoreError> {
 }
 
 #[allow(clippy::too_many_arguments)]
-#[tracing::instrument(skip(db, html))]
+#[tracing::instrument(level = "debug", skip(db, html))]
 pub async fn publish(
     db: &Db,
     process: ProcessId,
@@ -480,7 +480,7 @@ pub async fn publish_in<'e>(
 }
 
 /// Every publication of the document, newest first (the first is what the public reads).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn publications(
     db: &Db,
     process: ProcessId,
@@ -497,7 +497,7 @@ pub async fn publications(
     rows.iter().map(publication_from_row).collect()
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn current_publication(
     db: &Db,
     process: ProcessId,
@@ -525,7 +525,7 @@ pub struct PublicPageKey {
     pub timeline: crate::domain::timeline::Timeline,
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn public_page_key(
     db: &Db,
     process: ProcessId,
@@ -558,7 +558,7 @@ pub async fn public_page_key(
 }
 
 /// The HTML rendered when the publication was made.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn publication_html(db: &Db, publication: i64) -> Result<Option<String>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT html FROM document_publications WHERE id = $1")
@@ -584,7 +584,7 @@ pub struct StoredConflict {
 }
 
 #[allow(clippy::too_many_arguments)]
-#[tracing::instrument(skip(db, heading, body, summary))]
+#[tracing::instrument(level = "debug", skip(db, heading, body, summary))]
 pub async fn insert_conflict(
     db: &Db,
     process: ProcessId,
@@ -616,7 +616,7 @@ sqlx::query_scalar(
     .await?)
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find_conflict(db: &Db, id: i64) -> Result<Option<StoredConflict>, StoreError> {
     let row = sqlx::query(
         "SELECT id, process_id, kind, section_key, base_number, person_id, heading, body, summary, \
@@ -646,7 +646,7 @@ pub async fn find_conflict(db: &Db, id: i64) -> Result<Option<StoredConflict>, S
     }))
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn resolve_conflict(db: &Db, id: i64, now: i64) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query("UPDATE edit_conflicts SET resolved_at = $1 WHERE id = $2")

@@ -31,7 +31,7 @@ fn choice_of(topics: &str, frequency: &str) -> Result<EmailChoice, StoreError> {
 }
 
 /// What `person` chose, and their unsubscribe token (`None`: never chose).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn choice(db: &Db, person: PersonId) -> Result<Option<EmailChoice>, StoreError> {
     let row = sqlx::query("SELECT topics, frequency FROM email_preferences WHERE person_id = $1")
         .bind(person.get())
@@ -48,7 +48,7 @@ pub async fn choice(db: &Db, person: PersonId) -> Result<Option<EmailChoice>, St
 
 /// Saves what `person` chose. The first time, `new_token` becomes their unsubscribe token and
 /// `baseline` (what is already there) is written as sent, so it is not mailed as news.
-#[tracing::instrument(skip(db, new_token, baseline))]
+#[tracing::instrument(level = "debug", skip(db, new_token, baseline))]
 pub async fn save_choice(
     db: &Db,
     person: PersonId,
@@ -102,7 +102,7 @@ async fn note_sent(
 
 /// Stops all mail for whoever holds `token`, and drops what waits in the outbox for them.
 /// `false`: no such token.
-#[tracing::instrument(skip(db, token))]
+#[tracing::instrument(level = "debug", skip(db, token))]
 pub async fn unsubscribe(db: &Db, token: &str, now: i64) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
     let person: Option<i64> = sqlx::query_scalar(
@@ -124,7 +124,7 @@ pub async fn unsubscribe(db: &Db, token: &str, now: i64) -> Result<bool, StoreEr
 }
 
 /// Everyone with an address who chose at least one topic (not guests, not withdrawn).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn recipients(db: &Db) -> Result<Vec<Recipient>, StoreError> {
     let rows = sqlx::query(
         "SELECT p.id, p.site_role, e.topics, e.frequency, e.unsubscribe_token \
@@ -153,7 +153,7 @@ pub async fn recipients(db: &Db) -> Result<Vec<Recipient>, StoreError> {
 }
 
 /// The notices already mailed to `person` (or there when they chose).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn notified(db: &Db, person: PersonId) -> Result<Vec<String>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT notice FROM email_notified WHERE person_id = $1")
@@ -165,7 +165,7 @@ pub async fn notified(db: &Db, person: PersonId) -> Result<Vec<String>, StoreErr
 
 /// The newest publication for comment of each document in `person`'s processes:
 /// (process, kind, publication id).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn publications(
     db: &Db,
     person: PersonId,
@@ -204,7 +204,7 @@ pub struct Outgoing<'a> {
 /// Puts a message in the outbox and writes its notices as sent, in one transaction. `false`
 /// (and nothing written) when a message with its key, or any of its notices, was already
 /// written, by this instance or another.
-#[tracing::instrument(skip(db, message))]
+#[tracing::instrument(level = "debug", skip(db, message))]
 pub async fn enqueue(db: &Db, message: &Outgoing<'_>, now: i64) -> Result<bool, StoreError> {
     let mut tx = db.begin_write().await?;
     let inserted = sqlx::query(
@@ -250,7 +250,7 @@ pub struct Claimed {
 /// Claims the oldest message due, for `lease` seconds, for instance `me`. The claim repeats
 /// every condition in the outer `WHERE`, so of two instances racing for a row only one
 /// updates it (PostgreSQL rechecks those conditions on the row it waited for).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn claim_next(
     db: &Db,
     me: &str,
@@ -298,7 +298,7 @@ pub async fn claim_next(
 
 /// The message went: its words are cleared (the key stays, so it is never written again).
 /// Only the instance holding the claim (`me`) marks it.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn mark_sent(db: &Db, id: i64, me: &str, now: i64) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query(
@@ -315,7 +315,7 @@ pub async fn mark_sent(db: &Db, id: i64, me: &str, now: i64) -> Result<(), Store
 
 /// Sending failed: try again at `retry_at`, or give up (`give_up`). Only the instance holding
 /// the claim (`me`) marks it.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn mark_failed(
     db: &Db,
     id: i64,
@@ -341,7 +341,7 @@ pub async fn mark_failed(
 }
 
 /// Whether a message with this key was already written (a day's digest, say).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn written(db: &Db, dedupe_key: &str) -> Result<bool, StoreError> {
     let found: Option<i64> =
         sqlx::query_scalar("SELECT id FROM email_outbox WHERE dedupe_key = $1")
@@ -353,7 +353,7 @@ pub async fn written(db: &Db, dedupe_key: &str) -> Result<bool, StoreError> {
 
 /// Deletes sent or abandoned messages older than `before` (a digest's key is only needed on
 /// its day).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn purge(db: &Db, before: i64) -> Result<u64, StoreError> {
     Ok(db
         .execute_committed(
@@ -368,7 +368,7 @@ pub async fn purge(db: &Db, before: i64) -> Result<u64, StoreError> {
 }
 
 /// How many messages wait to be sent (for tests and the operator).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn waiting(db: &Db) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL",

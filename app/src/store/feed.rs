@@ -11,7 +11,7 @@ use crate::domain::feed::FeedEvent;
 /// How many of each kind of event the feed lists.
 const EACH: i64 = 50;
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn events(db: &Db, process: ProcessId) -> Result<Vec<FeedEvent>, StoreError> {
     let p = process.get();
     let mut out = Vec::new();

@@ -7,7 +7,7 @@ use super::{Db, StoreError};
 use crate::domain::workshop::GuestName;
 use crate::domain::{Constituency, ConstituencyClaim, PersonId, ProcessId, SiteRole};
 
-#[tracing::instrument(skip(db, name))]
+#[tracing::instrument(level = "debug", skip(db, name))]
 pub async fn create(
     db: &Db,
     process: ProcessId,

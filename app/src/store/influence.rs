@@ -11,7 +11,7 @@ use crate::domain::ProcessId;
 use crate::domain::constituency::Constituency;
 use crate::domain::influence::{Contributed, Contribution, Verdict};
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn contributions(db: &Db, process: ProcessId) -> Result<Vec<Contribution>, StoreError> {
     let mut groups: HashMap<i64, Vec<Constituency>> = HashMap::new();
     for row in sqlx::query(

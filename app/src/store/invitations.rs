@@ -17,7 +17,7 @@ pub enum AcceptInvitation {
     Expired,
 }
 
-#[tracing::instrument(skip(db, token_hash))]
+#[tracing::instrument(level = "debug", skip(db, token_hash))]
 pub async fn insert(
     db: &Db,
     token_hash: &str,
@@ -45,7 +45,7 @@ sqlx::query(
 
 /// Uses an invitation, in one write transaction: for `person` if they are signed in,
 /// otherwise for a new person who shows no name until they choose one.
-#[tracing::instrument(skip(db, token_hash))]
+#[tracing::instrument(level = "debug", skip(db, token_hash))]
 pub async fn accept(
     db: &Db,
     token_hash: &str,

@@ -10,7 +10,7 @@ fn role_from_db(raw: &str) -> Result<ProcessRole, StoreError> {
 }
 
 /// Gives `person` the role in the process; giving it twice changes nothing.
-#[tracing::instrument(skip(executor))]
+#[tracing::instrument(level = "debug", skip(executor))]
 pub async fn add<'e>(
     executor: impl Executor<'e, Database = Any>,
     process: ProcessId,
@@ -33,7 +33,7 @@ pub async fn add<'e>(
 
 /// Gives (`add`) or takes away a role, and records who did it in the audit trail, in one
 /// transaction.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn change(
     db: &Db,
     process: ProcessId,
@@ -72,7 +72,7 @@ pub async fn change(
     Ok(())
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn remove(
     db: &Db,
     process: ProcessId,
@@ -92,7 +92,7 @@ pub async fn remove(
 }
 
 /// The roles `person` holds in the process (none if they are not a member).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn roles_of(
     db: &Db,
     process: ProcessId,
@@ -109,7 +109,7 @@ pub async fn roles_of(
 }
 
 /// Every (person, role) pair in the process, ordered by person.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn all_in(
     db: &Db,
     process: ProcessId,
@@ -126,7 +126,7 @@ pub async fn all_in(
 }
 
 /// The processes `person` belongs to.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn processes_of(
     db: &Db,
     person: PersonId,

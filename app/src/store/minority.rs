@@ -17,7 +17,7 @@ pub struct StoredStatement {
     pub signers: Vec<PersonId>,
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_decision(db: &Db, decision: i64) -> Result<Option<StoredStatement>, StoreError> {
     let Some(row) = sqlx::query(
         "SELECT body, revision, updated_at FROM minority_statements WHERE decision_id = $1",
@@ -44,7 +44,7 @@ pub async fn of_decision(db: &Db, decision: i64) -> Result<Option<StoredStatemen
 
 /// What changes the annex on a public page: one more at every write, signature and
 /// withdrawal (0 without a statement).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn changes_of(db: &Db, decision: i64) -> Result<i64, StoreError> {
     let changes: Option<i64> =
         sqlx::query_scalar("SELECT changes FROM minority_statements WHERE decision_id = $1")
@@ -87,7 +87,7 @@ pub enum Written {
 }
 
 /// Writes the statement (the first time, or again over `revision`), signed by `writer` alone.
-#[tracing::instrument(skip(db, body))]
+#[tracing::instrument(level = "debug", skip(db, body))]
 pub async fn write(
     db: &Db,
     decision: i64,
@@ -129,7 +129,7 @@ pub async fn write(
 }
 
 /// `person` co-signs the statement at `revision`; `false` when the text changed since.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn sign(
     db: &Db,
     decision: i64,
@@ -157,7 +157,7 @@ pub async fn sign(
 }
 
 /// `person` takes their signature back.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn unsign(db: &Db, decision: i64, person: PersonId) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM minority_signatures WHERE decision_id = $1 AND person_id = $2")

@@ -42,7 +42,7 @@ pub struct Waiting {
 }
 
 /// What waits for `person` at `now` (see [`Waiting`]).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn waiting(
     db: &Db,
     person: PersonId,
@@ -266,7 +266,7 @@ impl WaitingRow {
 }
 
 /// The keys `person` marked done.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn done(db: &Db, person: PersonId) -> Result<Vec<String>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT item FROM needs_done WHERE person_id = $1")
@@ -277,7 +277,7 @@ pub async fn done(db: &Db, person: PersonId) -> Result<Vec<String>, StoreError> 
 }
 
 /// Marks `item` done for `person` (again is fine).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn mark_done(db: &Db, person: PersonId, item: &str, now: i64) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query(
@@ -294,7 +294,7 @@ pub async fn mark_done(db: &Db, person: PersonId, item: &str, now: i64) -> Resul
 
 /// Remembers that `person` opened version `number` of a document (never moves back). Reads
 /// first, so reading a version already remembered takes no write lock.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn record_read(
     db: &Db,
     person: PersonId,

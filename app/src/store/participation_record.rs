@@ -58,13 +58,13 @@ pub async fn append_in(
 }
 
 /// A decision's record, in order.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn entries(db: &Db, decision: i64) -> Result<Vec<RecordEntry>, StoreError> {
     parse_entries(decision, &entries_text(db, decision).await?)
 }
 
 /// A decision's record, in order, as it was read: one text (see [`super::rows_as_json`]).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn entries_text(db: &Db, decision: i64) -> Result<String, StoreError> {
     Ok(sqlx::query_scalar(&entries_sql(db.backend()))
         .bind(decision)
@@ -105,7 +105,7 @@ pub fn parse_entries(decision: i64, text: &str) -> Result<Vec<RecordEntry>, Stor
 
 /// The fingerprint (hash) of the decision's latest record entry, for people to compare with
 /// a printed copy.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn head(db: &Db, decision: i64) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT hash FROM participation_record WHERE decision_id = $1 ORDER BY seq DESC LIMIT 1",

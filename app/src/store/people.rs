@@ -20,7 +20,7 @@ pub(crate) fn site_role_from_db(raw: &str) -> Result<SiteRole, StoreError> {
     }
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn insert(db: &Db, site_role: SiteRole, now: i64) -> Result<PersonId, StoreError> {
     let id: i64 = db
         .fetch_one_committed(
@@ -34,14 +34,14 @@ pub async fn insert(db: &Db, site_role: SiteRole, now: i64) -> Result<PersonId, 
     Ok(PersonId::new(id))
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn count(db: &Db) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM people")
         .fetch_one(db.pool())
         .await?)
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn site_role(db: &Db, person: PersonId) -> Result<Option<SiteRole>, StoreError> {
     let row = sqlx::query("SELECT site_role FROM people WHERE id = $1")
         .bind(person.get())
@@ -57,7 +57,7 @@ pub async fn site_role(db: &Db, person: PersonId) -> Result<Option<SiteRole>, St
 }
 
 /// The first site administrator, if there is one.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn first_site_admin(db: &Db) -> Result<Option<PersonId>, StoreError> {
     let id: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM people WHERE site_role = 'site_admin' ORDER BY id LIMIT 1",
@@ -90,7 +90,7 @@ pub struct StoredProfile {
     pub withdrawn: bool,
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn stored_profile(
     db: &Db,
     person: PersonId,
@@ -146,7 +146,7 @@ pub fn to_profile(
     profile
 }
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn update_profile(
     db: &Db,
     person: PersonId,
@@ -168,7 +168,7 @@ sqlx::query(
 
 /// Everyone holding a role in the process, with their profile and the constituencies that
 /// count there, ordered by when they joined: the people page and who takes part.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn members_of(
     db: &Db,
     process: crate::domain::ProcessId,
@@ -184,7 +184,7 @@ pub async fn members_of(
 
 /// How many people hold a role in the process, and how many of them count in each
 /// constituency (counted by the database: a process may have thousands of members).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn member_counts(
     db: &Db,
     process: crate::domain::ProcessId,
@@ -216,7 +216,7 @@ pub async fn member_counts(
 }
 
 /// The first `limit` members of the process to join (by account), with their profiles.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn first_members(
     db: &Db,
     process: crate::domain::ProcessId,
@@ -242,7 +242,7 @@ const TAKES_PART: &str = "(p.id IN (SELECT person_id FROM memberships WHERE proc
 /// How these people appear in the process, if they take part in it (its members and its
 /// workshops' guests). Only the people a page shows: a page naming the authors of two
 /// versions need not read a thousand members.
-#[tracing::instrument(skip(db, people))]
+#[tracing::instrument(level = "debug", skip(db, people))]
 pub async fn profiles_of(
     db: &Db,
     process: crate::domain::ProcessId,
@@ -267,7 +267,7 @@ pub async fn profiles_of(
 /// [`profiles_of`] the people who cast a ballot in `decision`, found through the ballots
 /// rather than a list of a thousand ids written into the statement (which SQLite parsed and
 /// sorted into a temporary index on every view of the decision).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn profiles_of_voters(
     db: &Db,
     process: crate::domain::ProcessId,
@@ -365,7 +365,7 @@ pub struct EmailAccount {
     pub password_hash: Option<String>,
 }
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn find_by_email(
     db: &Db,
     email: &crate::domain::EmailAddress,
@@ -387,7 +387,7 @@ pub async fn find_by_email(
 
 /// A new member who signs in by email. `Ok(None)` when the email is taken (also enforced by
 /// a unique index, so two racing sign-ups cannot both win).
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert_with_email(
     db: &Db,
     email: &crate::domain::EmailAddress,
@@ -411,7 +411,7 @@ sqlx::query_scalar(
 }
 
 /// Sets (or replaces) a person's email and password. `Ok(false)` when the email is taken.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn set_email_and_password(
     db: &Db,
     person: PersonId,
@@ -433,7 +433,7 @@ pub async fn set_email_and_password(
     }
 }
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn email_of(db: &Db, person: PersonId) -> Result<Option<String>, StoreError> {
     Ok(
         sqlx::query_scalar::<_, Option<String>>("SELECT email FROM people WHERE id = $1")

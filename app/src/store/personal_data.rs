@@ -152,7 +152,7 @@ pub struct ConstituencyRecord {
     pub confirmed_at: Option<i64>,
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn export(
     db: &Db,
     person: PersonId,
@@ -438,7 +438,7 @@ pub async fn export(
 /// Withdrawal: deletes the person's personal data (names, email, password) and every session,
 /// in one transaction. Memberships and declared constituencies stay, so counts in past
 /// records stay true; everywhere they appear they become "a withdrawn participant".
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query(
@@ -491,7 +491,7 @@ pub async fn withdraw(db: &Db, person: PersonId, now: i64) -> Result<(), StoreEr
 }
 
 /// How many site administrators have not withdrawn.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn active_site_admins(db: &Db) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM people WHERE site_role = 'site_admin' AND withdrawn_at IS NULL",

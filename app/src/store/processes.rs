@@ -24,7 +24,7 @@ fn summary_from_row(row: &AnyRow) -> Result<ProcessSummary, StoreError> {
 
 /// Creates a process and makes its creator its process administrator, in one transaction,
 /// so a process never exists without someone to administer it.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert(
     db: &Db,
     title: &ProcessTitle,
@@ -50,7 +50,7 @@ pub async fn insert(
 }
 
 /// All processes, newest first.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn list(db: &Db) -> Result<Vec<ProcessSummary>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, title, description, created_at FROM processes \
@@ -61,7 +61,7 @@ pub async fn list(db: &Db) -> Result<Vec<ProcessSummary>, StoreError> {
     rows.iter().map(summary_from_row).collect()
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find(db: &Db, id: ProcessId) -> Result<Option<ProcessSummary>, StoreError> {
     let row = sqlx::query("SELECT id, title, description, created_at FROM processes WHERE id = $1")
         .bind(id.get())
@@ -71,7 +71,7 @@ pub async fn find(db: &Db, id: ProcessId) -> Result<Option<ProcessSummary>, Stor
 }
 
 /// Whether members of the public may comment on the process's published drafts.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn public_comments(db: &Db, id: ProcessId) -> Result<bool, StoreError> {
     let on: Option<i64> = sqlx::query_scalar("SELECT public_comments FROM processes WHERE id = $1")
         .bind(id.get())
@@ -80,7 +80,7 @@ pub async fn public_comments(db: &Db, id: ProcessId) -> Result<bool, StoreError>
     Ok(on.unwrap_or(0) != 0)
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn set_public_comments(db: &Db, id: ProcessId, on: bool) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query("UPDATE processes SET public_comments = $1 WHERE id = $2")
@@ -92,7 +92,7 @@ pub async fn set_public_comments(db: &Db, id: ProcessId, on: bool) -> Result<(),
 }
 
 /// The fewest ballots any figure of the process's secret results may come from.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn secrecy_threshold(db: &Db, id: ProcessId) -> Result<SecrecyThreshold, StoreError> {
     let k: Option<i64> =
         sqlx::query_scalar("SELECT secrecy_threshold FROM processes WHERE id = $1")
@@ -110,7 +110,7 @@ pub async fn secrecy_threshold(db: &Db, id: ProcessId) -> Result<SecrecyThreshol
     }
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn set_secrecy_threshold(
     db: &Db,
     id: ProcessId,
@@ -126,7 +126,7 @@ pub async fn set_secrecy_threshold(
 }
 
 /// The process's timeline; empty until its administrators set one.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn timeline(
     db: &Db,
     id: ProcessId,
@@ -144,7 +144,7 @@ pub async fn timeline(
     }
 }
 
-#[tracing::instrument(skip(db, timeline))]
+#[tracing::instrument(level = "debug", skip(db, timeline))]
 pub async fn set_timeline(
     db: &Db,
     id: ProcessId,

@@ -67,7 +67,7 @@ pub struct NewRatification<'a> {
 
 /// Ratifies; the new ratification's id, or `None` when the decision had been ratified
 /// already (by someone else a moment before: the unique key on the decision decides).
-#[tracing::instrument(skip(db, new), fields(decision = new.decision))]
+#[tracing::instrument(level = "debug", skip(db, new), fields(decision = new.decision))]
 pub async fn ratify(db: &Db, new: NewRatification<'_>) -> Result<Option<i64>, StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query(&format!(
@@ -134,7 +134,7 @@ pub async fn ratify(db: &Db, new: NewRatification<'_>) -> Result<Option<i64>, St
 }
 
 /// The ratification of decision `decision`, if any.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_decision(db: &Db, decision: i64) -> Result<Option<StoredRatification>, StoreError> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM ratifications WHERE decision_id = $1"
@@ -146,7 +146,7 @@ pub async fn of_decision(db: &Db, decision: i64) -> Result<Option<StoredRatifica
 }
 
 /// Every ratification of a document, newest (the one in force) first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_document(
     db: &Db,
     process: ProcessId,

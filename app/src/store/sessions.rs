@@ -6,7 +6,7 @@ use super::people::site_role_from_db;
 use super::{Db, StoreError};
 use crate::domain::{PersonId, SiteRole};
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert(
     db: &Db,
     token_hash: &str,
@@ -30,7 +30,7 @@ pub async fn insert(
 
 /// The person a live session belongs to, with their site role, in one indexed read; expired
 /// sessions, and sessions of removed people, count as none.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn viewer_for(
     db: &Db,
     token_hash: &str,
@@ -53,7 +53,7 @@ pub async fn viewer_for(
     Ok(Some((PersonId::new(id), site_role_from_db(&raw)?)))
 }
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash),
@@ -62,7 +62,7 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
     let result = db
         .execute_committed(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now))
@@ -71,7 +71,7 @@ pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
 }
 
 /// Ends every session of a person (sign out on every device).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn delete_all_for(db: &Db, person: PersonId) -> Result<u64, StoreError> {
     let result = db
         .execute_committed(

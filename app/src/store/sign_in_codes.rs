@@ -40,7 +40,7 @@ pub enum RedeemCode {
     Revoked,
 }
 
-#[tracing::instrument(skip(db, codes))]
+#[tracing::instrument(level = "debug", skip(db, codes))]
 pub async fn create_batch(
     db: &Db,
     process: ProcessId,
@@ -88,7 +88,7 @@ fn batch_from_row(row: &sqlx::any::AnyRow) -> Result<BatchSummary, StoreError> {
 }
 
 /// The process's batches, newest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn batches(db: &Db, process: ProcessId) -> Result<Vec<BatchSummary>, StoreError> {
     let rows = sqlx::query(&format!(
         "SELECT {BATCH_COLUMNS} FROM sign_in_code_batches b WHERE b.process_id = $1 ORDER BY b.id DESC LIMIT 200"
@@ -100,7 +100,7 @@ pub async fn batches(db: &Db, process: ProcessId) -> Result<Vec<BatchSummary>, S
 }
 
 /// One batch of the process and its codes, in the order they were made.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn batch(
     db: &Db,
     process: ProcessId,
@@ -141,7 +141,7 @@ pub async fn batch(
 }
 
 /// Revokes every unused code of the batch; returns whether the batch exists.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn revoke_batch(
     db: &Db,
     process: ProcessId,
@@ -162,7 +162,7 @@ sqlx::query(
 
 /// Uses a code: in one write transaction, checks it, creates a new person who appears only by
 /// constituency, makes them a participant of the code's process and marks the code used.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn redeem(db: &Db, code: &SignInCode, now: i64) -> Result<RedeemCode, StoreError> {
     let mut tx = db.begin_write().await?;
     let row = sqlx::query(

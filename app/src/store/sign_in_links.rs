@@ -16,7 +16,7 @@ pub enum Redeem {
 
 /// A new one-time link for `person`. It cancels their earlier unused links, so only the
 /// newest printed link works.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn insert(
     db: &Db,
     token_hash: &str,
@@ -46,7 +46,7 @@ pub async fn insert(
 
 /// Marks the link used and says whose it was, in one write transaction so two tabs racing
 /// with the same link cannot both succeed.
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn redeem(db: &Db, token_hash: &str, now: i64) -> Result<Redeem, StoreError> {
     let mut tx = db.begin_write().await?;
     let row = sqlx::query(

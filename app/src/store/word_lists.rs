@@ -17,7 +17,7 @@ fn decode<T: serde::de::DeserializeOwned>(json: Option<String>) -> Result<Option
 }
 
 /// The process's lists, the starting ones where it has not made its own.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn of_process(db: &Db, process: ProcessId) -> Result<WordLists, StoreError> {
     let row =
         sqlx::query("SELECT glossary, language FROM process_word_lists WHERE process_id = $1")
@@ -35,7 +35,7 @@ pub async fn of_process(db: &Db, process: ProcessId) -> Result<WordLists, StoreE
 }
 
 /// Keeps `lists` as the process's own, in one committed write.
-#[tracing::instrument(skip(db, lists))]
+#[tracing::instrument(level = "debug", skip(db, lists))]
 pub async fn save(
     db: &Db,
     process: ProcessId,

@@ -60,7 +60,7 @@ fn from_row(row: &AnyRow) -> Result<StoredWorkshop, StoreError> {
 }
 
 /// A new workshop; `None` when the join code is taken (the caller draws another).
-#[tracing::instrument(skip(db, title))]
+#[tracing::instrument(level = "debug", skip(db, title))]
 pub async fn create(
     db: &Db,
     process: ProcessId,
@@ -91,7 +91,7 @@ sqlx::query_scalar(
     }
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find(db: &Db, id: i64) -> Result<Option<StoredWorkshop>, StoreError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM workshops WHERE id = $1"))
         .bind(id)
@@ -100,7 +100,7 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<StoredWorkshop>, StoreError
     row.as_ref().map(from_row).transpose()
 }
 
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn find_by_code(db: &Db, code: &JoinCode) -> Result<Option<StoredWorkshop>, StoreError> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM workshops WHERE join_code = $1"
@@ -112,7 +112,7 @@ pub async fn find_by_code(db: &Db, code: &JoinCode) -> Result<Option<StoredWorks
 }
 
 /// A process's workshops, newest first.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn for_process(db: &Db, process: ProcessId) -> Result<Vec<StoredWorkshop>, StoreError> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM workshops WHERE process_id = $1 ORDER BY id DESC LIMIT 100"
@@ -124,7 +124,7 @@ pub async fn for_process(db: &Db, process: ProcessId) -> Result<Vec<StoredWorksh
 }
 
 /// The agenda, in order.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn steps(db: &Db, workshop: i64) -> Result<Vec<Step>, StoreError> {
     let rows = sqlx::query(
         "SELECT title, kind FROM workshop_steps WHERE workshop_id = $1 ORDER BY position",
@@ -147,7 +147,7 @@ pub async fn steps(db: &Db, workshop: i64) -> Result<Vec<Step>, StoreError> {
 
 /// Adds a step at the end of the agenda; its position (from 0), or `None` when the agenda
 /// already holds `max` steps.
-#[tracing::instrument(skip(db, step))]
+#[tracing::instrument(level = "debug", skip(db, step))]
 pub async fn add_step(
     db: &Db,
     workshop: i64,
@@ -188,7 +188,7 @@ pub async fn add_step(
 
 /// Moves the room from `from` to `to`, only if it is still at `from` (two facilitators
 /// pressing "next" at once move it one step, not two). `false` when it had moved meanwhile.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn move_room(
     db: &Db,
     workshop: i64,
@@ -229,7 +229,7 @@ impl JoinedWith {
 }
 
 /// Records that `person` joined (the first time only).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn attend(
     db: &Db,
     workshop: i64,
@@ -252,7 +252,7 @@ pub async fn attend(
 }
 
 /// Everyone in the room (joined and not removed), in the order they came.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn attendance(db: &Db, workshop: i64) -> Result<Vec<PersonId>, StoreError> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT person_id FROM workshop_attendance WHERE workshop_id = $1 AND removed_at IS NULL \
@@ -265,7 +265,7 @@ pub async fn attendance(db: &Db, workshop: i64) -> Result<Vec<PersonId>, StoreEr
 }
 
 /// The workshops whose agenda holds a vote on `decision`.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn with_decision(db: &Db, decision: i64) -> Result<Vec<i64>, StoreError> {
     Ok(
         sqlx::query_scalar(
@@ -279,7 +279,7 @@ pub async fn with_decision(db: &Db, decision: i64) -> Result<Vec<i64>, StoreErro
 
 /// A process's workshops that are under way (at a step), whose live screens may show a
 /// section's comments.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn under_way(db: &Db, process: ProcessId) -> Result<Vec<i64>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT id FROM workshops WHERE process_id = $1 AND current_step >= 0")
@@ -290,7 +290,7 @@ pub async fn under_way(db: &Db, process: ProcessId) -> Result<Vec<i64>, StoreErr
 }
 
 /// Publishes the summary to the process (once; later calls change nothing).
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn publish_summary(db: &Db, workshop: i64, now: i64) -> Result<(), StoreError> {
     db.execute_committed(
 sqlx::query(
@@ -332,7 +332,7 @@ fn attendee_from_row(row: &AnyRow) -> Result<Attendee, StoreError> {
 }
 
 /// `person`'s place in the workshop, if they joined it.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn attendee(
     db: &Db,
     workshop: i64,
@@ -350,7 +350,7 @@ pub async fn attendee(
 }
 
 /// Everyone who joined, removed or not, in the order they came.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn attendees(db: &Db, workshop: i64) -> Result<Vec<Attendee>, StoreError> {
     let rows = sqlx::query(
         "SELECT person_id, how, joined_at, removed_at FROM workshop_attendance \
@@ -363,7 +363,7 @@ pub async fn attendees(db: &Db, workshop: i64) -> Result<Vec<Attendee>, StoreErr
 }
 
 /// Closes joining: the code stops working. Returns whether it was open.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn close_joining(db: &Db, workshop: i64, now: i64) -> Result<bool, StoreError> {
     let closed = db.execute_committed(
 sqlx::query(
@@ -377,7 +377,7 @@ sqlx::query(
 }
 
 /// How many people the facilitator says are in the room.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn set_room_size(db: &Db, workshop: i64, people: u32) -> Result<(), StoreError> {
     db.execute_committed(
         sqlx::query("UPDATE workshops SET room_size = $1 WHERE id = $2")
@@ -389,7 +389,7 @@ pub async fn set_room_size(db: &Db, workshop: i64, people: u32) -> Result<(), St
 }
 
 /// Sets (or clears) the day a workshop meets.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn set_meets_on(
     db: &Db,
     workshop: i64,
@@ -409,7 +409,7 @@ pub async fn set_meets_on(
 /// them), ends the sessions of an account made only for this workshop, and writes the audit
 /// trail. Returns the decisions whose ballots were withdrawn; `None` when they were not in
 /// the room.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn remove_guest(
     db: &Db,
     workshop: &StoredWorkshop,
@@ -489,7 +489,7 @@ pub async fn remove_guest(
 
 /// Admits a guest of the workshop into its process as a participant, and writes the audit
 /// trail. Returns whether they were a guest in the room.
-#[tracing::instrument(skip(db))]
+#[tracing::instrument(level = "debug", skip(db))]
 pub async fn admit_guest(
     db: &Db,
     workshop: &StoredWorkshop,

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::ProcessSummary;
 use crate::domain::document::DocumentKind;
-use crate::domain::document::diff::{SectionDiff, WordChange};
+use crate::domain::document::diff::WordChange;
+use crate::domain::document::marked::MarkedSection;
 use crate::domain::document::version::PublicationStatus;
 
 /// One section as shown: the heading and the sanitised HTML of its Markdown.
@@ -128,7 +129,7 @@ pub struct ComparePage {
     pub to: VersionMetaView,
     /// The newest version this reader may read, for choosing others to compare.
     pub newest: u32,
-    pub sections: Vec<SectionDiff>,
+    pub sections: Vec<MarkedSection>,
 }
 
 /// A section as it stands, for the editor.

@@ -885,18 +885,20 @@ async fn discussion_at(
     .await
 }
 
-/// A section with 55 comment threads comes 50 to a page, oldest first. A link to one comment
-/// (a reply on page 2) opens the page holding it; a page that does not exist is refused,
-/// never replaced by another.
+/// A section with two pages of comment threads and five more comes a page at a time (25
+/// threads), oldest first. A link to one comment (a reply on the last page) opens the page
+/// holding it; a page that does not exist is refused, never replaced by another.
 async fn a_long_discussion_comes_a_page_at_a_time(app: TestApp) {
     use app::domain::deliberation::moderation::Visibility;
     use app::domain::document::version::VersionNumber;
     use app::domain::document::{DocumentKind, SectionKey};
     use app::store::comments::{NewComment, insert};
+    use app::workflows::discussion::pages::THREADS_PER_PAGE as PER_PAGE;
+    assert_eq!(PER_PAGE, 25, "what readers are told a page holds");
     let (p, cast) = setup(&app).await;
     let process = app::domain::ProcessId::new(p.parse().expect("a process id"));
     let mut firsts = Vec::new();
-    for i in 0..55 {
+    for i in 0..2 * PER_PAGE + 5 {
         let body = format!("Thread number {i}.");
         let new = NewComment {
             process,
@@ -920,20 +922,20 @@ async fn a_long_discussion_comes_a_page_at_a_time(app: TestApp) {
             &cast.participant,
             &p,
             2,
-            "A reply on page two.",
+            "A reply on the last page.",
             "",
-            Some(firsts[52]),
+            Some(firsts[2 * PER_PAGE + 2]),
         )
         .await,
     )
     .await;
 
     let first: SectionDiscussion = discussion(&app, &cast.participant, &p, 1).await;
-    assert_eq!(first.threads.len(), 50);
-    assert_eq!(first.thread_count, 55);
+    assert_eq!(first.threads.len(), PER_PAGE);
+    assert_eq!(first.thread_count, 2 * PER_PAGE + 5);
     assert_eq!(
         (first.threads_page.number, first.threads_page.pages),
-        (1, 2)
+        (1, 3)
     );
     assert_eq!(first.threads[0].first.id, firsts[0], "oldest first");
 
@@ -943,12 +945,12 @@ async fn a_long_discussion_comes_a_page_at_a_time(app: TestApp) {
             .json()
             .await
             .expect("a discussion page");
-    assert_eq!(linked.threads_page.number, 2);
+    assert_eq!(linked.threads_page.number, 3);
     assert_eq!(linked.threads.len(), 5);
     let thread = linked
         .threads
         .iter()
-        .find(|t| t.first.id == firsts[52])
+        .find(|t| t.first.id == firsts[2 * PER_PAGE + 2])
         .expect("the reply's thread is on the page it links to");
     assert_eq!(thread.replies.len(), 1);
     let early: SectionDiscussion = discussion_at(
@@ -964,7 +966,7 @@ async fn a_long_discussion_comes_a_page_at_a_time(app: TestApp) {
     assert_eq!(early.threads_page.number, 1);
 
     assert_eq!(
-        discussion_at(&app, &cast.participant, &p, ("page", "3"))
+        discussion_at(&app, &cast.participant, &p, ("page", "4"))
             .await
             .status(),
         404

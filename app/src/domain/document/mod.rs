@@ -6,6 +6,7 @@
 pub mod diff;
 pub mod easy_read;
 pub mod editing;
+pub mod marked;
 pub mod render;
 pub mod templates;
 pub mod version;

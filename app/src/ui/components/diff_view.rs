@@ -1,30 +1,21 @@
 //! A word-level diff as text, with added and removed words marked by `<ins>` and `<del>`
-//! and a visible label, so the change is clear without colour and to screen readers.
+//! and a visible label, so the change is clear without colour and to screen readers. The
+//! marks are made as HTML in one place, `domain::document::marked`.
 
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::domain::document::diff::WordChange;
+use crate::domain::document::marked::marked_words;
 
 #[component]
 pub fn WordDiff(changes: Vec<WordChange>) -> impl IntoView {
-    view! {
-        <p class="diff-text">
-            {changes
-                .into_iter()
-                // Not `into_any`: a long comparison has thousands of these, each boxed.
-                .map(|change| match change {
-                    WordChange::Same(text) => EitherOf3::A(view! { <span>{text}</span> }),
-                    WordChange::Added(text) => EitherOf3::B(view! {
-                        <ins class="diff-added"><span class="diff-label">"[added: "</span>{text}<span class="diff-label">"]"</span></ins>
-                    }),
-                    WordChange::Removed(text) => EitherOf3::C(view! {
-                        <del class="diff-removed"><span class="diff-label">"[removed: "</span>{text}<span class="diff-label">"]"</span></del>
-                    }),
-                })
-                .collect_view()}
-        </p>
-    }
+    view! { <MarkedWords html=marked_words(&changes) /> }
+}
+
+/// Words already marked up by [`marked_words`] (escaped there), e.g. kept with a comparison.
+#[component]
+pub fn MarkedWords(html: String) -> impl IntoView {
+    view! { <p class="diff-text" inner_html=html></p> }
 }
 
 /// The key explaining the marks, shown above a diff.

@@ -114,7 +114,8 @@ fn Thread(
         thread.made_on,
         place.version
     );
-    let anchor = thread.anchor.clone();
+    // Each part moved out, not cloned: a page has many threads.
+    let anchor = thread.anchor;
     let notes = view! {
         <ul class="anchor-notes">
             {anchor.made_on_earlier.then(|| view! { <li>{format!("Made on version {}", thread.made_on)}</li> })}
@@ -125,28 +126,27 @@ fn Thread(
                 SectionNow::Removed => Some(view! { <li class="anchor-notes__changed">"This section has since been removed."</li> }.into_any()),
                 _ => None,
             }}
-            {anchor.renamed_from.clone().map(|old| view! { <li>{format!("The section was called “{old}” then.")}</li> })}
+            {anchor.renamed_from.map(|old| view! { <li>{format!("The section was called “{old}” then.")}</li> })}
             {anchor.moved.map(|(from, to)| view! { <li>{format!("The section has moved from place {from} to place {to}.")}</li> })}
         </ul>
     };
-    let quote = thread
-        .quote
-        .clone()
-        .map(|q| (q, anchor.quote == QuoteNow::Gone));
-    let resolved = thread.resolved.clone();
+    let quote = thread.quote.map(|q| (q, anchor.quote == QuoteNow::Gone));
+    let resolved = thread.resolved;
+    let first_hidden = thread.first.hidden;
+    let replies = thread.replies;
     let open = resolved.is_none();
     view! {
         <article class=if open { "thread" } else { "thread thread--resolved" } aria-labelledby=format!("comment-{id}-by")>
-            <Comment comment=thread.first.clone() may actions quote />
+            <Comment comment=thread.first may actions quote />
             {notes}
             {resolved.map(|r| view! { <p class="resolved" role="note"><strong>"Resolved. "</strong>{r}</p> })}
-            {(!thread.replies.is_empty()).then(|| view! {
+            {(!replies.is_empty()).then(|| view! {
                 <ol class="replies" aria-label="Replies">
-                    {thread.replies.clone().into_iter().map(|reply| view! { <li><Comment comment=reply may actions /></li> }).collect_view()}
+                    {replies.into_iter().map(|reply| view! { <li><Comment comment=reply may actions /></li> }).collect_view()}
                 </ol>
             })}
             <div class="thread__tools">
-                {(may.comment && !thread.first.hidden).then(|| view! { <ReplyForm thread=id place actions /> })}
+                {(may.comment && !first_hidden).then(|| view! { <ReplyForm thread=id place actions /> })}
                 {thread.may_resolve.then(|| view! { <ResolveForm thread=id open version=place.version actions /> })}
             </div>
         </article>

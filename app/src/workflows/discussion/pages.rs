@@ -84,8 +84,10 @@ fn abilities(access: &DocumentContext, comment_publicly: bool) -> DiscussionAbil
 }
 
 /// How many comment threads a page of a section's discussion shows. A section with 200
-/// comments was a 600 KB page, slow to send to a phone and to render on the server.
-pub const THREADS_PER_PAGE: usize = 50;
+/// comments was a 600 KB page, slow to send to a phone and to render on the server; fifty
+/// threads, each with its tools to reply, resolve, report and hide, were still 166 KB and a
+/// long scroll on a phone, and the dearest signed-in page to serve.
+pub const THREADS_PER_PAGE: usize = 25;
 
 /// Which page of a section's comment threads to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,7 +356,7 @@ pub async fn moderation(access: &DocumentContext) -> Result<ModerationPage, AppE
     let queue = stored_queue
         .into_iter()
         .filter_map(|(comment, reports)| {
-            let view = comment_view(&comment, &bylines, true)?;
+            let view = comment_view(&access.state.markdown, &comment, &bylines, true)?;
             let page = match comment.amendment {
                 Some(a) => routes::amendment(process, comment.kind, a),
                 None => routes::discussion(process, comment.kind, comment.section.get()),

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::cache::markdown::MarkdownCache;
+
 use crate::domain::PersonId;
 use crate::domain::deliberation::amendment::currency;
 use crate::domain::deliberation::anchor::{Anchor, follow};
@@ -12,7 +14,6 @@ use crate::domain::deliberation::moderation::{Shown, Visibility, shown};
 use crate::domain::document::DocumentContent;
 use crate::domain::document::diff::word_diff;
 use crate::domain::document::version::VersionNumber;
-use crate::domain::markdown::render;
 use crate::domain::permissions::{ProcessAction, may_resolve_thread};
 use crate::error::AppError;
 use crate::store::amendments::StoredAmendment;
@@ -77,13 +78,14 @@ pub fn listed(comment: &StoredComment, moderator: bool) -> bool {
 
 /// The comment as this reader may see it; `None` when it is not listed for them.
 pub fn comment_view(
+    markdown: &MarkdownCache,
     comment: &StoredComment,
     bylines: &HashMap<PersonId, String>,
     moderator: bool,
 ) -> Option<CommentView> {
     let (html, moderator_note, hidden_reason) = match shown(&comment.visibility, moderator) {
         Shown::NotListed => return None,
-        Shown::Text { note } => (Some(render(&comment.body)), note, None),
+        Shown::Text { note } => (Some(markdown.render(&comment.body).to_string()), note, None),
         Shown::HiddenNotice { reason } => (None, None, Some(reason)),
     };
     Some(CommentView {
@@ -122,13 +124,14 @@ pub async fn threads(
     let moderator = access.may(ProcessAction::Moderate);
     let mut out = Vec::new();
     for first in comments.iter().filter(|c| c.thread.is_none()) {
-        let Some(first_view) = comment_view(first, bylines, moderator) else {
+        let Some(first_view) = comment_view(&access.state.markdown, first, bylines, moderator)
+        else {
             continue;
         };
         let replies = comments
             .iter()
             .filter(|c| c.thread == Some(first.id))
-            .filter_map(|c| comment_view(c, bylines, moderator))
+            .filter_map(|c| comment_view(&access.state.markdown, c, bylines, moderator))
             .collect();
         let anchor = Anchor {
             section: first.section,
@@ -193,7 +196,12 @@ pub async fn amendment_view(
             &crate::domain::markdown::plain_text(&current_text),
             &crate::domain::markdown::plain_text(amendment.body.as_str()),
         ),
-        proposed_html: render(amendment.body.as_str()),
+        proposed_html: versions
+            .access
+            .state
+            .markdown
+            .render(amendment.body.as_str())
+            .to_string(),
         supports: amendment.supports,
         supported_by_me: supported.contains(&amendment.id),
     })

@@ -3,6 +3,7 @@
 
 pub mod amendment;
 pub mod amendment_card;
+mod hydration;
 pub mod moderation;
 pub mod public_comment;
 pub mod section;

@@ -17,9 +17,10 @@ use crate::api::discussion::pages::load_section_discussion;
 use crate::domain::deliberation::{CommentBody, Quote, Reason};
 use crate::domain::document::SectionBody;
 use crate::ui::components::field_error::{FieldError, FormError, aria_invalid, described_by};
-use crate::ui::components::loaded::loaded;
+use crate::ui::components::loaded::loaded_as;
 use crate::ui::components::raw_text::escaped_on_server;
 use crate::ui::components::refetch::successes;
+use crate::ui::components::shown_text::WithoutShownText;
 use crate::ui::components::thread::{PlaceFields, ThreadActions, ThreadList, ThreadPlace};
 use crate::ui::pages::documents::{
     DocumentTrail, query_id, query_number, route_document, route_number,
@@ -39,7 +40,8 @@ pub fn SectionDiscussionPage() -> impl IntoView {
     // Which page of the threads: `?page=`, or the page holding `?comment=` (a link to one).
     let page = query_number("page");
     let comment = query_id("comment");
-    loaded(
+    // The section's and comments' HTML is in the page already: not sent again for hydration.
+    loaded_as::<WithoutShownText, _, _, _, _>(
         move || {
             (
                 route.get(),
@@ -110,7 +112,7 @@ fn Discussion(
                 <section aria-labelledby="threads-heading">
                     <h2 id="threads-heading">{format!("Comments ({count})")}</h2>
                     {(of.pages > 1).then(|| view! { <p>{format!("Page {} of {}, oldest first.", of.number, of.pages)}</p> })}
-                    <ThreadList threads=page.threads.clone() place may actions />
+                    <ThreadList threads=page.threads place may actions />
                     {(of.pages > 1).then(|| view! {
                         <nav class="pager" aria-label="Pages of the comments">
                             {of.newer().map(|n| view! { <a href=format!("{here}?page={n}") rel="prev">"Earlier comments"</a> })}
@@ -121,7 +123,7 @@ fn Discussion(
             }
         })}
         {may.propose.then(|| {
-            let amendments = page.amendments.clone();
+            let amendments = page.amendments;
             let count = amendments.len();
             view! {
                 <section aria-labelledby="amendments-heading">

@@ -8,8 +8,9 @@ use leptos_meta::Title;
 use super::history::CompareChooser;
 use super::{DocumentTrail, query_number, route_document};
 use crate::api::documents::reading::compare_versions;
-use crate::domain::document::diff::{SectionDiff, SectionStatus};
-use crate::ui::components::diff_view::{DiffKey, WordDiff};
+use crate::domain::document::diff::SectionStatus;
+use crate::domain::document::marked::MarkedSection;
+use crate::ui::components::diff_view::{DiffKey, MarkedWords};
 use crate::ui::components::loaded::loaded_as;
 use crate::ui::components::shown_text::WithoutShownText;
 use crate::views::documents::ComparePage;
@@ -39,10 +40,8 @@ fn Compare(page: ComparePage) -> impl IntoView {
     let base = crate::routes::document(page.process.id.get(), page.kind);
     let (from, to) = (page.from.number, page.to.number);
     // Changed sections in full; the unchanged ones only by name, so the changes stand out.
-    let (unchanged_sections, changed_sections): (Vec<SectionDiff>, Vec<SectionDiff>) = page
-        .sections
-        .into_iter()
-        .partition(SectionDiff::is_unchanged);
+    let (unchanged_sections, changed_sections): (Vec<MarkedSection>, Vec<MarkedSection>) =
+        page.sections.into_iter().partition(|s| s.unchanged);
     let changed = changed_sections.len();
     view! {
         <Title text=format!("Compare versions {from} and {to}") />
@@ -70,8 +69,8 @@ fn ordinal_place(n: usize) -> String {
 }
 
 #[component]
-fn SectionChange(diff: SectionDiff) -> impl IntoView {
-    let unchanged = diff.is_unchanged();
+fn SectionChange(diff: MarkedSection) -> impl IntoView {
+    let unchanged = diff.unchanged;
     let mut notes: Vec<String> = Vec::new();
     match diff.status {
         SectionStatus::Added => notes.push("New section".into()),
@@ -95,7 +94,7 @@ fn SectionChange(diff: SectionDiff) -> impl IntoView {
         SectionStatus::Removed => "diff-section diff-section--removed",
         SectionStatus::Kept => "diff-section",
     };
-    let easy_changed = diff.easy_read_changed();
+    let easy_changed = diff.easy_read_changed;
     if easy_changed {
         notes.push("Easy read changed".into());
     }
@@ -107,10 +106,10 @@ fn SectionChange(diff: SectionDiff) -> impl IntoView {
             {(!notes.is_empty()).then(|| view! {
                 <ul class="diff-notes">{notes.into_iter().map(|n| view! { <li class="tag">{n}</li> }).collect_view()}</ul>
             })}
-            {(!unchanged).then(|| view! { <WordDiff changes=diff.body.clone() /> })}
+            {(!unchanged).then(|| view! { <MarkedWords html=diff.body /> })}
             {easy_changed.then(|| view! {
                 <h3>"Easy read"</h3>
-                <WordDiff changes=diff.easy_read.clone() />
+                <MarkedWords html=diff.easy_read />
             })}
         </section>
     }
