@@ -71,6 +71,19 @@ pub struct ProcessSummary {
 }
 
 #[cfg(test)]
+impl ProcessSummary {
+    /// A process for tests of what is shown of one.
+    pub fn example() -> Self {
+        Self {
+            id: ProcessId::new(1),
+            title: ProcessTitle::parse("Our definition").expect("a title"),
+            description: ProcessDescription::parse("Writing it together.").expect("a description"),
+            created_at: 0,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -25,10 +25,10 @@ impl ShownInTheHtml for SectionDiscussion {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ProcessSummary;
     use crate::domain::deliberation::anchor::{AnchorNow, QuoteNow, SectionNow};
     use crate::domain::document::DocumentKind;
     use crate::domain::paging::PageOf;
-    use crate::domain::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
     use crate::error::AppError;
     use crate::ui::components::shown_text::WithoutShownText;
     use crate::views::discussion::{CommentView, DiscussionAbilities, ThreadView};
@@ -49,13 +49,7 @@ mod tests {
 
     fn page() -> SectionDiscussion {
         SectionDiscussion {
-            process: ProcessSummary {
-                id: ProcessId::new(1),
-                title: ProcessTitle::parse("Our definition").expect("a title"),
-                description: ProcessDescription::parse("Writing it together.")
-                    .expect("a description"),
-                created_at: 0,
-            },
+            process: ProcessSummary::example(),
             kind: DocumentKind::Definition,
             key: 1,
             heading: "What recovery means".into(),

@@ -32,22 +32,16 @@ mod tests {
     use leptos::server::codee::{Decoder, Encoder};
 
     type Loaded = Result<DocumentPage, AppError>;
+    use crate::domain::ProcessSummary;
     use crate::domain::document::DocumentKind;
     use crate::domain::document::easy_read::Reading;
-    use crate::domain::{ProcessDescription, ProcessId, ProcessSummary, ProcessTitle};
     use crate::views::documents::{
         DocumentAbilities, EasyReadCount, SectionView, VersionMetaView, VersionView,
     };
 
     fn page() -> DocumentPage {
         DocumentPage {
-            process: ProcessSummary {
-                id: ProcessId::new(1),
-                title: ProcessTitle::parse("Our definition").expect("a title"),
-                description: ProcessDescription::parse("Writing it together.")
-                    .expect("a description"),
-                created_at: 0,
-            },
+            process: ProcessSummary::example(),
             kind: DocumentKind::Definition,
             shown: Some(VersionView {
                 meta: VersionMetaView {
