@@ -105,23 +105,6 @@ impl SectionDiff {
             && !self.easy_read_changed()
     }
 
-    /// Roughly how much memory it takes, for a cache's budget.
-    pub fn size(&self) -> usize {
-        let words = |w: &[WordChange]| -> usize {
-            w.iter()
-                .map(|c| match c {
-                    WordChange::Same(t) | WordChange::Added(t) | WordChange::Removed(t) => {
-                        t.len() + 32
-                    }
-                })
-                .sum()
-        };
-        128 + self.heading.len()
-            + self.renamed_from.as_ref().map_or(0, String::len)
-            + words(&self.body)
-            + words(&self.easy_read)
-    }
-
     pub fn easy_read_changed(&self) -> bool {
         self.easy_read
             .iter()

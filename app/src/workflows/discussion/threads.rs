@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::cache::markdown::MarkdownCache;
-
 use crate::domain::PersonId;
 use crate::domain::deliberation::amendment::currency;
 use crate::domain::deliberation::anchor::{Anchor, follow};
