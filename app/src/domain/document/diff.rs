@@ -112,6 +112,24 @@ impl SectionDiff {
     }
 }
 
+#[cfg(test)]
+impl SectionDiff {
+    /// A section that stayed in its place, its text changed from `old` to `new`.
+    pub fn example(old: &str, new: &str) -> Self {
+        Self {
+            key: SectionKey::new(1),
+            status: SectionStatus::Kept,
+            heading: "What recovery means".into(),
+            renamed_from: None,
+            old_position: Some(1),
+            new_position: Some(1),
+            moved: false,
+            body: word_diff(old, new),
+            easy_read: Vec::new(),
+        }
+    }
+}
+
 /// A section's easy read as readers see it ("" when it has none).
 fn easy_words(section: &Section) -> String {
     section

@@ -134,18 +134,7 @@ mod tests {
 
     #[test]
     fn an_unchanged_section_carries_no_words() {
-        let diff = SectionDiff {
-            key: SectionKey::new(1),
-            status: SectionStatus::Kept,
-            heading: "What recovery means".into(),
-            renamed_from: None,
-            old_position: Some(1),
-            new_position: Some(1),
-            moved: false,
-            body: word_diff("Hope", "Hope"),
-            easy_read: Vec::new(),
-        };
-        let marked = MarkedSection::from(diff);
+        let marked = MarkedSection::from(SectionDiff::example("Hope", "Hope"));
         assert!(marked.unchanged);
         assert!(!marked.easy_read_changed);
         assert_eq!((marked.body.as_str(), marked.easy_read.as_str()), ("", ""));
