@@ -12,6 +12,7 @@ source scripts/env.sh
 if [[ ! -x target/release/recovery-commons ]] || [[ -n "$(find app server -newer target/release/recovery-commons -name '*.rs' -print -quit)" ]]; then
   echo "==> Building the release binary"
   cargo leptos build --release
+  scripts/build-bundles.sh
   target/release/recovery-commons precompress
 fi
 exec python3 scripts/faults.py "$@"

@@ -9,6 +9,7 @@ source scripts/env.sh
 scripts/install-tools.sh
 echo "==> Building the release (the first build takes about 15 minutes)"
 cargo leptos build --release
+scripts/build-bundles.sh
 target/release/recovery-commons precompress
 echo "==> Starting Recovery Commons (Ctrl-C to stop)"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"

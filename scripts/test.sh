@@ -50,6 +50,7 @@ cargo test -p recovery-commons "${skip[@]}" 2>&1 | tee -a "$log"
 
 echo "==> Release build for the browser tests"
 cargo leptos build --release
+scripts/build-bundles.sh
 target/release/recovery-commons precompress
 
 echo "==> Browser tests (Chromium, Playwright, axe-core)"

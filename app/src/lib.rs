@@ -45,6 +45,7 @@ mod layers;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    ui::bundles::leave_other_bundles_to_the_browser();
     leptos::mount::hydrate_body(ui::App);
     // A marker for browser tests (and for CSS, should it ever need one).
     if let Some(body) = leptos::prelude::document().body() {

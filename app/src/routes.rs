@@ -94,6 +94,15 @@ macro_rules! page_routes {
         pub(crate) fn page_samples() -> Vec<(&'static str, String)> {
             vec![$( ($path, $name($(<$ty as Sample>::sample()),*)) ),*]
         }
+
+        /// The sample link of the page route called `name` (for the tests).
+        #[cfg(test)]
+        pub(crate) fn page_sample(name: &str) -> Option<String> {
+            $( if name == stringify!($name) {
+                return Some($name($(<$ty as Sample>::sample()),*));
+            } )*
+            None
+        }
     };
 }
 
@@ -209,6 +218,64 @@ pub fn without_app(path: &str) -> bool {
     // The phone view, `/workshops/:id`, and not the console, projector or summary below it.
     path.strip_prefix("/workshops/")
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Which WebAssembly bundle takes over the pages under a path. The app is built as a few
+/// bundles, each with the code of one part of the site, so no page downloads the code of all
+/// forty (see the README's design notes). The server sends each page with the bundle of its
+/// path; in the browser, a link into another part is left to the browser, which loads the
+/// page and its bundle. `ui::bundles` builds each page into the bundle named here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bundle {
+    /// Everything not below: home, signing in, a process's front page, people, one's own pages.
+    Main,
+    /// Documents, their history and comparisons, editing, discussion, amendments, moderation
+    /// and the word lists.
+    Documents,
+    /// Decisions, their results and the minority report; what was promised after
+    /// ratification and where people's words went.
+    Decisions,
+    /// Workshops: the list, the console, the projector and the summary.
+    Workshops,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 4] = [
+        Bundle::Main,
+        Bundle::Documents,
+        Bundle::Decisions,
+        Bundle::Workshops,
+    ];
+
+    /// Its name: the file stem in `pkg/` (`bundle-documents.<hash>.wasm`) and the cargo
+    /// feature that builds it (the main bundle is cargo-leptos's own output).
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Main => "main",
+            Bundle::Documents => "documents",
+            Bundle::Decisions => "decisions",
+            Bundle::Workshops => "workshops",
+        }
+    }
+}
+
+/// The bundle whose code shows the page at `path` (a path, without query or fragment).
+pub fn bundle(path: &str) -> Bundle {
+    let mut segments = path.trim_matches('/').split('/');
+    match (segments.next(), segments.next(), segments.next()) {
+        (Some("processes"), Some(_), Some("documents" | "moderation" | "words")) => {
+            Bundle::Documents
+        }
+        (
+            Some("processes"),
+            Some(_),
+            Some("decisions" | "commitments" | "influence" | "timeline"),
+        ) => Bundle::Decisions,
+        (Some("processes"), Some(_), Some("workshops")) | (Some("workshops"), Some(_), _) => {
+            Bundle::Workshops
+        }
+        _ => Bundle::Main,
+    }
 }
 
 /// The page of one section's discussion, at one comment: `comment=` has the server show the
@@ -329,6 +396,44 @@ mod tests {
         ] {
             assert!(!without_app(&other), "{other}");
         }
+    }
+
+    #[test]
+    fn each_page_is_in_the_bundle_of_its_part_of_the_site() {
+        let p = ProcessId::new(3);
+        let k = DocumentKind::Definition;
+        for (link, expected) in [
+            (home(), Bundle::Main),
+            (new_process(), Bundle::Main),
+            (process(p), Bundle::Main),
+            (people(p), Bundle::Main),
+            (code_batch(p, 2_i64), Bundle::Main),
+            (happening(p), Bundle::Main),
+            (sign_in(), Bundle::Main),
+            (needs(), Bundle::Main),
+            (document(p, k), Bundle::Documents),
+            (compare(p, k), Bundle::Documents),
+            (discussion(p, k, 4_u32), Bundle::Documents),
+            (amendment(p, k, 4_i64), Bundle::Documents),
+            (moderation(p), Bundle::Documents),
+            (words(p), Bundle::Documents),
+            (decisions(p), Bundle::Decisions),
+            (minority(p, 9_i64), Bundle::Decisions),
+            (commitments(p), Bundle::Decisions),
+            (influence(p), Bundle::Decisions),
+            (timeline(p), Bundle::Decisions),
+            (workshops(p), Bundle::Workshops),
+            (console(9_i64), Bundle::Workshops),
+            (projector(9_i64), Bundle::Workshops),
+            (summary(9_i64), Bundle::Workshops),
+            // Unknown paths get the main bundle, whose 404 page every bundle shares.
+            ("/nowhere/at/all".to_string(), Bundle::Main),
+            ("/processes".to_string(), Bundle::Main),
+        ] {
+            assert_eq!(bundle(&link), expected, "{link}");
+        }
+        let names: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.name()).collect();
+        assert_eq!(names.len(), Bundle::ALL.len());
     }
 
     #[test]

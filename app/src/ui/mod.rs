@@ -4,6 +4,7 @@
 pub mod annex_html;
 #[cfg(feature = "ssr")]
 pub mod board_paper;
+pub mod bundles;
 pub mod components;
 pub mod layout;
 pub mod pages;
@@ -19,45 +20,18 @@ use leptos_router::components::{Route, Router, Routes};
 use crate::routes::patterns;
 
 use crate::api::session::who_am_i;
+use bundles::{
+    AmendmentPageView, AuditPageView, CodesPage, ComfortPage, CommitmentsPageView, ComparePageView,
+    ConflictPageView, ConsolePageView, DecisionPageView, DecisionsPage, DocumentPageView,
+    EmailPageView, HappeningPage, HistoryPageView, HomePage, InfluencePageView, InvitePage,
+    JoinPage, JoinWorkshopPage, MembersPage, MinorityPageView, ModerationPageView, NeedsPageView,
+    NewProcessPage, PhonePageView, PrintCodesPage, ProcessPage, ProfilePage, ProjectorPageView,
+    SectionDiscussionPage, SectionEditorPage, SignInLinkPage, SignInPage, SignUpPage,
+    SummaryPageView, TimelinePageView, UnsubscribePage, VersionPageView, WithdrawPage,
+    WithdrawnPage, WordListsPageView, WorkshopsPage,
+};
 use layout::{SiteFooter, SiteHeader, SkipLink};
-use pages::decisions::{
-    decision::DecisionPageView, list::DecisionsPage, minority::MinorityPageView,
-};
-use pages::discussion::{
-    amendment::AmendmentPageView, moderation::ModerationPageView, section::SectionDiscussionPage,
-};
-use pages::documents::{
-    compare::ComparePageView, conflict::ConflictPageView, document::DocumentPageView,
-    history::HistoryPageView, section_editor::SectionEditorPage, version::VersionPageView,
-};
-use pages::workshops::{
-    console::ConsolePageView, join::JoinWorkshopPage, list::WorkshopsPage, phone::PhonePageView,
-    projector::ProjectorPageView, summary::SummaryPageView,
-};
-use pages::{
-    audit::AuditPageView,
-    codes::CodesPage,
-    comfort::ComfortPage,
-    commitments::CommitmentsPageView,
-    email::{EmailPageView, UnsubscribePage},
-    happening::HappeningPage,
-    home::HomePage,
-    influence::InfluencePageView,
-    invite::InvitePage,
-    join::JoinPage,
-    members::MembersPage,
-    needs::NeedsPageView,
-    new_process::NewProcessPage,
-    not_found::NotFoundPage,
-    print_codes::PrintCodesPage,
-    process::ProcessPage,
-    profile::ProfilePage,
-    sign_in::{SignInPage, SignUpPage},
-    sign_in_link::SignInLinkPage,
-    timeline::TimelinePageView,
-    withdraw::{WithdrawPage, WithdrawnPage},
-    word_lists::WordListsPageView,
-};
+use pages::not_found::NotFoundPage;
 
 /// The script that lets the phone view follow the room without the app (see
 /// [`crate::routes::without_app`]).
@@ -78,10 +52,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .as_ref()
         .map(|parts| crate::auth::cookie::comfort(&parts.headers).html_class())
         .filter(|c| !c.is_empty());
+    let bundle = parts.as_ref().map_or(crate::routes::Bundle::Main, |parts| {
+        crate::routes::bundle(parts.uri.path())
+    });
     let scripts = if without_app {
         view! { <script nonce=leptos::nonce::use_nonce() inner_html=FOLLOW_SCRIPT></script> }
             .into_any()
+    } else if let Some(stem) = bundles::built(&options, bundle) {
+        // Leptos's own loader, pointed at the part's bundle (its files named with their hash).
+        let mut for_bundle = options.clone();
+        for_bundle.output_name = stem.into();
+        for_bundle.hash_files = false;
+        view! { <HydrationScripts options=for_bundle /> }.into_any()
     } else {
+        // The whole app, which holds every page (a build without scripts/build-bundles.sh,
+        // such as `cargo leptos watch`): bigger, never wrong.
         view! { <HydrationScripts options=options.clone() /> }.into_any()
     };
     view! {

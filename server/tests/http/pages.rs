@@ -56,6 +56,41 @@ async fn built_assets_are_cached_for_a_year(app: TestApp) {
 }
 on_both_databases!(static_assets, built_assets_are_cached_for_a_year);
 
+/// Each part of the site is sent with the WebAssembly bundle that holds its pages; a part whose
+/// bundle is missing gets the whole app (every page), never another part's bundle, which
+/// lacks the page.
+async fn each_part_of_the_site_is_sent_with_its_own_bundle(app: TestApp) {
+    let pkg = std::path::Path::new(&app.settings.site_root).join("pkg");
+    for file in [
+        "bundle-documents.d0c5.js",
+        "bundle-documents.d0c5.wasm",
+        "bundle-main.ma1n.js",
+        "bundle-main.ma1n.wasm",
+    ] {
+        std::fs::write(pkg.join(file), "built").unwrap();
+    }
+    app.sign_in_as_admin().await;
+    let id = app
+        .create_process("Bundles", "Which code each page gets.")
+        .await;
+    let words = app
+        .page_as(&app.client, &format!("/processes/{id}/words"))
+        .await;
+    assert!(words.contains("/pkg/bundle-documents.d0c5.wasm"), "{words}");
+    assert!(!words.contains("bundle-main") && !words.contains("recovery-commons"));
+    let process = app.page_as(&app.client, &format!("/processes/{id}")).await;
+    assert!(process.contains("/pkg/bundle-main.ma1n.wasm"), "{process}");
+    assert!(!process.contains("bundle-documents"));
+    // No decisions bundle was built: the whole app.
+    let decisions = app
+        .page_as(&app.client, &format!("/processes/{id}/decisions"))
+        .await;
+    assert!(decisions.contains("<h1>Decisions</h1>"), "{decisions}");
+    assert!(decisions.contains("/pkg/recovery-commons"), "{decisions}");
+    assert!(!decisions.contains("bundle-"), "no other part's bundle");
+}
+on_both_databases!(bundles, each_part_of_the_site_is_sent_with_its_own_bundle);
+
 async fn the_sign_in_link_page_does_not_sign_in_by_itself(app: TestApp) {
     let link = app.admin_link.clone().unwrap();
     let path = link.trim_start_matches(&app.base).to_string();
