@@ -215,6 +215,27 @@ pub fn built(options: &LeptosOptions, bundle: crate::routes::Bundle) -> Option<S
     stems.get(bundle.name()).cloned()
 }
 
+/// Loads and starts a part's bundle, as Leptos's `HydrationScripts` does for the whole app
+/// (preloads, then `init` and `hydrate`). Written here because that component derives the
+/// WebAssembly file's name from how the server was built (`_bg` is added unless cargo-leptos
+/// built it), while a bundle's files have one name, made by `scripts/build-bundles.sh`.
+#[component]
+pub fn BundleScripts(options: LeptosOptions, stem: String) -> impl IntoView {
+    let pkg = options.site_pkg_dir;
+    let js = format!("/{pkg}/{stem}.js");
+    let wasm = format!("/{pkg}/{stem}.wasm");
+    // Both names are ours (`stem_in` accepts only letters, digits and one dot), so the
+    // script needs no escaping; `{:?}` quotes them as JavaScript strings.
+    let start = format!(
+        "import({js:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate()));"
+    );
+    view! {
+        <link rel="modulepreload" href=js crossorigin="anonymous" />
+        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
+        <script type="module" nonce=leptos::nonce::use_nonce()>{start}</script>
+    }
+}
+
 /// The stem `bundle-<name>.<hash>` for which `names` holds both a `.js` and a `.wasm` file.
 #[cfg(feature = "ssr")]
 fn stem_in(names: &[String], name: &str) -> Option<String> {

@@ -59,11 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         view! { <script nonce=leptos::nonce::use_nonce() inner_html=FOLLOW_SCRIPT></script> }
             .into_any()
     } else if let Some(stem) = bundles::built(&options, bundle) {
-        // Leptos's own loader, pointed at the part's bundle (its files named with their hash).
-        let mut for_bundle = options.clone();
-        for_bundle.output_name = stem.into();
-        for_bundle.hash_files = false;
-        view! { <HydrationScripts options=for_bundle /> }.into_any()
+        view! { <bundles::BundleScripts options=options.clone() stem /> }.into_any()
     } else {
         // The whole app, which holds every page (a build without scripts/build-bundles.sh,
         // such as `cargo leptos watch`): bigger, never wrong.
