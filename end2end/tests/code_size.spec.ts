@@ -69,11 +69,28 @@ test('every part of the site downloads at most 600 KB of code, its own bundle', 
   await waitForHydration(page);
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  /** Waits for the page of `part` to be loaded whole, with that part's bundle. */
+  const arrivedIn = async (part: string, heading: string) => {
+    await expect(page).toHaveURL(new RegExp(`${process}/${part}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+    await waitForHydration(page);
+    await expect.poll(() => fetched.some((p) => p.startsWith(`/pkg/bundle-${part}.`) && p.endsWith('.wasm'))).toBe(true);
+  };
+  /** Notes, for after the page has gone, whether the app stood in with `Elsewhere`
+   * ("Loading…") before the browser loaded the next page. */
+  const watchForStandIn = () =>
+    page.evaluate(() => {
+      sessionStorage.removeItem('stood-in');
+      new MutationObserver(() => {
+        if (document.querySelector('main p[role="status"]')?.textContent === 'Loading…') sessionStorage.setItem('stood-in', 'yes');
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  const stoodIn = () => page.evaluate(() => sessionStorage.getItem('stood-in') === 'yes');
+  await watchForStandIn();
   await page.getByRole('link', { name: 'Decisions', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${process}/decisions$`));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Decisions');
-  await waitForHydration(page);
-  await expect.poll(() => fetched.some((p) => p.startsWith('/pkg/bundle-decisions.') && p.endsWith('.wasm'))).toBe(true);
+  await arrivedIn('decisions', 'Decisions');
+  // The router never saw the click: the browser followed the link.
+  expect(await stoodIn()).toBe(false);
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`${process}$`));
   await waitForHydration(page);
@@ -88,11 +105,10 @@ test('every part of the site downloads at most 600 KB of code, its own bundle', 
     link.textContent = 'Workshops, written in full';
     document.querySelector('main')!.append(link);
   }, new URL(`${process}/workshops`, page.url()).href);
+  await watchForStandIn();
   await page.getByRole('link', { name: 'Workshops, written in full' }).click();
-  await expect(page).toHaveURL(new RegExp(`${process}/workshops$`));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Workshops');
-  await waitForHydration(page);
-  await expect.poll(() => fetched.some((p) => p.startsWith('/pkg/bundle-workshops.') && p.endsWith('.wasm'))).toBe(true);
+  await arrivedIn('workshops', 'Workshops');
+  expect(await stoodIn()).toBe(true);
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`${process}$`));
 
