@@ -247,8 +247,8 @@ impl Bundle {
         Bundle::Workshops,
     ];
 
-    /// Its name: the file stem in `pkg/` (`bundle-documents.<hash>.wasm`) and the cargo
-    /// feature that builds it (the main bundle is cargo-leptos's own output).
+    /// Its name: in its files in `pkg/` (`bundle-documents.<hash>.wasm`, made by
+    /// `scripts/build-bundles.sh`) and in the cargo feature that builds it (`bundle-documents`).
     pub fn name(self) -> &'static str {
         match self {
             Bundle::Main => "main",
