@@ -37,7 +37,16 @@ async function audit(page: Page) {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const take = () => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  try {
+    await take();
+  } catch (error) {
+    // Chromium now and then answers "Unable to capture screenshot" while it is busy (seen
+    // once in the suite on 2 cores); the screenshot is for people to look at, so try once more.
+    if (!String(error).includes('Unable to capture screenshot')) throw error;
+    await page.waitForTimeout(500);
+    await take();
+  }
 }
 
 /** Waits until the WebAssembly has taken over the page. */

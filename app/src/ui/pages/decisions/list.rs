@@ -93,7 +93,7 @@ fn SecrecyForm(id: i64, k: u32) -> impl IntoView {
                         aria-describedby=move || described_by(error, "secrecy_threshold", Some("secrecy-hint")) aria-invalid=move || aria_invalid(error, "secrecy_threshold") />
                     <FieldError field="secrecy_threshold" error />
                 </div>
-                <button type="submit">"Save"</button>
+                <button type="submit" class="button">"Save"</button>
                 {move || saved().map(|k| view! { <p role="status">{format!("Saved: from now on, no group smaller than {k}.")}</p> })}
             </ActionForm>
         </section>
